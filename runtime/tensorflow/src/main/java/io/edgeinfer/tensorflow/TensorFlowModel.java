@@ -1,0 +1,143 @@
+package io.edgeinfer.tensorflow;
+
+import io.edgeinfer.core.LoadOptions;
+import io.edgeinfer.core.MalformedModelException;
+import io.edgeinfer.core.Model;
+import io.edgeinfer.core.ModelException;
+import io.edgeinfer.core.Predictor;
+import io.edgeinfer.core.Signature;
+import io.edgeinfer.core.Signatures;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.MetaGraphDef;
+
+/** A SavedModel loaded into a TensorFlow session. */
+final class TensorFlowModel implements Model {
+  private final Path path;
+  private final SavedModelBundle bundle;
+  private final SignatureReader.Result signatures;
+  private final Map<String, String> metadata;
+  private volatile boolean closed;
+
+  private TensorFlowModel(
+      Path path,
+      SavedModelBundle bundle,
+      SignatureReader.Result signatures,
+      Map<String, String> metadata) {
+    this.path = path;
+    this.bundle = bundle;
+    this.signatures = signatures;
+    this.metadata = metadata;
+  }
+
+  static TensorFlowModel load(Path path, LoadOptions options) throws ModelException {
+    MetaGraphDef metaGraph = SavedModelReader.read(path, options.tags());
+    SignatureReader.Result signatures = SignatureReader.read(metaGraph);
+    ConfigProto config =
+        ConfigProto.newBuilder()
+            .setIntraOpParallelismThreads(options.intraOpThreads())
+            .setInterOpParallelismThreads(options.interOpThreads())
+            .build();
+    SavedModelBundle bundle;
+    try {
+      bundle =
+          SavedModelBundle.loader(path.toString())
+              .withTags(options.tags().toArray(new String[0]))
+              .withConfigProto(config)
+              .load();
+    } catch (TensorFlowException e) {
+      throw new MalformedModelException(
+          "TensorFlow could not load " + path + ": " + firstLine(e.getMessage()), e);
+    }
+    return new TensorFlowModel(path, bundle, signatures, metadata(metaGraph, signatures, options));
+  }
+
+  private static Map<String, String> metadata(
+      MetaGraphDef metaGraph, SignatureReader.Result signatures, LoadOptions options) {
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("format", "SavedModel");
+    metadata.put("tags", String.join(",", new TreeSet<>(options.tags())));
+    metadata.put("tensorflow_version", metaGraph.getMetaInfoDef().getTensorflowVersion());
+    metadata.put("tensorflow_git_version", metaGraph.getMetaInfoDef().getTensorflowGitVersion());
+    metadata.put("graph_nodes", Integer.toString(metaGraph.getGraphDef().getNodeCount()));
+    metadata.put(
+        "graph_functions",
+        Integer.toString(metaGraph.getGraphDef().getLibrary().getFunctionCount()));
+    signatures
+        .graphNames()
+        .forEach(
+            (signature, names) -> {
+              names
+                  .inputs()
+                  .forEach((k, v) -> metadata.put(graphNameKey(signature, "input", k), v));
+              names
+                  .outputs()
+                  .forEach((k, v) -> metadata.put(graphNameKey(signature, "output", k), v));
+            });
+    signatures
+        .skipped()
+        .forEach((signature, why) -> metadata.put("skipped_signature." + signature, why));
+    return metadata;
+  }
+
+  /** The metadata key that holds a signature tensor's graph name, e.g. {@code x:0}. */
+  static String graphNameKey(String signature, String direction, String name) {
+    return "graph_name." + signature + "." + direction + "." + name;
+  }
+
+  @Override
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public String engine() {
+    return TensorFlowEngine.NAME;
+  }
+
+  @Override
+  public List<Signature> signatures() {
+    return signatures.signatures();
+  }
+
+  @Override
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
+  @Override
+  public Predictor predictor(String name) throws ModelException {
+    checkOpen();
+    Signature signature = Signatures.pick(signatures.signatures(), name);
+    return new TensorFlowPredictor(
+        this, bundle.session(), signature, signatures.graphNames().get(signature.name()));
+  }
+
+  void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the model " + path + " is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      bundle.close();
+    }
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "(no message)";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
+  }
+}
