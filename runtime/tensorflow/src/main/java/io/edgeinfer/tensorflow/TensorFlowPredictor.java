@@ -1,5 +1,6 @@
 package io.edgeinfer.tensorflow;
 
+import io.edgeinfer.core.FixedBatch;
 import io.edgeinfer.core.InputValidator;
 import io.edgeinfer.core.ModelException;
 import io.edgeinfer.core.Predictor;
@@ -42,6 +43,10 @@ final class TensorFlowPredictor implements Predictor {
 
   @Override
   public Map<String, Tensor> predict(Map<String, Tensor> inputs) throws ModelException {
+    return FixedBatch.predict(signature, inputs, this::run);
+  }
+
+  private Map<String, Tensor> run(Map<String, Tensor> inputs) throws ModelException {
     InputValidator.validate(signature, inputs);
     model.checkOpen();
     List<org.tensorflow.Tensor> fed = new ArrayList<>(inputs.size());
