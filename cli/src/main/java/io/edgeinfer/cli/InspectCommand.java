@@ -1,0 +1,39 @@
+package io.edgeinfer.cli;
+
+import io.edgeinfer.core.Model;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code edgeinfer inspect MODEL}: what a model takes and gives, for people or for scripts. */
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    description = "Show a model's signatures (inputs, outputs, types, shapes) and metadata.")
+final class InspectCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "MODEL", description = "A SavedModel directory.")
+  Path modelPath;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  boolean json;
+
+  @Mixin ModelOptions modelOptions;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Model model = modelOptions.load(modelPath)) {
+      ModelDescription description = ModelDescription.of(model);
+      out.print(json ? description.toJson() : description.toText());
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+}
