@@ -54,6 +54,16 @@ final class TensorFlowModel implements Model {
     } catch (TensorFlowException e) {
       throw new MalformedModelException(
           "TensorFlow could not load " + path + ": " + firstLine(e.getMessage()), e);
+    } catch (LinkageError e) {
+      // TF Java ships natives for linux x86_64/arm64, macOS arm64 and Windows x86_64 only.
+      throw new ModelException(
+          "the tensorflow engine cannot start on "
+              + System.getProperty("os.name")
+              + " "
+              + System.getProperty("os.arch")
+              + ": expected TensorFlow Java's native library, found "
+              + firstLine(e.toString()),
+          e);
     }
     return new TensorFlowModel(path, bundle, signatures, metadata(metaGraph, signatures, options));
   }
