@@ -60,6 +60,7 @@ final class PredictionWriter implements AutoCloseable {
     if (csv) {
       if (!headerWritten) {
         out.write(OutputEncoder.csvHeader(outputs, signature));
+        out.write('\n');
         headerWritten = true;
       }
       OutputEncoder.writeCsvRows(out, inputName, outputs, signature);

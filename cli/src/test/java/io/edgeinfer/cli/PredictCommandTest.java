@@ -147,4 +147,25 @@ class PredictCommandTest {
       assertEquals(List.of(2.5, 3.0, 4.5), Json.numbers(line.get("predictions")), cli.toString());
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"half_plus_two_tf1", "half_plus_two_tf2"})
+  void regressXToY2TakesTfExamples(String name) throws IOException {
+    Path model = SharedModels.require("savedmodel/" + name);
+    Path json =
+        write(
+            name + "-examples.json", "{\"examples\": [{\"x\": 1.0}, {\"x\": 2.0}, {\"x\": 5.0}]}");
+    Cli cli =
+        Cli.run(
+            "predict",
+            "-m",
+            model.toString(),
+            "--signature",
+            "regress_x_to_y2",
+            "-i",
+            json.toString());
+    assertEquals(0, cli.exitCode(), cli.toString());
+    assertEquals(
+        List.of(3.5, 4.0, 5.5), Json.numbers(Json.lines(cli.out()).get(0).get("predictions")));
+  }
 }

@@ -2,7 +2,9 @@ package io.edgeinfer.core;
 
 import java.util.Locale;
 
-/** The element types a tensor can hold, with their size in bytes (0 for variable-length strings). */
+/**
+ * The element types a tensor can hold, with their size in bytes (0 for variable-length strings).
+ */
 public enum DataType {
   FLOAT32(4),
   FLOAT16(2),

@@ -54,7 +54,9 @@ public final class Engines {
         "expected "
             + expected
             + ", found "
-            + (Files.isDirectory(path) ? "a directory that is neither: " : "a file that is neither: ")
+            + (Files.isDirectory(path)
+                ? "a directory that is neither: "
+                : "a file that is neither: ")
             + path);
   }
 

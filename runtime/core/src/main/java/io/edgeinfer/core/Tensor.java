@@ -50,7 +50,8 @@ public final class Tensor {
     }
     ByteBuffer copy = ByteBuffer.allocate(bytes.remaining()).order(ByteOrder.LITTLE_ENDIAN);
     copy.put(bytes.duplicate()).flip();
-    return new Tensor(dataType, shape, copy.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN), null);
+    return new Tensor(
+        dataType, shape, copy.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN), null);
   }
 
   public static Tensor ofFloats(float[] values, int... dims) {
@@ -98,8 +99,7 @@ public final class Tensor {
   /** A tensor of one-byte elements: {@link DataType#INT8}, {@link DataType#UINT8} or BOOL. */
   public static Tensor ofBytes(DataType dataType, byte[] values, int... dims) {
     if (dataType.byteSize() != 1) {
-      throw new IllegalArgumentException(
-          "expected int8, uint8 or bool, found " + dataType.label());
+      throw new IllegalArgumentException("expected int8, uint8 or bool, found " + dataType.label());
     }
     Shape shape = checkedShape(values.length, dims);
     ByteBuffer buffer = allocate(dataType, values.length);

@@ -39,7 +39,9 @@ public final class TfExampleEncoder {
     return example.toByteArray();
   }
 
-  /** Feature: oneof {BytesList bytes_list = 1; FloatList float_list = 2; Int64List int64_list = 3}. */
+  /**
+   * Feature: oneof {BytesList bytes_list = 1; FloatList float_list = 2; Int64List int64_list = 3}.
+   */
   private static byte[] feature(Feature feature) {
     ByteArrayOutputStream list = new ByteArrayOutputStream();
     int kind;
