@@ -87,7 +87,7 @@ final class JsonInputDecoder {
         haveData |= data;
       }
       if (!haveData) {
-        throw error("expected \"instances\" or \"inputs\", found neither");
+        throw error("expected \"instances\", \"inputs\" or \"examples\", found none");
       }
     } else {
       throw error(

@@ -247,13 +247,15 @@ class JsonInputDecoderTest {
   @Test
   void theDocumentMustBeInstancesOrInputs() {
     assertEquals(
-        "expected \"instances\" or \"inputs\", found neither at line 1, column 2", error("{}", X));
+        "expected \"instances\", \"inputs\" or \"examples\", found none at line 1, column 2",
+        error("{}", X));
     assertEquals(
-        "expected \"instances\", \"inputs\" or \"signature_name\", found the field \"instance\""
+        "expected \"instances\", \"inputs\", \"examples\" or \"signature_name\", found the field"
+            + " \"instance\""
             + " at line 1, column 2",
         error("{\"instance\": [1]}", X));
     assertEquals(
-        "expected either \"instances\" or \"inputs\", found both at line 1, column 20",
+        "expected one of \"instances\", \"inputs\" or \"examples\", found two at line 1, column 20",
         error("{\"instances\": [1], \"inputs\": [1]}", X));
     assertEquals(
         "expected an object with \"instances\" or \"inputs\", or a list of instances, found 3"
