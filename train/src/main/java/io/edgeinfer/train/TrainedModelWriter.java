@@ -1,0 +1,56 @@
+package io.edgeinfer.train;
+
+import io.edgeinfer.train.report.LearningCurvePlot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Writes everything a training run leaves behind in its output folder: the SavedModel, the model
+ * card, the history and the learning-curve plot.
+ */
+public final class TrainedModelWriter {
+  public static final String HISTORY = "history.csv";
+  public static final String PLOT = "learning-curves.png";
+
+  private TrainedModelWriter() {}
+
+  /**
+   * Refuses an existing folder unless {@code force}, in which case it is replaced. Call before
+   * training, so that a long run is not wasted on a folder it may not write.
+   */
+  public static void prepare(Path dir, boolean force) throws IOException {
+    if (Files.exists(dir)) {
+      if (!force) {
+        throw new IllegalArgumentException(
+            "expected a new output folder, found an existing one: "
+                + dir
+                + " (use --force to replace it)");
+      }
+      try (Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(TrainedModelWriter::delete);
+      }
+    }
+  }
+
+  public static void write(TrainingResult result, Path dir) throws IOException {
+    InferenceExport.write(result, dir);
+    ModelCard.write(result, dir.resolve(ModelCard.FILE_NAME));
+    result.history().writeCsv(dir.resolve(HISTORY));
+    LearningCurvePlot.write(
+        result.history(),
+        "edgeinfer train: " + Path.of(result.dataSource()).getFileName(),
+        dir.resolve(PLOT));
+  }
+
+  private static void delete(Path path) {
+    try {
+      Files.delete(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

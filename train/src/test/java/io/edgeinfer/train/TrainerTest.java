@@ -1,0 +1,214 @@
+package io.edgeinfer.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.edgeinfer.core.DataType;
+import io.edgeinfer.core.Engines;
+import io.edgeinfer.core.LoadOptions;
+import io.edgeinfer.core.Model;
+import io.edgeinfer.core.Predictor;
+import io.edgeinfer.core.Shape;
+import io.edgeinfer.core.Signature;
+import io.edgeinfer.core.Tensor;
+import io.edgeinfer.core.TensorSpec;
+import io.edgeinfer.train.data.DataException;
+import io.edgeinfer.train.data.Dataset;
+import io.edgeinfer.train.data.LabelColumn;
+import io.edgeinfer.train.data.NormalizationMode;
+import io.edgeinfer.train.synthetic.Clusters;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The seed example's network on data made from a seed: it must learn, and export what it learnt.
+ */
+class TrainerTest {
+  @TempDir static Path dir;
+  static Dataset data;
+  static TrainingResult result;
+  static Path exported;
+
+  @BeforeAll
+  static void trainSeedNetwork() throws Exception {
+    data = dataset(Clusters.generate(2000, 32, 10, 1.0, 7));
+    result = Trainer.train(data, TrainingConfig.DEFAULTS, (record, epochs) -> {});
+    exported = dir.resolve("model");
+    TrainedModelWriter.prepare(exported, false);
+    TrainedModelWriter.write(result, exported);
+  }
+
+  static Dataset dataset(float[][] rows) {
+    int features = rows[0].length - 1;
+    float[][] x = new float[rows.length][features];
+    float[] y = new float[rows.length];
+    for (int r = 0; r < rows.length; r++) {
+      System.arraycopy(rows[r], 0, x[r], 0, features);
+      y[r] = rows[r][features];
+    }
+    return new Dataset(x, y, "clusters", "none");
+  }
+
+  @Test
+  void learnsTheClusters() {
+    assertEquals(10, result.history().epochs().size());
+    double firstLoss = result.history().epochs().get(0).loss();
+    double lastLoss = result.history().epochs().get(9).loss();
+    assertTrue(lastLoss < firstLoss / 2, "loss " + firstLoss + " -> " + lastLoss);
+    assertTrue(
+        result.classificationTest().accuracy() > 0.9,
+        "test accuracy " + result.classificationTest().accuracy());
+    assertEquals(1200, result.trainRows());
+    assertEquals(400, result.validationRows());
+    assertEquals(400, result.testRows());
+    assertEquals(32 * 64 + 64 + 64 * 64 + 64 + 64 * 10 + 10, result.weights().parameterCount());
+  }
+
+  @Test
+  void exportsAnInferenceOnlySavedModelThatGivesTheSameClasses() throws Exception {
+    try (Model model = Engines.load(exported, LoadOptions.DEFAULTS);
+        Predictor predictor = model.predictor()) {
+      Signature signature = predictor.signature();
+      assertEquals(
+          List.of(new TensorSpec("features", DataType.FLOAT32, Shape.of(-1, 32))),
+          signature.inputs());
+      assertEquals(
+          List.of(
+              new TensorSpec("class_id", DataType.INT64, Shape.of(-1)),
+              new TensorSpec("probabilities", DataType.FLOAT32, Shape.of(-1, 10))),
+          signature.outputs());
+      // Raw features in, as a device would send them: normalization is inside the model.
+      Map<String, Tensor> out =
+          predictor.predict(Map.of("features", Tensor.ofFloats(data.features())));
+      int agree = 0;
+      float[][] normalized = result.normalization().apply(data.features());
+      for (int r = 0; r < data.size(); r++) {
+        if (out.get("class_id").getLong(r) == javaArgmax(normalized[r])) {
+          agree++;
+        }
+      }
+      assertEquals(data.size(), agree);
+      assertTrue(
+          Integer.parseInt(model.metadata().get("graph_nodes")) < 60, model.metadata().toString());
+    }
+    assertTrue(Files.isRegularFile(exported.resolve(ModelCard.FILE_NAME)));
+    assertTrue(Files.isRegularFile(exported.resolve(TrainedModelWriter.HISTORY)));
+    assertTrue(Files.size(exported.resolve(TrainedModelWriter.PLOT)) > 1000);
+  }
+
+  /** The trained network computed in plain Java from the result's weights. */
+  private static int javaArgmax(float[] x) {
+    float[] a = x;
+    Weights w = result.weights();
+    for (int layer = 0; layer < w.layerCount(); layer++) {
+      float[][] kernel = w.kernels().get(layer);
+      float[] next = w.biases().get(layer).clone();
+      for (int i = 0; i < a.length; i++) {
+        for (int j = 0; j < next.length; j++) {
+          next[j] += a[i] * kernel[i][j];
+        }
+      }
+      if (layer + 1 < w.layerCount()) {
+        for (int j = 0; j < next.length; j++) {
+          next[j] = Math.max(0, next[j]);
+        }
+      }
+      a = next;
+    }
+    return Softmax.argmax(a);
+  }
+
+  @Test
+  void sameSeedSameSplitAndStart() {
+    TrainingConfig oneEpoch = withEpochs(1);
+    TrainingResult a = Trainer.train(data, oneEpoch, (record, epochs) -> {});
+    TrainingResult b = Trainer.train(data, oneEpoch, (record, epochs) -> {});
+    // TensorFlow's CPU kernels are not bit-identical from run to run (measured: 1e-4 to 1e-3 in
+    // the first epoch's loss); the split, the initial weights and the batch order are identical.
+    assertEquals(a.history().epochs().get(0).loss(), b.history().epochs().get(0).loss(), 0.01);
+    assertEquals(
+        a.classificationTest().accuracy(), b.classificationTest().accuracy(), 0.02, "accuracy");
+  }
+
+  @Test
+  void regressionLearnsALinearFunction() {
+    float[][] rows = new float[600][3];
+    java.util.Random random = new java.util.Random(3);
+    for (float[] row : rows) {
+      row[0] = (float) random.nextGaussian();
+      row[1] = (float) random.nextGaussian();
+      row[2] = 3 * row[0] - 2 * row[1] + 1;
+    }
+    TrainingConfig config =
+        new TrainingConfig(
+            LabelColumn.LAST,
+            Task.REGRESSION,
+            new int[] {16},
+            Activation.TANH,
+            60,
+            16,
+            OptimizerKind.ADAM,
+            0.01f,
+            LossKind.AUTO,
+            0f,
+            0.2,
+            0.2,
+            NormalizationMode.STANDARDIZE,
+            1,
+            0);
+    TrainingResult regression = Trainer.train(dataset(rows), config, (record, epochs) -> {});
+    assertNotNull(regression.regressionTest());
+    assertTrue(regression.regressionTest().r2() > 0.98, "R² " + regression.regressionTest().r2());
+  }
+
+  @Test
+  void fewerRowsThanOneBatchIsRefused() {
+    Dataset tiny = dataset(Clusters.generate(40, 4, 2, 1.0, 1));
+    DataException e =
+        assertThrows(
+            DataException.class, () -> Trainer.train(tiny, TrainingConfig.DEFAULTS, (r, n) -> {}));
+    assertEquals(
+        "expected at least one batch (32 rows) to train on, found 24 training rows of 40 after"
+            + " the validation and test splits",
+        e.getMessage());
+  }
+
+  @Test
+  void anExistingOutputFolderIsRefusedWithoutForce() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> TrainedModelWriter.prepare(exported, false));
+    assertEquals(
+        "expected a new output folder, found an existing one: "
+            + exported
+            + " (use --force to replace it)",
+        e.getMessage());
+  }
+
+  private static TrainingConfig withEpochs(int epochs) {
+    TrainingConfig d = TrainingConfig.DEFAULTS;
+    return new TrainingConfig(
+        d.labelColumn(),
+        d.task(),
+        d.layers(),
+        d.activation(),
+        epochs,
+        d.batchSize(),
+        d.optimizer(),
+        d.learningRate(),
+        d.loss(),
+        d.l2(),
+        d.validationSplit(),
+        d.testSplit(),
+        d.normalization(),
+        d.seed(),
+        d.earlyStoppingPatience());
+  }
+}
