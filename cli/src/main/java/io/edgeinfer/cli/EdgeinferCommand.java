@@ -11,7 +11,12 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runs machine-learning models on small devices.",
-    subcommands = {InspectCommand.class, PredictCommand.class},
+    subcommands = {
+      InspectCommand.class,
+      PredictCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure (bad model, bad input)", "2:usage error"})
 final class EdgeinferCommand implements Runnable {
@@ -33,6 +38,6 @@ final class EdgeinferCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "expected a command (inspect, predict), found none");
+        spec.commandLine(), "expected a command (inspect, predict, train, evaluate), found none");
   }
 }

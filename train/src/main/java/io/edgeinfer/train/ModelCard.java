@@ -17,7 +17,7 @@ import java.util.List;
  * Engines and {@code serve} read the class labels from it.
  */
 public final class ModelCard {
-  public static final String FILE_NAME = "edgeinfer-model.json";
+  public static final String FILE_NAME = io.edgeinfer.core.ModelCard.FILE_NAME;
 
   private ModelCard() {}
 

@@ -1,5 +1,8 @@
 package io.edgeinfer.train;
 
+import io.edgeinfer.core.Tensor;
+import io.edgeinfer.core.codec.NpyCodec;
+import io.edgeinfer.train.data.Dataset;
 import io.edgeinfer.train.report.LearningCurvePlot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +18,7 @@ import java.util.stream.Stream;
 public final class TrainedModelWriter {
   public static final String HISTORY = "history.csv";
   public static final String PLOT = "learning-curves.png";
+  public static final String TEST_SPLIT = "test-split.npy";
 
   private TrainedModelWriter() {}
 
@@ -40,10 +44,24 @@ public final class TrainedModelWriter {
     InferenceExport.write(result, dir);
     ModelCard.write(result, dir.resolve(ModelCard.FILE_NAME));
     result.history().writeCsv(dir.resolve(HISTORY));
+    if (result.testRows() > 0) {
+      // The held-out rows, raw, label last: `evaluate` on them repeats the end-of-training test.
+      Files.write(dir.resolve(TEST_SPLIT), NpyCodec.write(withLabels(result.testData())));
+    }
     LearningCurvePlot.write(
         result.history(),
         "edgeinfer train: " + Path.of(result.dataSource()).getFileName(),
         dir.resolve(PLOT));
+  }
+
+  private static Tensor withLabels(Dataset data) {
+    int width = data.featureCount() + 1;
+    float[] flat = new float[data.size() * width];
+    for (int r = 0; r < data.size(); r++) {
+      System.arraycopy(data.features()[r], 0, flat, r * width, width - 1);
+      flat[r * width + width - 1] = data.labels()[r];
+    }
+    return Tensor.ofFloats(flat, data.size(), width);
   }
 
   private static void delete(Path path) {

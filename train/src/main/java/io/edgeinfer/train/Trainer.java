@@ -125,6 +125,7 @@ public final class Trainer {
       return new TrainingResult(
           config,
           data.source(),
+          data.select(split.test()),
           data.sha256(),
           data.featureCount(),
           weights,

@@ -39,7 +39,7 @@ public record TrainingConfig(
           0f,
           0.2,
           0.2,
-          NormalizationMode.SCALE,
+          NormalizationMode.STANDARDIZE,
           42,
           0);
 
