@@ -2,10 +2,6 @@ package io.edgeinfer.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.edgeinfer.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -52,16 +48,7 @@ class CelsiusToFahrenheitTest {
         out);
   }
 
-  /** Runs the command with stdout captured, as a shell would see it. */
   private static String run(String... args) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      assertEquals(0, Main.run(args));
-    } finally {
-      System.setOut(original);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
+    return ExampleRuns.run(args);
   }
 }
