@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
       InspectCommand.class,
       PredictCommand.class,
       TrainCommand.class,
-      EvaluateCommand.class
+      EvaluateCommand.class,
+      ServeCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure (bad model, bad input)", "2:usage error"})
@@ -38,6 +39,7 @@ final class EdgeinferCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "expected a command (inspect, predict, train, evaluate), found none");
+        spec.commandLine(),
+        "expected a command (inspect, predict, serve, train, evaluate), found none");
   }
 }

@@ -17,18 +17,18 @@ final class ModelOptions {
   String engine;
 
   @Option(
-      names = "--threads",
+      names = "--intra-op-threads",
       paramLabel = "N",
       defaultValue = "1",
       description =
-          "Threads inside one operation (default: ${DEFAULT-VALUE}; 0 lets the engine decide).")
+          "Threads inside one TensorFlow operation (default: ${DEFAULT-VALUE}; 0 lets TF decide).")
   int intraOpThreads;
 
   @Option(
       names = "--inter-op-threads",
       paramLabel = "N",
       defaultValue = "1",
-      description = "Operations run at once (default: ${DEFAULT-VALUE}).")
+      description = "TensorFlow operations run at once (default: ${DEFAULT-VALUE}).")
   int interOpThreads;
 
   @Option(

@@ -11,9 +11,16 @@ import java.util.Map;
  * @param signatureName the optional {@code "signature_name"} of a JSON payload, else null
  * @param columnar true when the JSON used {@code {"inputs": ...}}, so that the reply can use the
  *     same form
+ * @param id the optional {@code "id"} of a JSON payload (a string, or a number as written), echoed
+ *     in replies so that a sender can match them; else null
  */
-public record DecodedInput(Map<String, Tensor> inputs, String signatureName, boolean columnar) {
+public record DecodedInput(
+    Map<String, Tensor> inputs, String signatureName, boolean columnar, String id) {
   public DecodedInput {
     inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+  }
+
+  public DecodedInput(Map<String, Tensor> inputs, String signatureName, boolean columnar) {
+    this(inputs, signatureName, columnar, null);
   }
 }

@@ -30,7 +30,7 @@ public final class InputDecoder {
             (name, tensor) ->
                 conformed.put(
                     name, Conformer.conform(tensor, signature.input(name).orElseThrow())));
-    return new DecodedInput(conformed, decoded.signatureName(), decoded.columnar());
+    return new DecodedInput(conformed, decoded.signatureName(), decoded.columnar(), decoded.id());
   }
 
   /** CSV, NPY and raw payloads hold one tensor, so they serve one-input signatures only. */

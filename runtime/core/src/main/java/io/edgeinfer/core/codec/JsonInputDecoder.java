@@ -56,6 +56,7 @@ final class JsonInputDecoder {
   private DecodedInput document() throws IOException {
     JsonToken token = parser.nextToken();
     String signatureName = null;
+    String id = null;
     boolean columnar = false;
     boolean haveData = false;
     if (token == JsonToken.START_ARRAY) {
@@ -65,16 +66,19 @@ final class JsonInputDecoder {
         String field = parser.currentName();
         boolean data =
             field.equals("instances") || field.equals("inputs") || field.equals("examples");
-        if (!data && !field.equals("signature_name")) {
+        if (!data && !field.equals("signature_name") && !field.equals("id")) {
           throw error(
-              "expected \"instances\", \"inputs\", \"examples\" or \"signature_name\", found "
+              "expected \"instances\", \"inputs\", \"examples\", \"signature_name\" or \"id\","
+                  + " found "
                   + Json.describe(parser));
         }
         if (data && haveData) {
           throw error("expected one of \"instances\", \"inputs\" or \"examples\", found two");
         }
         parser.nextToken();
-        if (field.equals("signature_name")) {
+        if (field.equals("id")) {
+          id = id();
+        } else if (field.equals("signature_name")) {
           signatureName = signatureName();
         } else if (field.equals("instances")) {
           rows();
@@ -98,9 +102,9 @@ final class JsonInputDecoder {
       throw error("expected the end of input, found " + Json.describe(parser));
     }
     if (examples != null) {
-      return new DecodedInput(Map.of(onlyInput().name(), examples), signatureName, false);
+      return new DecodedInput(Map.of(onlyInput().name(), examples), signatureName, false, id);
     }
-    return new DecodedInput(tensors(), signatureName, columnar);
+    return new DecodedInput(tensors(), signatureName, columnar, id);
   }
 
   /** TF Serving's classify/regress body: a list of tf.Example feature maps for a string input. */
@@ -116,6 +120,17 @@ final class JsonInputDecoder {
     }
     List<byte[]> serialized = new JsonExamplesReader(parser).read();
     examples = Tensor.ofStrings(serialized, serialized.size());
+  }
+
+  /** A request id: a string, or a number kept as it was written. */
+  private String id() throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token != JsonToken.VALUE_STRING
+        && token != JsonToken.VALUE_NUMBER_INT
+        && token != JsonToken.VALUE_NUMBER_FLOAT) {
+      throw error("expected a string or a number for \"id\", found " + Json.describe(parser));
+    }
+    return parser.getText();
   }
 
   private String signatureName() throws IOException {

@@ -71,4 +71,20 @@ class JsonExamplesTest {
             + " column 30",
         e.getMessage());
   }
+
+  @Test
+  void anIdIsKeptAsWritten() {
+    Signature floats =
+        new Signature("s", List.of(new TensorSpec("x", DataType.FLOAT32, Shape.of(-1))), List.of());
+    assertEquals("req-7", decode("{\"id\": \"req-7\", \"instances\": [1]}", floats).id());
+    assertEquals("1e3", decode("{\"instances\": [1], \"id\": 1e3}", floats).id());
+    assertEquals(null, decode("[1]", floats).id());
+    MalformedInputException e =
+        assertThrows(
+            MalformedInputException.class,
+            () -> decode("{\"id\": [1], \"instances\": [1]}", floats));
+    assertEquals(
+        "expected a string or a number for \"id\", found a list at line 1, column 8",
+        e.getMessage());
+  }
 }

@@ -250,7 +250,8 @@ class JsonInputDecoderTest {
         "expected \"instances\", \"inputs\" or \"examples\", found none at line 1, column 2",
         error("{}", X));
     assertEquals(
-        "expected \"instances\", \"inputs\", \"examples\" or \"signature_name\", found the field"
+        "expected \"instances\", \"inputs\", \"examples\", \"signature_name\" or \"id\", found the"
+            + " field"
             + " \"instance\""
             + " at line 1, column 2",
         error("{\"instance\": [1]}", X));

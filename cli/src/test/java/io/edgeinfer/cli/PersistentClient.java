@@ -1,0 +1,138 @@
+package io.edgeinfer.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/**
+ * A sender and receiver that rides out broker restarts as a careful device would: a persistent
+ * session, QoS 1, resubscribing after every reconnect, and publishing again until the broker
+ * accepts.
+ */
+final class PersistentClient implements AutoCloseable {
+  private static final Pattern ID = Pattern.compile("\"id\":\"(\\d+)\"");
+
+  private final MqttAsyncClient client;
+  private final String filter;
+  private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+  private final java.util.concurrent.ExecutorService resubscriber =
+      java.util.concurrent.Executors.newSingleThreadExecutor();
+
+  PersistentClient(String uri, String filter) throws MqttException {
+    this.filter = filter;
+    client = new MqttAsyncClient(uri, "persistent-" + UUID.randomUUID(), new MemoryPersistence());
+    client.setCallback(
+        new MqttCallback() {
+          @Override
+          public void messageArrived(String topic, MqttMessage message) {
+            Matcher matcher = ID.matcher(new String(message.getPayload(), StandardCharsets.UTF_8));
+            if (matcher.find()) {
+              ids.merge(matcher.group(1), 1, Integer::sum);
+            }
+          }
+
+          @Override
+          public void connectComplete(boolean reconnect, String serverUri) {
+            // Never call the client from its own callback thread (Paho can deadlock).
+            if (reconnect) {
+              resubscriber.execute(PersistentClient.this::subscribe);
+            }
+          }
+
+          @Override
+          public void disconnected(MqttDisconnectResponse response) {}
+
+          @Override
+          public void mqttErrorOccurred(MqttException exception) {}
+
+          @Override
+          public void deliveryComplete(IMqttToken token) {}
+
+          @Override
+          public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+        });
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setCleanStart(false);
+    options.setSessionExpiryInterval(600L);
+    options.setAutomaticReconnect(true);
+    options.setAutomaticReconnectDelay(1, 2);
+    client.connect(options).waitForCompletion(5000);
+    subscribe();
+  }
+
+  private void subscribe() {
+    try {
+      client
+          .subscribe(
+              new MqttSubscription[] {new MqttSubscription(filter, 1)},
+              null,
+              null,
+              new MqttProperties())
+          .waitForCompletion(5000);
+    } catch (MqttException e) {
+      // The broker went away again; the next connectComplete tries once more.
+    }
+  }
+
+  void publishUntilAccepted(String topic, String payload) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      try {
+        if (client.isConnected()) {
+          MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+          message.setQos(1);
+          client.publish(topic, message).waitForCompletion(5000);
+          return;
+        }
+      } catch (MqttException e) {
+        // The broker is away: try again once it is back.
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the broker never accepted " + payload);
+  }
+
+  /** Ids seen on the filter, once {@code expected} distinct ones arrived or the time is up. */
+  Map<String, Integer> collectIds(int expected, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (ids.size() < expected && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    return Map.copyOf(ids);
+  }
+
+  List<Integer> missing(int count, Map<String, Integer> seen) {
+    List<Integer> missing = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      if (!seen.containsKey(Integer.toString(i))) {
+        missing.add(i);
+      }
+    }
+    return missing;
+  }
+
+  @Override
+  public void close() throws MqttException {
+    resubscriber.shutdownNow();
+    if (client.isConnected()) {
+      client.disconnect().waitForCompletion(3000);
+    }
+    client.close(true);
+  }
+}

@@ -1,0 +1,129 @@
+package io.edgeinfer.core.image;
+
+import io.edgeinfer.core.codec.MalformedInputException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/** Reads PNG and JPEG bytes into a {@link BufferedImage}, and nothing else. */
+final class EncodedImage {
+  /**
+   * More pixels than any camera an edge device carries (64 M). A tiny PNG can declare 100,000 x
+   * 100,000 pixels; without a limit it would exhaust the heap before it is found to be a bomb.
+   */
+  static final long MAX_PIXELS = 1L << 26;
+
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
+
+  private EncodedImage() {}
+
+  static BufferedImage read(byte[] bytes) {
+    // The format is chosen by the magic bytes rather than ImageIO's probing, so that GIF, BMP or
+    // TIFF (which the JDK also reads) are refused as the API promises.
+    String format = startsWith(bytes, PNG) ? "png" : startsWith(bytes, JPEG) ? "jpeg" : null;
+    if (format == null) {
+      throw new MalformedInputException("expected a PNG or JPEG image, found " + describe(bytes));
+    }
+    Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+    if (!readers.hasNext()) {
+      throw new IllegalStateException("this JDK has no " + format + " reader (javax.imageio)");
+    }
+    ImageReader reader = readers.next();
+    List<String> warnings = new ArrayList<>();
+    reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+    // A memory cache: ImageIO's default may spill to a temporary file, which a device may not have.
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+      reader.setInput(in, true, true);
+      long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+      if (pixels > MAX_PIXELS) {
+        throw new MalformedInputException(
+            "expected an image of at most "
+                + MAX_PIXELS
+                + " pixels, found "
+                + reader.getWidth(0)
+                + " x "
+                + reader.getHeight(0));
+      }
+      BufferedImage image = reader.read(0);
+      // The JPEG reader only warns about a truncated or corrupt file and fills the rest with grey:
+      // a prediction on that would be silently wrong.
+      if (!warnings.isEmpty()) {
+        throw damaged(format, String.join("; ", warnings));
+      }
+      return image;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof MalformedInputException malformed) {
+        throw malformed;
+      }
+      throw damaged(format, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    } finally {
+      reader.dispose();
+    }
+  }
+
+  private static MalformedInputException damaged(String format, String reason) {
+    return new MalformedInputException(
+        "expected a PNG or JPEG image, found a damaged "
+            + (format.equals("png") ? "PNG" : "JPEG")
+            + " file ("
+            + reason
+            + ")");
+  }
+
+  /**
+   * Names the common formats we refuse; otherwise shows the first bytes, as the NPY reader does.
+   */
+  private static String describe(byte[] bytes) {
+    if (bytes.length == 0) {
+      return "an empty file";
+    }
+    if (startsWith(bytes, "GIF8".getBytes(StandardCharsets.US_ASCII))) {
+      return "a GIF image (convert it to PNG)";
+    }
+    if (startsWith(bytes, new byte[] {'B', 'M'})) {
+      return "a BMP image (convert it to PNG)";
+    }
+    if (startsWith(bytes, new byte[] {'I', 'I', '*', 0})
+        || startsWith(bytes, new byte[] {'M', 'M', 0, '*'})) {
+      return "a TIFF image (convert it to PNG)";
+    }
+    if (bytes.length >= 12
+        && startsWith(bytes, new byte[] {'R', 'I', 'F', 'F'})
+        && bytes[8] == 'W'
+        && bytes[9] == 'E'
+        && bytes[10] == 'B'
+        && bytes[11] == 'P') {
+      return "a WebP image (convert it to PNG or JPEG)";
+    }
+    StringBuilder found = new StringBuilder();
+    for (int i = 0; i < Math.min(bytes.length, 8); i++) {
+      int b = bytes[i] & 0xff;
+      found.append(
+          b >= 0x20 && b < 0x7f && b != '\\'
+              ? String.valueOf((char) b)
+              : String.format("\\x%02x", b));
+    }
+    return "'" + found + "' at byte 0";
+  }
+
+  private static boolean startsWith(byte[] bytes, byte[] prefix) {
+    if (bytes.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (bytes[i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,255 @@
+package io.edgeinfer.mqtt;
+
+import io.edgeinfer.core.InputValidator;
+import io.edgeinfer.core.ModelException;
+import io.edgeinfer.core.Predictor;
+import io.edgeinfer.core.Signature;
+import io.edgeinfer.core.Tensor;
+import io.edgeinfer.core.TensorSpec;
+import io.edgeinfer.core.codec.DecodedInput;
+import io.edgeinfer.core.codec.InputDecoder;
+import io.edgeinfer.mqtt.outbox.OutboxMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One worker's handling of a batch: decode every message (a bad one gets an error reply, the rest
+ * go on), join the good ones into one tensor per input, predict once, split the outputs back, and
+ * hand every reply to the sink in arrival order.
+ */
+final class BatchProcessor {
+  private static final String JSON = "application/json";
+
+  private final Predictor predictor;
+  private final Signature signature;
+  private final PipelineSettings settings;
+  private final ReplyEncoder encoder;
+  private final ReplySink sink;
+  private final Metrics metrics;
+
+  BatchProcessor(
+      Predictor predictor,
+      Signature signature,
+      PipelineSettings settings,
+      ReplyEncoder encoder,
+      ReplySink sink,
+      Metrics metrics) {
+    this.predictor = predictor;
+    this.signature = signature;
+    this.settings = settings;
+    this.encoder = encoder;
+    this.sink = sink;
+    this.metrics = metrics;
+  }
+
+  void process(List<InboundMessage> batch) {
+    long started = System.nanoTime();
+    List<Decoded> good = new ArrayList<>();
+    Reply[] replies = new Reply[batch.size()];
+    for (int i = 0; i < batch.size(); i++) {
+      InboundMessage message = batch.get(i);
+      try {
+        good.add(new Decoded(i, message, decode(message)));
+      } catch (IllegalArgumentException e) {
+        replies[i] = error(message, null, e.getMessage());
+      }
+    }
+    predictTogether(good, replies, started);
+    metrics.batches.incrementAndGet();
+    for (Reply reply : replies) {
+      sink.deliver(reply);
+    }
+  }
+
+  private DecodedInput decode(InboundMessage message) {
+    if (message.payload().length > settings.maxPayloadBytes()) {
+      throw new IllegalArgumentException(
+          "expected a payload of at most "
+              + settings.maxPayloadBytes()
+              + " bytes, found "
+              + message.payload().length);
+    }
+    DecodedInput decoded =
+        InputDecoder.decode(
+            settings.formats().of(message.contentType()), message.payload(), signature);
+    if (decoded.signatureName() != null && !decoded.signatureName().equals(signature.name())) {
+      throw new IllegalArgumentException(
+          "expected signature '"
+              + signature.name()
+              + "' (the one this service runs), found '"
+              + decoded.signatureName()
+              + "'");
+    }
+    if (!settings.allowNonFinite()) {
+      requireFinite(decoded.inputs());
+    }
+    return decoded;
+  }
+
+  private static void requireFinite(Map<String, Tensor> inputs) {
+    for (Map.Entry<String, Tensor> entry : inputs.entrySet()) {
+      Tensor tensor = entry.getValue();
+      if (!tensor.dataType().isFloatingPoint()) {
+        continue;
+      }
+      for (int i = 0; i < tensor.size(); i++) {
+        double value = tensor.getDouble(i);
+        if (!Double.isFinite(value)) {
+          throw new IllegalArgumentException(
+              "input '"
+                  + entry.getKey()
+                  + "': expected finite numbers, found "
+                  + value
+                  + " at element "
+                  + i);
+        }
+      }
+    }
+  }
+
+  /**
+   * Joins the messages whose tensors fit the signature as they are; the rest (a model with a fixed
+   * batch size, shapes that differ) are predicted one by one, which also finds their errors.
+   */
+  private void predictTogether(List<Decoded> good, Reply[] replies, long started) {
+    List<Decoded> joinable = new ArrayList<>();
+    for (Decoded item : good) {
+      if (fitsAsIs(item.input.inputs()) && sameTrailingShapes(joinable, item)) {
+        joinable.add(item);
+      } else {
+        predictAlone(item, replies, started);
+      }
+    }
+    if (joinable.size() == 1) {
+      predictAlone(joinable.get(0), replies, started);
+    } else if (!joinable.isEmpty()) {
+      predictJoined(joinable, replies, started);
+    }
+  }
+
+  private boolean fitsAsIs(Map<String, Tensor> inputs) {
+    try {
+      InputValidator.validate(signature, inputs);
+      return inputs.values().stream().allMatch(t -> t.shape().rank() > 0);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static boolean sameTrailingShapes(List<Decoded> joined, Decoded item) {
+    if (joined.isEmpty()) {
+      return true;
+    }
+    Map<String, Tensor> first = joined.get(0).input.inputs();
+    for (Map.Entry<String, Tensor> entry : item.input.inputs().entrySet()) {
+      Tensor other = first.get(entry.getKey());
+      if (other == null
+          || other.dataType() != entry.getValue().dataType()
+          || !other.shape().withFirstDim(0).equals(entry.getValue().shape().withFirstDim(0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void predictJoined(List<Decoded> items, Reply[] replies, long started) {
+    Map<String, Tensor> joined = new LinkedHashMap<>();
+    for (TensorSpec spec : signature.inputs()) {
+      List<Tensor> parts = new ArrayList<>(items.size());
+      items.forEach(item -> parts.add(item.input.inputs().get(spec.name())));
+      joined.put(spec.name(), Tensor.concat(parts));
+    }
+    long predictStart = System.nanoTime();
+    Map<String, Tensor> outputs;
+    try {
+      outputs = predictor.predict(joined);
+    } catch (ModelException | IllegalArgumentException e) {
+      // One message may have spoilt the batch: find which by predicting them one by one.
+      items.forEach(item -> predictAlone(item, replies, started));
+      return;
+    }
+    long predictEnd = System.nanoTime();
+    int row = 0;
+    for (Decoded item : items) {
+      int rows = item.input.inputs().values().iterator().next().shape().dim(0);
+      Map<String, Tensor> mine = slice(outputs, row, row + rows, joinedRows(joined));
+      row += rows;
+      if (mine == null) {
+        predictAlone(item, replies, started);
+      } else {
+        replies[item.index] = prediction(item, mine, started, predictStart, predictEnd);
+      }
+    }
+  }
+
+  private static int joinedRows(Map<String, Tensor> joined) {
+    return joined.values().iterator().next().shape().dim(0);
+  }
+
+  /** Each output's rows for one message, or null when an output has no batch dimension. */
+  private static Map<String, Tensor> slice(
+      Map<String, Tensor> outputs, int from, int to, int totalRows) {
+    Map<String, Tensor> mine = new LinkedHashMap<>();
+    for (Map.Entry<String, Tensor> entry : outputs.entrySet()) {
+      Tensor tensor = entry.getValue();
+      if (tensor.shape().rank() == 0 || tensor.shape().dim(0) != totalRows) {
+        return null;
+      }
+      mine.put(entry.getKey(), tensor.slice(from, to));
+    }
+    return mine;
+  }
+
+  private void predictAlone(Decoded item, Reply[] replies, long started) {
+    long predictStart = System.nanoTime();
+    try {
+      Map<String, Tensor> outputs = predictor.predict(item.input.inputs());
+      replies[item.index] = prediction(item, outputs, started, predictStart, System.nanoTime());
+    } catch (ModelException | IllegalArgumentException e) {
+      replies[item.index] = error(item.message, item.input.id(), e.getMessage());
+    }
+  }
+
+  private Reply prediction(
+      Decoded item, Map<String, Tensor> outputs, long started, long predictStart, long predictEnd) {
+    InboundMessage message = item.message;
+    long now = System.nanoTime();
+    byte[] payload =
+        encoder.prediction(
+            message.topic(),
+            item.input.id(),
+            item.input.columnar(),
+            outputs,
+            (started - message.receivedNanos()) / 1e6,
+            (predictEnd - predictStart) / 1e6,
+            (now - message.receivedNanos()) / 1e6);
+    metrics.predicted.incrementAndGet();
+    metrics.recordLatency(now - message.receivedNanos());
+    String topic =
+        message.responseTopic() != null
+            ? message.responseTopic()
+            : settings.outputTopic().render(message.topic());
+    return new Reply(message, List.of(publish(topic, payload, message)), false);
+  }
+
+  private Reply error(InboundMessage message, String id, String reason) {
+    metrics.errors.incrementAndGet();
+    byte[] payload = encoder.error(message.topic(), id, reason);
+    List<OutboxMessage> messages = new ArrayList<>();
+    messages.add(publish(settings.errorTopic().render(message.topic()), payload, message));
+    if (message.responseTopic() != null) {
+      messages.add(publish(message.responseTopic(), payload, message));
+    }
+    return new Reply(message, messages, true);
+  }
+
+  private OutboxMessage publish(String topic, byte[] payload, InboundMessage source) {
+    return new OutboxMessage(
+        topic, payload, settings.qos(), false, JSON, null, source.correlationData(), List.of());
+  }
+
+  /** A message that decoded, with its place in the batch. */
+  private record Decoded(int index, InboundMessage message, DecodedInput input) {}
+}

@@ -1,0 +1,139 @@
+package io.edgeinfer.mqtt;
+
+import io.edgeinfer.core.Model;
+import io.edgeinfer.core.ModelException;
+import io.edgeinfer.core.Predictor;
+import io.edgeinfer.core.Signature;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Decodes, micro-batches, predicts and encodes on its own threads. Sources only call {@link
+ * #offer}, which never blocks: Paho's callback thread must stay free (blocking it deadlocks the
+ * client).
+ */
+public final class Pipeline implements AutoCloseable {
+  private final List<BlockingQueue<InboundMessage>> queues = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private final List<Predictor> predictors = new ArrayList<>();
+  private final Metrics metrics;
+  private final AtomicBoolean accepting = new AtomicBoolean(true);
+
+  public Pipeline(
+      Model model,
+      Signature signature,
+      ModelInfo info,
+      PipelineSettings settings,
+      ReplySink sink,
+      Metrics metrics)
+      throws ModelException {
+    this.metrics = metrics;
+    ReplyEncoder encoder = new ReplyEncoder(info, signature);
+    for (int i = 0; i < settings.threads(); i++) {
+      Predictor predictor = model.predictor(signature.name());
+      predictors.add(predictor);
+      WarmUp.run(predictor, signature);
+      BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+      queues.add(queue);
+      BatchProcessor processor =
+          new BatchProcessor(predictor, signature, settings, encoder, sink, metrics);
+      Thread thread = new Thread(new Worker(queue, processor, settings), "edgeinfer-pipeline-" + i);
+      thread.setDaemon(true);
+      threads.add(thread);
+    }
+    metrics.queueDepth(() -> queues.stream().mapToInt(BlockingQueue::size).sum());
+    threads.forEach(Thread::start);
+  }
+
+  /**
+   * Queues a message for its topic's worker; false when that queue is full or the pipeline is
+   * shutting down (the caller reports it).
+   */
+  public boolean offer(InboundMessage message) {
+    if (!accepting.get()) {
+      return false;
+    }
+    int worker = Math.floorMod(message.topic().hashCode(), queues.size());
+    boolean queued = queues.get(worker).offer(message);
+    if (queued) {
+      metrics.received.incrementAndGet();
+    }
+    return queued;
+  }
+
+  /** Stops taking messages, lets the workers finish what is queued, then stops them. */
+  public void drain(Duration timeout) throws InterruptedException {
+    accepting.set(false);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (Thread thread : threads) {
+      thread.interrupt();
+    }
+    for (Thread thread : threads) {
+      thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      drain(Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    predictors.forEach(Predictor::close);
+  }
+
+  /** Takes a batch (up to max-batch, waiting at most max-wait for more) and processes it. */
+  private static final class Worker implements Runnable {
+    private final BlockingQueue<InboundMessage> queue;
+    private final BatchProcessor processor;
+    private final PipelineSettings settings;
+
+    Worker(BlockingQueue<InboundMessage> queue, BatchProcessor processor, PipelineSettings s) {
+      this.queue = queue;
+      this.processor = processor;
+      this.settings = s;
+    }
+
+    @Override
+    public void run() {
+      List<InboundMessage> batch = new ArrayList<>(settings.maxBatch());
+      boolean draining = false;
+      while (true) {
+        try {
+          if (draining) {
+            queue.drainTo(batch, settings.maxBatch());
+            if (batch.isEmpty()) {
+              return;
+            }
+          } else {
+            batch.add(queue.take());
+            long deadline =
+                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.maxWaitMillis());
+            while (batch.size() < settings.maxBatch()) {
+              InboundMessage next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+              if (next == null) {
+                break;
+              }
+              batch.add(next);
+            }
+          }
+        } catch (InterruptedException e) {
+          // Shutdown: finish the batch in hand and everything still queued, then stop.
+          draining = true;
+          queue.drainTo(batch, settings.maxBatch() - batch.size());
+          if (batch.isEmpty()) {
+            return;
+          }
+        }
+        processor.process(batch);
+        batch.clear();
+      }
+    }
+  }
+}

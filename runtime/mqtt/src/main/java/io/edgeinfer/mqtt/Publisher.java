@@ -1,0 +1,173 @@
+package io.edgeinfer.mqtt;
+
+import io.edgeinfer.mqtt.outbox.Outbox;
+import io.edgeinfer.mqtt.outbox.OutboxEntry;
+import io.edgeinfer.mqtt.outbox.OutboxMessage;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.common.MqttException;
+
+/**
+ * Publishes replies on its own client (a client that both receives and publishes at QoS 1 can
+ * deadlock in Paho). Outstanding publishes are bounded by a semaphore, under the broker's receive
+ * maximum. While the broker is away — or while older replies still wait in the outbox, so that
+ * order holds — replies go to the outbox; a drain thread sends them after reconnect. The inbound
+ * message is acknowledged only once all of its reply messages are published or in the outbox.
+ */
+final class Publisher implements ReplySink, AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(Publisher.class.getName());
+  private static final int IN_FLIGHT = 16;
+
+  private final ReconnectingClient sender;
+  private final Outbox outbox;
+  private final Metrics metrics;
+  private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+  private final Object drainSignal = new Object();
+  private final Thread drainer;
+  private volatile boolean running = true;
+
+  Publisher(ReconnectingClient sender, Outbox outbox, Metrics metrics) {
+    this.sender = sender;
+    this.outbox = outbox;
+    this.metrics = metrics;
+    metrics.outboxDepth(outbox::size);
+    drainer = new Thread(this::drainLoop, "edgeinfer-outbox");
+    drainer.setDaemon(true);
+    drainer.start();
+  }
+
+  @Override
+  public void deliver(Reply reply) {
+    AtomicInteger remaining = new AtomicInteger(reply.messages().size());
+    Runnable oneDone =
+        () -> {
+          if (remaining.decrementAndGet() == 0) {
+            reply.source().acknowledge().run();
+          }
+        };
+    for (OutboxMessage message : reply.messages()) {
+      send(message, oneDone);
+    }
+  }
+
+  private void send(OutboxMessage message, Runnable done) {
+    MqttAsyncClient client = sender.client();
+    if (client == null || !client.isConnected() || outbox.size() > 0 || !acquire()) {
+      store(message, done);
+      return;
+    }
+    try {
+      client.publish(
+          message.topic(),
+          MqttMessages.of(message),
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              inFlight.release();
+              done.run();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable error) {
+              inFlight.release();
+              store(message, done);
+            }
+          });
+    } catch (MqttException e) {
+      inFlight.release();
+      store(message, done);
+    }
+  }
+
+  private boolean acquire() {
+    try {
+      return inFlight.tryAcquire(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Into the outbox, then acknowledged; if even that fails the input stays unacknowledged. */
+  private void store(OutboxMessage message, Runnable done) {
+    try {
+      outbox.append(message);
+      metrics.outboxed.incrementAndGet();
+      done.run();
+    } catch (IOException e) {
+      metrics.dropped.incrementAndGet();
+      LOG.log(
+          Level.WARNING,
+          "edgeinfer: cannot keep a reply for " + message.topic() + ": " + e.getMessage());
+    }
+  }
+
+  /** Called when the client (re)connects: wakes the drain thread. */
+  void connected() {
+    synchronized (drainSignal) {
+      drainSignal.notifyAll();
+    }
+  }
+
+  private void drainLoop() {
+    while (running) {
+      try {
+        MqttAsyncClient client = sender.client();
+        if (client != null && client.isConnected() && outbox.size() > 0) {
+          drainOnce(client);
+        } else {
+          synchronized (drainSignal) {
+            drainSignal.wait(1000);
+          }
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (IOException | MqttException e) {
+        LOG.log(Level.FINE, "outbox drain paused: " + e.getMessage());
+        sleepQuietly();
+      }
+    }
+  }
+
+  /** Sends the oldest waiting replies in order, removing each once the broker has it. */
+  private void drainOnce(MqttAsyncClient client) throws IOException, MqttException {
+    List<OutboxEntry> entries = outbox.pending(IN_FLIGHT);
+    for (OutboxEntry entry : entries) {
+      IMqttToken token = client.publish(entry.message().topic(), MqttMessages.of(entry.message()));
+      token.waitForCompletion(10_000);
+      outbox.remove(entry.sequence());
+    }
+  }
+
+  private static void sleepQuietly() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits until outstanding publishes finish, up to the timeout. */
+  boolean awaitIdle(long millis) throws InterruptedException {
+    if (inFlight.tryAcquire(IN_FLIGHT, millis, TimeUnit.MILLISECONDS)) {
+      inFlight.release(IN_FLIGHT);
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    drainer.interrupt();
+  }
+}

@@ -1,0 +1,200 @@
+package io.edgeinfer.mqtt;
+
+import io.edgeinfer.core.Model;
+import io.edgeinfer.core.ModelException;
+import io.edgeinfer.core.Signature;
+import io.edgeinfer.mqtt.outbox.Outbox;
+import io.edgeinfer.mqtt.watch.FileReplySink;
+import io.edgeinfer.mqtt.watch.FolderWatcher;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Everything {@code serve} runs, started and stopped together: the pipeline, the MQTT service
+ * (optional), a watched folder (optional) and the Prometheus endpoint (optional). Replies for
+ * watched files go to files beside them, and on to the broker when there is one.
+ */
+public final class ServiceRunner implements AutoCloseable {
+  private final Pipeline pipeline;
+  private final MqttService mqtt;
+  private final FolderWatcher watcher;
+  private final MetricsHttpServer http;
+  private final Outbox outbox;
+  private final String description;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicBoolean stopping = new AtomicBoolean();
+
+  private ServiceRunner(Builder b) throws ModelException, IOException {
+    Set<InboundMessage> fromFiles = Collections.newSetFromMap(new IdentityHashMap<>());
+    Pipeline[] built = new Pipeline[1];
+    MqttService.PipelineFactory factory =
+        publisher -> {
+          ReplySink fileSink = b.watch == null ? null : new FileReplySink(b.watch, publisher);
+          ReplySink routing =
+              reply -> {
+                boolean isFile;
+                synchronized (fromFiles) {
+                  isFile = fromFiles.remove(reply.source());
+                }
+                if (isFile) {
+                  fileSink.deliver(reply);
+                } else {
+                  publisher.deliver(reply);
+                }
+              };
+          built[0] = new Pipeline(b.model, b.signature, b.info, b.settings, routing, b.metrics);
+          return built[0];
+        };
+    StringBuilder text = new StringBuilder();
+    if (b.broker != null) {
+      int receiveMaximum = b.settings.queueCapacity();
+      mqtt = MqttService.start(b.broker, b.info, b.metrics, b.outbox, receiveMaximum, factory);
+      text.append("on ").append(b.broker.uri()).append(" topics ").append(b.broker.inputTopics());
+    } else {
+      mqtt = null;
+      factory.create(
+          reply -> {
+            // No broker: replies of watched files are only written; nothing else arrives.
+            reply.source().acknowledge().run();
+          });
+    }
+    pipeline = built[0];
+    outbox = b.outbox;
+    if (b.watch != null) {
+      watcher =
+          FolderWatcher.start(
+              b.watch,
+              b.signature,
+              message -> {
+                synchronized (fromFiles) {
+                  fromFiles.add(message);
+                }
+                boolean offered = pipeline.offer(message);
+                if (!offered) {
+                  synchronized (fromFiles) {
+                    fromFiles.remove(message);
+                  }
+                }
+                return offered;
+              },
+              200);
+      text.append(text.length() == 0 ? "" : ", ").append("watching ").append(b.watch);
+    } else {
+      watcher = null;
+    }
+    if (b.metricsPort != null) {
+      http = new MetricsHttpServer(b.metricsPort, b.metrics);
+      text.append(", metrics on http://0.0.0.0:").append(http.port()).append("/metrics");
+    } else {
+      http = null;
+    }
+    description = text.toString();
+  }
+
+  public static Builder builder(
+      Model model,
+      Signature signature,
+      ModelInfo info,
+      PipelineSettings settings,
+      Metrics metrics) {
+    return new Builder(model, signature, info, settings, metrics);
+  }
+
+  /** Where it listens, for the start-up line. */
+  public String describe() {
+    return description;
+  }
+
+  /** Drains and stops everything; safe to call from a shutdown hook, and more than once. */
+  public void stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      if (watcher != null) {
+        watcher.close();
+      }
+      if (mqtt != null) {
+        mqtt.drainAndStop(Duration.ofSeconds(10));
+      } else {
+        pipeline.drain(Duration.ofSeconds(10));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    stop();
+    if (http != null) {
+      http.close();
+    }
+    if (mqtt != null) {
+      mqtt.close();
+    } else {
+      pipeline.close();
+    }
+    if (outbox != null) {
+      try {
+        outbox.close();
+      } catch (IOException e) {
+        // The lock goes with the process anyway.
+      }
+    }
+  }
+
+  /** What to run; {@link #start} starts it. */
+  public static final class Builder {
+    private final Model model;
+    private final Signature signature;
+    private final ModelInfo info;
+    private final PipelineSettings settings;
+    private final Metrics metrics;
+    private BrokerSettings broker;
+    private Outbox outbox;
+    private Path watch;
+    private Integer metricsPort;
+
+    private Builder(
+        Model model, Signature signature, ModelInfo info, PipelineSettings settings, Metrics m) {
+      this.model = model;
+      this.signature = signature;
+      this.info = info;
+      this.settings = settings;
+      this.metrics = m;
+    }
+
+    public Builder broker(BrokerSettings broker, Outbox outbox) {
+      this.broker = broker;
+      this.outbox = outbox;
+      return this;
+    }
+
+    public Builder watch(Path dir) {
+      this.watch = dir;
+      return this;
+    }
+
+    public Builder metricsPort(Integer port) {
+      this.metricsPort = port;
+      return this;
+    }
+
+    public ServiceRunner start() throws ModelException, IOException {
+      return new ServiceRunner(this);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.edgeinfer.mqtt.outbox;
+
+import java.util.Objects;
+
+/**
+ * A stored message and its sequence number; pass the sequence to {@link Outbox#remove} once the
+ * message is delivered.
+ */
+public record OutboxEntry(long sequence, OutboxMessage message) {
+  public OutboxEntry {
+    Objects.requireNonNull(message, "message");
+  }
+}

@@ -1,0 +1,84 @@
+package io.edgeinfer.mqtt.watch;
+
+import io.edgeinfer.core.codec.Format;
+import io.edgeinfer.core.image.ImageDecoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The naming rules of a watched folder: which files are inputs, and what their outputs are called.
+ */
+final class WatchedFiles {
+  static final String TOPIC_PREFIX = "file/";
+  static final String PREDICTION = ".prediction.json";
+  static final String ERROR = ".error.json";
+  static final String NPY = "application/x-npy";
+
+  private WatchedFiles() {}
+
+  /**
+   * An input: a format edgeinfer reads (by extension, as {@code predict} decides), and not hidden,
+   * an output of ours, or a file another program is still writing under a temporary name.
+   */
+  static boolean isInput(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (name.isEmpty()
+        || name.startsWith(".")
+        || lower.endsWith(PREDICTION)
+        || lower.endsWith(ERROR)
+        || lower.endsWith(".tmp")
+        || lower.endsWith(".part")) {
+      return false;
+    }
+    return ImageDecoder.isImage(name) || Format.fromFileName(name).isPresent();
+  }
+
+  /** The content type the pipeline decodes the file's payload by (images arrive as NPY). */
+  static String contentType(String name) {
+    if (ImageDecoder.isImage(name)) {
+      return NPY;
+    }
+    Optional<Format> format = Format.fromFileName(name);
+    return switch (format.orElseThrow(
+        () -> new IllegalArgumentException("not an input: " + name))) {
+      case JSON -> "application/json";
+      case CSV -> "text/csv";
+      case NPY -> NPY;
+      case RAW -> "application/octet-stream";
+    };
+  }
+
+  static String topic(String name) {
+    return TOPIC_PREFIX + name;
+  }
+
+  /**
+   * The file name a {@code file/<name>} topic stands for, or null when the topic is not one: a
+   * plain input name only, so that a crafted topic ({@code file/../x}) cannot write elsewhere.
+   */
+  static String nameOf(String topic) {
+    if (topic == null || !topic.startsWith(TOPIC_PREFIX)) {
+      return null;
+    }
+    String name = topic.substring(TOPIC_PREFIX.length());
+    if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
+      return null;
+    }
+    return isInput(name) ? name : null;
+  }
+
+  static Path prediction(Path dir, String name) {
+    return dir.resolve(name + PREDICTION);
+  }
+
+  static Path error(Path dir, String name) {
+    return dir.resolve(name + ERROR);
+  }
+
+  /** Answered already, by this run or an earlier one. */
+  static boolean hasOutput(Path dir, String name) {
+    return Files.exists(prediction(dir, name)) || Files.exists(error(dir, name));
+  }
+}

@@ -1,0 +1,198 @@
+package io.edgeinfer.mqtt.watch;
+
+import static io.edgeinfer.mqtt.watch.WatchTesting.awaitCount;
+import static io.edgeinfer.mqtt.watch.WatchTesting.awaitFile;
+import static io.edgeinfer.mqtt.watch.WatchTesting.next;
+import static io.edgeinfer.mqtt.watch.WatchTesting.oneInput;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.edgeinfer.core.DataType;
+import io.edgeinfer.core.Shape;
+import io.edgeinfer.core.Signature;
+import io.edgeinfer.core.Tensor;
+import io.edgeinfer.core.codec.NpyCodec;
+import io.edgeinfer.mqtt.InboundMessage;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FolderWatcherTest {
+  private static final Signature TABLE = oneInput(DataType.FLOAT32, -1, 1);
+  private static final long SETTLE_MILLIS = 50;
+
+  @TempDir Path dir;
+
+  private final BlockingQueue<InboundMessage> offered = new LinkedBlockingQueue<>();
+
+  private FolderWatcher watcher;
+
+  private FolderWatcher start(Signature signature, long settleMillis) throws IOException {
+    watcher = FolderWatcher.start(dir, signature, offered::offer, settleMillis);
+    return watcher;
+  }
+
+  @AfterEach
+  void stop() {
+    if (watcher != null) {
+      watcher.close();
+    }
+  }
+
+  private Path write(String name, String content) throws IOException {
+    return Files.write(dir.resolve(name), content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String text(InboundMessage message) {
+    return new String(message.payload(), StandardCharsets.UTF_8);
+  }
+
+  /** Drops a marker and checks it is the next thing offered: nothing unwanted came before it. */
+  private void nothingElseBefore(String marker) throws Exception {
+    write(marker, "[0]");
+    assertEquals("file/" + marker, next(offered).topic());
+  }
+
+  @Test
+  void aJsonFileDroppedIsOfferedWithItsContentType() throws Exception {
+    start(TABLE, SETTLE_MILLIS);
+    write("a.json", "{\"instances\": [1.0]}");
+    InboundMessage message = next(offered);
+    assertEquals("file/a.json", message.topic());
+    assertEquals("application/json", message.contentType());
+    assertEquals("{\"instances\": [1.0]}", text(message));
+    assertNull(message.responseTopic());
+    assertNull(message.correlationData());
+    awaitCount(1, watcher::filesSeen);
+  }
+
+  @Test
+  void csvAndNpyFilesHaveTheirContentTypes() throws Exception {
+    byte[] npy = NpyCodec.write(Tensor.ofFloats(new float[] {1f, 2f}, 2, 1));
+    start(TABLE, SETTLE_MILLIS);
+    write("b.csv", "1.0\n2.0\n");
+    Files.write(dir.resolve("c.npy"), npy);
+    Map<String, InboundMessage> byTopic = new HashMap<>();
+    for (int i = 0; i < 2; i++) {
+      InboundMessage message = next(offered);
+      byTopic.put(message.topic(), message);
+    }
+    assertEquals("text/csv", byTopic.get("file/b.csv").contentType());
+    assertEquals("application/x-npy", byTopic.get("file/c.npy").contentType());
+    assertArrayEquals(npy, byTopic.get("file/c.npy").payload());
+  }
+
+  @Test
+  void aFileWrittenSlowlyIsOfferedOnceAndComplete() throws Exception {
+    String first = "{\"instances\": [1.0, ";
+    String rest = "2.0, 3.0]}";
+    // The settle time is well above the pause in the writing, as a slow copy would pause.
+    start(TABLE, 2000);
+    try (OutputStream out = Files.newOutputStream(dir.resolve("slow.json"))) {
+      out.write(first.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      Thread.sleep(300);
+      out.write(rest.getBytes(StandardCharsets.UTF_8));
+    }
+    assertEquals(first + rest, text(next(offered)));
+    nothingElseBefore("marker.json");
+    assertTrue(offered.isEmpty());
+  }
+
+  @Test
+  void filesPresentBeforeStartArePickedUpUnlessAnswered() throws Exception {
+    write("a.json", "[1]");
+    write("b.json", "[2]");
+    write("b.json.prediction.json", "{}");
+    write("c.json", "[3]");
+    write("c.json.error.json", "{}");
+    start(TABLE, SETTLE_MILLIS);
+    assertEquals("file/a.json", next(offered).topic());
+    nothingElseBefore("z.json");
+  }
+
+  @Test
+  void outputsHiddenAndTemporaryFilesAreNotOffered() throws Exception {
+    start(TABLE, SETTLE_MILLIS);
+    write("a.json", "[1]");
+    assertEquals("file/a.json", next(offered).topic());
+    write("a.json.prediction.json", "{\"predictions\": [1]}");
+    write("a.json.error.json", "{\"error\": \"no\"}");
+    write(".hidden.json", "[1]");
+    write("b.json.tmp", "[1]");
+    write("c.csv.part", "1");
+    write("notes.txt", "not an input");
+    nothingElseBefore("marker.json");
+    awaitCount(2, watcher::filesSeen);
+  }
+
+  @Test
+  void aRefusedFileIsOfferedAgainInOrderNeverDropped() throws Exception {
+    write("a.json", "[1]");
+    write("b.json", "[2]");
+    AtomicInteger refusals = new AtomicInteger();
+    // The first three offers find the queue full.
+    watcher =
+        FolderWatcher.start(
+            dir,
+            TABLE,
+            message -> refusals.getAndIncrement() >= 3 && offered.offer(message),
+            SETTLE_MILLIS);
+    assertEquals("file/a.json", next(offered).topic());
+    assertEquals("file/b.json", next(offered).topic());
+    nothingElseBefore("c.json");
+    awaitCount(3, watcher::filesSeen);
+  }
+
+  @Test
+  void aFileChangedAfterItWasOfferedIsOfferedAgain() throws Exception {
+    start(TABLE, SETTLE_MILLIS);
+    write("a.json", "[1]");
+    assertEquals("[1]", text(next(offered)));
+    write("a.json", "[1, 2]");
+    assertEquals("[1, 2]", text(next(offered)));
+  }
+
+  @Test
+  void imagesBecomeNpyOfTheInputShape() throws Exception {
+    BufferedImage image = new BufferedImage(16, 12, BufferedImage.TYPE_INT_RGB);
+    image.setRGB(3, 4, 0x336699);
+    ImageIO.write(image, "png", dir.resolve("cat.png").toFile());
+    ImageIO.write(image, "jpeg", dir.resolve("dog.JPG").toFile());
+    start(oneInput(DataType.FLOAT32, -1, 8, 8, 3), SETTLE_MILLIS);
+    for (String topic : new String[] {"file/cat.png", "file/dog.JPG"}) {
+      InboundMessage message = next(offered);
+      assertEquals(topic, message.topic());
+      assertEquals("application/x-npy", message.contentType());
+      Tensor tensor = NpyCodec.read(message.payload());
+      assertEquals(DataType.FLOAT32, tensor.dataType());
+      assertEquals(Shape.of(1, 8, 8, 3), tensor.shape());
+    }
+  }
+
+  @Test
+  void anImageThatCannotBeReadGetsAnErrorFile() throws Exception {
+    start(oneInput(DataType.FLOAT32, -1, 8, 8, 3), SETTLE_MILLIS);
+    write("bad.png", "not a picture");
+    Path error = dir.resolve("bad.png.error.json");
+    awaitFile(error);
+    String json = Files.readString(error);
+    assertTrue(json.contains("expected a PNG or JPEG image, found 'not a pi' at byte 0"), json);
+    assertTrue(json.contains("\"topic\":\"file/bad.png\""), json);
+    nothingElseBefore("marker.json");
+  }
+}
