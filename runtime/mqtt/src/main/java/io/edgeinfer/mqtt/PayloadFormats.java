@@ -3,7 +3,10 @@ package io.edgeinfer.mqtt;
 import io.edgeinfer.core.codec.Format;
 import java.util.Locale;
 
-/** Which codec reads a payload: a fixed one, or the MQTT v5 content type (JSON when absent). */
+/**
+ * Which codec reads a payload: its MQTT v5 content type when it has one; otherwise the format given
+ * with {@code --format}, or JSON. Files from a watched folder carry the type of their extension.
+ */
 public final class PayloadFormats {
   private final Format fixed;
 
@@ -12,11 +15,8 @@ public final class PayloadFormats {
   }
 
   public Format of(String contentType) {
-    if (fixed != null) {
-      return fixed;
-    }
     if (contentType == null || contentType.isBlank()) {
-      return Format.JSON;
+      return fixed != null ? fixed : Format.JSON;
     }
     String type = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
     return switch (type) {
