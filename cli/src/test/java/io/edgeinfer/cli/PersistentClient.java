@@ -1,5 +1,6 @@
 package io.edgeinfer.cli;
 
+import io.edgeinfer.mqtt.MqttCallbackAdapter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -38,7 +36,7 @@ final class PersistentClient implements AutoCloseable {
     this.filter = filter;
     client = new MqttAsyncClient(uri, "persistent-" + UUID.randomUUID(), new MemoryPersistence());
     client.setCallback(
-        new MqttCallback() {
+        new MqttCallbackAdapter() {
           @Override
           public void messageArrived(String topic, MqttMessage message) {
             Matcher matcher = ID.matcher(new String(message.getPayload(), StandardCharsets.UTF_8));
@@ -54,18 +52,6 @@ final class PersistentClient implements AutoCloseable {
               resubscriber.execute(PersistentClient.this::subscribe);
             }
           }
-
-          @Override
-          public void disconnected(MqttDisconnectResponse response) {}
-
-          @Override
-          public void mqttErrorOccurred(MqttException exception) {}
-
-          @Override
-          public void deliveryComplete(IMqttToken token) {}
-
-          @Override
-          public void authPacketArrived(int reasonCode, MqttProperties properties) {}
         });
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setCleanStart(false);

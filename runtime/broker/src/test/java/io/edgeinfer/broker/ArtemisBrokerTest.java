@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.edgeinfer.mqtt.BrokerSettings;
 import io.edgeinfer.mqtt.Metrics;
 import io.edgeinfer.mqtt.ModelInfo;
 import io.edgeinfer.mqtt.MqttService;
-import io.edgeinfer.mqtt.PayloadFormats;
-import io.edgeinfer.mqtt.Pipeline;
-import io.edgeinfer.mqtt.PipelineSettings;
 import io.edgeinfer.mqtt.SumModel;
+import io.edgeinfer.mqtt.SumServices;
 import io.edgeinfer.mqtt.TestClient;
-import io.edgeinfer.mqtt.TopicTemplate;
-import io.edgeinfer.mqtt.outbox.Outbox;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,29 +54,16 @@ class ArtemisBrokerTest {
     SumModel model = new SumModel();
     ModelInfo info = new ModelInfo("sum", "1", "java", List.of());
     Metrics metrics = new Metrics();
-    PipelineSettings settings =
-        new PipelineSettings(
-            1,
-            8,
-            2,
-            100,
-            1 << 20,
-            false,
-            TopicTemplate.parse("{topic}/prediction"),
-            TopicTemplate.parse("{topic}/error"),
-            1,
-            new PayloadFormats(null));
-    BrokerSettings settingsForBroker =
-        new BrokerSettings(
-            uri, "embedded-test", null, null, null, List.of("in/+"), 1, "status/embedded", 0);
     try (MqttService service =
-            MqttService.start(
-                settingsForBroker,
+            SumServices.start(
+                uri,
+                "embedded-test",
+                List.of("in/+"),
+                dir.resolve("outbox"),
+                model,
                 info,
                 metrics,
-                Outbox.open(dir.resolve("outbox"), 100, 1 << 20),
-                100,
-                sink -> new Pipeline(model, SumModel.SIGNATURE, info, settings, sink, metrics));
+                SumServices.settings(8, 2));
         TestClient client = new TestClient(uri).subscribe("replies/#")) {
       MqttProperties properties = new MqttProperties();
       properties.setResponseTopic("replies/a");

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -68,7 +69,9 @@ public final class MqttService implements AutoCloseable {
     MqttConnectionOptions receiverOptions = options();
     receiverOptions.setCleanStart(false);
     receiverOptions.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
-    receiverOptions.setReceiveMaximum(Math.min(65535, Math.max(1, receiveMaximum)));
+    // Half the queue: the broker's count of unacknowledged messages and the queue's fill were seen
+    // to drift apart under overload, and a QoS 1 message must never meet a full queue.
+    receiverOptions.setReceiveMaximum(Math.min(65535, Math.max(1, receiveMaximum / 2)));
     MqttMessage will = new MqttMessage(StatusMessages.state("offline", model, broker.clientId()));
     will.setQos(1);
     will.setRetained(true);
@@ -149,9 +152,9 @@ public final class MqttService implements AutoCloseable {
     if (broker.password() != null) {
       options.setPassword(new String(broker.password()).getBytes(StandardCharsets.UTF_8));
     }
-    if (broker.socketFactory() != null) {
-      options.setSocketFactory(broker.socketFactory());
-    }
+    SocketFactory sockets =
+        broker.socketFactory() != null ? broker.socketFactory() : SocketFactory.getDefault();
+    options.setSocketFactory(new NoDelaySocketFactory(sockets));
     return options;
   }
 
@@ -204,9 +207,12 @@ public final class MqttService implements AutoCloseable {
             System.nanoTime(),
             () -> acknowledge(from, id, qos));
     if (!pipeline.offer(inbound)) {
-      // Only QoS 0 can overflow (the broker holds QoS 1 back past the receive maximum); it is
-      // counted, and acknowledged so the session does not stall.
+      // QoS 0 can overflow; QoS 1 should not (the broker holds it back at the receive maximum). A
+      // dropped message is counted, logged and acknowledged, so that the session does not stall.
       metrics.dropped.incrementAndGet();
+      if (qos > 0) {
+        LOG.warning("edgeinfer: queue full, a QoS " + qos + " message on " + topic + " dropped");
+      }
       acknowledge(from, id, qos);
     }
   }

@@ -4,15 +4,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * A Paho client that reconnects by itself, with a fresh {@link MqttAsyncClient} each time. Paho
@@ -154,7 +151,7 @@ final class ReconnectingClient implements AutoCloseable {
   }
 
   /** Paho's callbacks for one client instance: they only hand over, never block. */
-  private final class Callbacks implements MqttCallback {
+  private final class Callbacks extends MqttCallbackAdapter {
     private final MqttAsyncClient client;
 
     Callbacks(MqttAsyncClient client) {
@@ -175,14 +172,5 @@ final class ReconnectingClient implements AutoCloseable {
     public void mqttErrorOccurred(MqttException exception) {
       LOG.fine("mqtt error: " + exception.getMessage());
     }
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {}
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverUri) {}
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.edgeinfer.mqtt.outbox.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,37 +26,16 @@ class ForeignClientsTest {
     SumModel model = new SumModel();
     ModelInfo info = new ModelInfo("sum", "1", "java", List.of());
     Metrics metrics = new Metrics();
-    PipelineSettings settings =
-        new PipelineSettings(
-            1,
-            8,
-            2,
-            100,
-            1 << 20,
-            false,
-            TopicTemplate.parse("{topic}/prediction"),
-            TopicTemplate.parse("{topic}/error"),
-            1,
-            new PayloadFormats(null));
-    BrokerSettings broker =
-        new BrokerSettings(
+    try (MqttService service =
+        SumServices.start(
             uri,
             "foreign-" + UUID.randomUUID(),
-            null,
-            null,
-            null,
             List.of(prefix + "/in"),
-            1,
-            prefix + "/status",
-            0);
-    try (MqttService service =
-        MqttService.start(
-            broker,
+            dir.resolve("outbox"),
+            model,
             info,
             metrics,
-            Outbox.open(dir.resolve("outbox"), 100, 1 << 20),
-            100,
-            sink -> new Pipeline(model, SumModel.SIGNATURE, info, settings, sink, metrics))) {
+            SumServices.settings(8, 2))) {
       Process sub =
           new ProcessBuilder(
                   "mosquitto_sub",

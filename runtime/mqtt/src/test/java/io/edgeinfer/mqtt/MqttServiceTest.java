@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgeinfer.core.codec.Format;
-import io.edgeinfer.mqtt.outbox.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,40 +30,17 @@ class MqttServiceTest {
     String uri = Brokers.requireMosquitto();
     prefix = "edgeinfer-test/" + UUID.randomUUID();
     model = new SumModel();
-    PipelineSettings settings =
-        new PipelineSettings(
-            1,
-            32,
-            5,
-            1000,
-            1 << 20,
-            false,
-            TopicTemplate.parse("{topic}/prediction"),
-            TopicTemplate.parse("{topic}/error"),
-            1,
-            new PayloadFormats(null));
     ModelInfo info = new ModelInfo("sum", "1", "java", List.of("negative", "positive"));
-    Metrics metrics = new Metrics();
-    BrokerSettings broker =
-        new BrokerSettings(
+    service =
+        SumServices.start(
             uri,
             "edgeinfer-test-" + UUID.randomUUID(),
-            null,
-            null,
-            null,
             List.of(prefix + "/in/+"),
-            1,
-            prefix + "/status",
-            0);
-    Outbox outbox = Outbox.open(dir.resolve("outbox"), 1000, 1 << 20);
-    service =
-        MqttService.start(
-            broker,
+            dir.resolve("outbox"),
+            model,
             info,
-            metrics,
-            outbox,
-            1000,
-            sink -> new Pipeline(model, SumModel.SIGNATURE, info, settings, sink, metrics));
+            new Metrics(),
+            SumServices.settings(32, 5));
     client = new TestClient(uri).subscribe(prefix + "/#");
   }
 

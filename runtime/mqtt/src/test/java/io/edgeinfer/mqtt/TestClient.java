@@ -5,11 +5,8 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -28,7 +25,7 @@ public final class TestClient implements AutoCloseable {
         new MqttAsyncClient(
             uri, "test-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
     client.setCallback(
-        new MqttCallback() {
+        new MqttCallbackAdapter() {
           @Override
           public void messageArrived(String topic, MqttMessage message) {
             received.add(
@@ -37,21 +34,6 @@ public final class TestClient implements AutoCloseable {
                     new String(message.getPayload(), StandardCharsets.UTF_8),
                     message.getProperties()));
           }
-
-          @Override
-          public void disconnected(MqttDisconnectResponse response) {}
-
-          @Override
-          public void mqttErrorOccurred(MqttException exception) {}
-
-          @Override
-          public void deliveryComplete(IMqttToken token) {}
-
-          @Override
-          public void connectComplete(boolean reconnect, String serverUri) {}
-
-          @Override
-          public void authPacketArrived(int reasonCode, MqttProperties properties) {}
         });
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setCleanStart(true);

@@ -1,0 +1,223 @@
+package io.edgeinfer.examples.bench;
+
+import io.edgeinfer.core.DataType;
+import io.edgeinfer.core.Engines;
+import io.edgeinfer.core.LoadOptions;
+import io.edgeinfer.core.Model;
+import io.edgeinfer.core.ModelCard;
+import io.edgeinfer.core.ModelException;
+import io.edgeinfer.core.Shape;
+import io.edgeinfer.core.Signature;
+import io.edgeinfer.core.TensorSpec;
+import io.edgeinfer.mqtt.Metrics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.paho.mqttv5.common.MqttException;
+
+/**
+ * End-to-end throughput and latency of {@code edgeinfer serve} through a real broker: a model
+ * served in this process by the MQTT service, fed by a load client and answered to a separate
+ * subscriber, compared in the same run with an echo relay built the same way but without inference.
+ * See examples/serve-benchmark/README.md.
+ */
+public final class ServeBenchmark {
+  static final String ECHO = "echo";
+  static final String BROKER_ONLY = "broker";
+  private static final int[] QOS_LEVELS = {0, 1};
+
+  private final BenchOptions options;
+  private final RequestPayloads payloads;
+  private final PrintStream out;
+
+  private ServeBenchmark(BenchOptions options, RequestPayloads payloads, PrintStream out) {
+    this.options = options;
+    this.payloads = payloads;
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.println(BenchOptions.USAGE);
+      return;
+    }
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("serve-benchmark: " + e.getMessage());
+      System.err.println(BenchOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    try {
+      run(options, System.out);
+    } catch (ModelException | MqttException | IOException | IllegalArgumentException e) {
+      System.err.println("serve-benchmark: " + e.getMessage());
+      System.exit(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      System.err.println("serve-benchmark: interrupted");
+      System.exit(1);
+    }
+  }
+
+  static void run(BenchOptions options, PrintStream out)
+      throws ModelException, MqttException, IOException, InterruptedException {
+    Environment environment = Environment.detect(options.broker());
+    try (Model model = Engines.load(options.model(), LoadOptions.DEFAULTS)) {
+      Signature signature = model.defaultSignature();
+      int features = featuresOf(signature);
+      List<String> labels =
+          ModelCard.read(model.path()).map(ModelCard::classLabels).orElse(List.of());
+      String modelName = modelName(options.model());
+      EchoModel echo = new EchoModel(signature);
+      RequestPayloads payloads = new RequestPayloads(features);
+      ResultsReport.printHeader(out, environment, options, payloads.typicalBytes());
+      out.printf(
+          "model:   %s (%s engine, signature %s, %s)%n%n",
+          options.model(), model.engine(), signature.name(), signature.inputs().get(0));
+      ServeBenchmark bench = new ServeBenchmark(options, payloads, out);
+      List<RelayResult> results = new ArrayList<>();
+      for (int qos : QOS_LEVELS) {
+        // Echo and model back to back at each QoS, so that their ratio compares like with like;
+        // the broker alone first, as the floor this machine sets.
+        results.add(bench.measureBrokerOnly(qos));
+        results.add(bench.measure(ECHO, echo, echo.signature(), List.of(), qos));
+        results.add(bench.measure(modelName, model, signature, labels, qos));
+      }
+      int window = results.get(0).throughput().window();
+      ResultsReport report =
+          new ResultsReport(
+              environment, options, modelName, payloads.typicalBytes(), window, results);
+      report.printTable(out);
+      if (options.json() != null) {
+        report.writeJson(options.json());
+        out.printf("%nwrote %s%n", options.json());
+      }
+    }
+  }
+
+  /** Warm-up, then the throughput run, then the latency run, on one freshly started relay. */
+  private RelayResult measure(
+      String name, Model model, Signature signature, List<String> labels, int qos)
+      throws ModelException, MqttException, IOException, InterruptedException {
+    System.gc();
+    try (Relay relay = Relay.start(name, model, signature, labels, options.broker(), qos)) {
+      long started = System.nanoTime();
+      warmUp(relay.route("warmup"));
+      Metrics.Snapshot before = relay.metrics();
+      ThroughputRun.Result throughput = throughput(relay.route("throughput"));
+      Metrics.Snapshot between = relay.metrics();
+      LatencyRun.Result latency = latency(relay.route("latency"), started);
+      Metrics.Snapshot after = relay.metrics();
+      return new RelayResult(
+          name,
+          qos,
+          throughput,
+          latency,
+          meanBatch(before, between),
+          meanBatch(between, after),
+          between.received() - before.received(),
+          between.dropped() - before.dropped(),
+          between.outboxed() - before.outboxed());
+    }
+  }
+
+  /** The same runs with no relay: the load client's requests go straight to the collector. */
+  private RelayResult measureBrokerOnly(int qos) throws MqttException, InterruptedException {
+    System.gc();
+    String prefix = "bench/" + UUID.randomUUID() + "/direct/";
+    long started = System.nanoTime();
+    warmUp(Route.brokerOnly(prefix + "warmup", qos));
+    ThroughputRun.Result throughput = throughput(Route.brokerOnly(prefix + "throughput", qos));
+    LatencyRun.Result latency = latency(Route.brokerOnly(prefix + "latency", qos), started);
+    return new RelayResult(BROKER_ONLY, qos, throughput, latency, Double.NaN, Double.NaN, -1, 0, 0);
+  }
+
+  private void warmUp(Route route) throws MqttException, InterruptedException {
+    if (options.warmup() > 0) {
+      ThroughputRun.Result warm = ThroughputRun.run(route, options.warmup(), payloads, uri());
+      progress(route, "warm-up", String.format(Locale.ROOT, "%,d lost", warm.lost()));
+    }
+  }
+
+  private ThroughputRun.Result throughput(Route route) throws MqttException, InterruptedException {
+    ThroughputRun.Result result = ThroughputRun.run(route, options.messages(), payloads, uri());
+    progress(
+        route,
+        "throughput",
+        String.format(
+            Locale.ROOT,
+            "%,.0f msg/s, %,d lost, %.1f s, cpu %.0f%% (this jvm %.0f%%)",
+            result.perSecond(),
+            result.lost(),
+            result.seconds(),
+            100 * result.machineCpu(),
+            100 * result.jvmCpu()));
+    return result;
+  }
+
+  private LatencyRun.Result latency(Route route, long started)
+      throws MqttException, InterruptedException {
+    LatencyRun.Result result =
+        LatencyRun.run(route, options.rate(), options.seconds(), payloads, uri());
+    progress(
+        route,
+        "latency",
+        String.format(
+            Locale.ROOT,
+            "p50 %.2f ms, p99 %.2f ms (in the relay: p50 %.2f, p99 %.2f), %,d lost (%.0f s in"
+                + " all)",
+            result.latency().p50(),
+            result.latency().p99(),
+            result.insideRelay().p50(),
+            result.insideRelay().p99(),
+            result.lost(),
+            (System.nanoTime() - started) / 1e9));
+    return result;
+  }
+
+  private String uri() {
+    return options.broker();
+  }
+
+  private void progress(Route route, String phase, String what) {
+    out.printf(Locale.ROOT, "%-10s QoS %d  %-10s %s%n", route.name(), route.qos(), phase, what);
+    out.flush();
+  }
+
+  private static double meanBatch(Metrics.Snapshot from, Metrics.Snapshot to) {
+    long batches = to.batches() - from.batches();
+    long messages = (to.predicted() + to.errors()) - (from.predicted() + from.errors());
+    return batches == 0 ? Double.NaN : (double) messages / batches;
+  }
+
+  /** The number of features of a model with one float32 input [-1, n]; else an error. */
+  private static int featuresOf(Signature signature) {
+    List<TensorSpec> inputs = signature.inputs();
+    if (inputs.size() == 1) {
+      TensorSpec input = inputs.get(0);
+      Shape shape = input.shape();
+      if (input.dataType() == DataType.FLOAT32
+          && !shape.isUnknownRank()
+          && shape.rank() == 2
+          && shape.dim(1) > 0) {
+        return shape.dim(1);
+      }
+    }
+    throw new IllegalArgumentException(
+        "expected a model with one float32 input of shape [-1, n] (such as the seed MLP's"
+            + " features [-1, 32]), found "
+            + inputs);
+  }
+
+  private static String modelName(Path model) {
+    Path name = model.toAbsolutePath().normalize().getFileName();
+    return name == null ? "model" : name.toString();
+  }
+}
