@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -123,7 +124,10 @@ public final class MqttService implements AutoCloseable {
               + broker.uri()
               + ": "
               + describe(e)
-              + " (is it running? try --broker embedded)",
+              + (broker.uri().startsWith("ssl://")
+                  ? " (check --tls-ca, --tls-cert and --tls-key, and that the broker's certificate"
+                      + " names this host)"
+                  : " (is it running? try --broker embedded)"),
           e);
     }
     if (broker.metricsIntervalSeconds() > 0) {
@@ -152,9 +156,13 @@ public final class MqttService implements AutoCloseable {
     if (broker.password() != null) {
       options.setPassword(new String(broker.password()).getBytes(StandardCharsets.UTF_8));
     }
-    SocketFactory sockets =
-        broker.socketFactory() != null ? broker.socketFactory() : SocketFactory.getDefault();
-    options.setSocketFactory(new NoDelaySocketFactory(sockets));
+    SocketFactory sockets = broker.socketFactory();
+    if (sockets instanceof SSLSocketFactory tls) {
+      options.setSocketFactory(new NoDelaySslSocketFactory(tls));
+    } else {
+      options.setSocketFactory(
+          new NoDelaySocketFactory(sockets != null ? sockets : SocketFactory.getDefault()));
+    }
     return options;
   }
 

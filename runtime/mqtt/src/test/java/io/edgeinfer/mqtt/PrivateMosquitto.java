@@ -31,6 +31,15 @@ public final class PrivateMosquitto implements AutoCloseable {
 
   /** Starts one, or skips the calling test when Mosquitto is not installed. */
   public static PrivateMosquitto start(Path dir) throws IOException, InterruptedException {
+    return start(dir, "");
+  }
+
+  /**
+   * As {@link #start(Path)}, with {@code extraConfig} appended to the generated mosquitto.conf
+   * (e.g. a second, TLS listener); Mosquitto's log is {@code dir/mosquitto.log}.
+   */
+  public static PrivateMosquitto start(Path dir, String extraConfig)
+      throws IOException, InterruptedException {
     Path binary =
         BINARIES.stream().map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
     assumeTrue(binary != null, "skipped: the mosquitto binary is not installed");
@@ -54,7 +63,8 @@ public final class PrivateMosquitto implements AutoCloseable {
             + "max_queued_messages 100000\n"
             + "log_dest file "
             + dir.resolve("mosquitto.log")
-            + "\n");
+            + "\n"
+            + extraConfig);
     PrivateMosquitto broker = new PrivateMosquitto(binary, dir, port);
     broker.launch();
     return broker;

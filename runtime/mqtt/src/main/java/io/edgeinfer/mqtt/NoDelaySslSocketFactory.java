@@ -1,0 +1,67 @@
+package io.edgeinfer.mqtt;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * {@link NoDelaySocketFactory} for TLS: Paho accepts only an {@link SSLSocketFactory} for {@code
+ * ssl://} brokers, so the TLS factory is wrapped as one.
+ */
+final class NoDelaySslSocketFactory extends SSLSocketFactory {
+  private final SSLSocketFactory delegate;
+
+  NoDelaySslSocketFactory(SSLSocketFactory delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public String[] getDefaultCipherSuites() {
+    return delegate.getDefaultCipherSuites();
+  }
+
+  @Override
+  public String[] getSupportedCipherSuites() {
+    return delegate.getSupportedCipherSuites();
+  }
+
+  @Override
+  public Socket createSocket(Socket socket, String host, int port, boolean autoClose)
+      throws IOException {
+    socket.setTcpNoDelay(true);
+    return delegate.createSocket(socket, host, port, autoClose);
+  }
+
+  @Override
+  public Socket createSocket() throws IOException {
+    return noDelay(delegate.createSocket());
+  }
+
+  @Override
+  public Socket createSocket(String host, int port) throws IOException {
+    return noDelay(delegate.createSocket(host, port));
+  }
+
+  @Override
+  public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+      throws IOException {
+    return noDelay(delegate.createSocket(host, port, localHost, localPort));
+  }
+
+  @Override
+  public Socket createSocket(InetAddress host, int port) throws IOException {
+    return noDelay(delegate.createSocket(host, port));
+  }
+
+  @Override
+  public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+      throws IOException {
+    return noDelay(delegate.createSocket(address, port, localAddress, localPort));
+  }
+
+  private static Socket noDelay(Socket socket) throws IOException {
+    socket.setTcpNoDelay(true);
+    return socket;
+  }
+}
