@@ -1,0 +1,187 @@
+package io.edgeinfer.lite.format;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The builtin options of an operator: one record per options table of the format that edgeinfer's
+ * kernels use. An operator with no options table has {@link None}; one with a table of another kind
+ * has {@link Other}, which names the kind so that the operator can still be reported.
+ */
+public sealed interface OperatorOptions {
+
+  /** The operator has no options table (RELU, LOGISTIC, TANH, ... store none). */
+  record None() implements OperatorOptions {}
+
+  /**
+   * An options table of a kind edgeinfer does not decode.
+   *
+   * @param type the table's number in the format's {@code BuiltinOptions} union
+   */
+  record Other(int type) implements OperatorOptions {}
+
+  /** {@code FullyConnectedOptions}. */
+  record FullyConnected(
+      Activation activation,
+      WeightsFormat weightsFormat,
+      boolean keepNumDims,
+      boolean asymmetricQuantizeInputs)
+      implements OperatorOptions {
+    public FullyConnected {
+      Objects.requireNonNull(activation, "activation");
+      Objects.requireNonNull(weightsFormat, "weightsFormat");
+    }
+
+    public FullyConnected(Activation activation) {
+      this(activation, WeightsFormat.DEFAULT, false, false);
+    }
+
+    /** How the weights are laid out; only {@code DEFAULT} (row-major [out, in]) is common. */
+    public enum WeightsFormat {
+      DEFAULT,
+      /** Pre-shuffled int8 blocks for one ARM kernel of TFLite. */
+      SHUFFLED4X16INT8
+    }
+  }
+
+  /** {@code Conv2DOptions}; dilation factors default to 1. */
+  record Conv2D(
+      Padding padding,
+      int strideW,
+      int strideH,
+      int dilationW,
+      int dilationH,
+      Activation activation)
+      implements OperatorOptions {
+    public Conv2D {
+      Objects.requireNonNull(padding, "padding");
+      Objects.requireNonNull(activation, "activation");
+      atLeastOne("stride_w", strideW);
+      atLeastOne("stride_h", strideH);
+      atLeastOne("dilation_w_factor", dilationW);
+      atLeastOne("dilation_h_factor", dilationH);
+    }
+  }
+
+  /**
+   * {@code DepthwiseConv2DOptions}. The depth multiplier is also implied by the filter's shape
+   * (output channels / input channels); old converters relied on this field, newer ones on the
+   * shape.
+   */
+  record DepthwiseConv2D(
+      Padding padding,
+      int strideW,
+      int strideH,
+      int depthMultiplier,
+      int dilationW,
+      int dilationH,
+      Activation activation)
+      implements OperatorOptions {
+    public DepthwiseConv2D {
+      Objects.requireNonNull(padding, "padding");
+      Objects.requireNonNull(activation, "activation");
+      atLeastOne("stride_w", strideW);
+      atLeastOne("stride_h", strideH);
+      atLeastOne("dilation_w_factor", dilationW);
+      atLeastOne("dilation_h_factor", dilationH);
+      if (depthMultiplier < 0) {
+        throw new IllegalArgumentException(
+            "expected depth_multiplier >= 0, found " + depthMultiplier);
+      }
+    }
+  }
+
+  /** {@code Pool2DOptions}, for AVERAGE_POOL_2D and MAX_POOL_2D. */
+  record Pool2D(
+      Padding padding,
+      int strideW,
+      int strideH,
+      int filterWidth,
+      int filterHeight,
+      Activation activation)
+      implements OperatorOptions {
+    public Pool2D {
+      Objects.requireNonNull(padding, "padding");
+      Objects.requireNonNull(activation, "activation");
+      atLeastOne("stride_w", strideW);
+      atLeastOne("stride_h", strideH);
+      atLeastOne("filter_width", filterWidth);
+      atLeastOne("filter_height", filterHeight);
+    }
+  }
+
+  /** {@code AddOptions}. */
+  record Add(Activation activation) implements OperatorOptions {
+    public Add {
+      Objects.requireNonNull(activation, "activation");
+    }
+  }
+
+  /** {@code SubOptions}. */
+  record Sub(Activation activation) implements OperatorOptions {
+    public Sub {
+      Objects.requireNonNull(activation, "activation");
+    }
+  }
+
+  /** {@code MulOptions}. */
+  record Mul(Activation activation) implements OperatorOptions {
+    public Mul {
+      Objects.requireNonNull(activation, "activation");
+    }
+  }
+
+  /** {@code ConcatenationOptions}; the axis may be negative (counted from the end). */
+  record Concatenation(int axis, Activation activation) implements OperatorOptions {
+    public Concatenation {
+      Objects.requireNonNull(activation, "activation");
+    }
+  }
+
+  /**
+   * {@code ReshapeOptions}. When the operator also has a second input (a shape tensor), that input
+   * wins; an empty list and an absent one mean the same in the format.
+   */
+  record Reshape(List<Integer> newShape) implements OperatorOptions {
+    public Reshape {
+      newShape = List.copyOf(newShape);
+      for (int d : newShape) {
+        if (d < -1) {
+          throw new IllegalArgumentException(
+              "expected new_shape sizes >= 0 or -1, found " + newShape);
+        }
+      }
+    }
+  }
+
+  /** {@code SoftmaxOptions}: softmax(beta * x). */
+  record Softmax(float beta) implements OperatorOptions {}
+
+  /** {@code LeakyReluOptions}: x for x >= 0, alpha * x below. */
+  record LeakyRelu(float alpha) implements OperatorOptions {}
+
+  /** {@code ReducerOptions}, for MEAN, SUM and the other reductions. */
+  record Reducer(boolean keepDims) implements OperatorOptions {}
+
+  /** {@code SqueezeOptions}; empty means every dimension of size 1. */
+  record Squeeze(List<Integer> squeezeDims) implements OperatorOptions {
+    public Squeeze {
+      squeezeDims = List.copyOf(squeezeDims);
+    }
+  }
+
+  /** {@code PadOptions}: an empty table (the paddings are the second input). */
+  record Pad() implements OperatorOptions {}
+
+  /** {@code QuantizeOptions}: an empty table. */
+  record Quantize() implements OperatorOptions {}
+
+  /** {@code DequantizeOptions}: an empty table. */
+  record Dequantize() implements OperatorOptions {}
+
+  private static void atLeastOne(String field, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("expected " + field + " >= 1, found " + value);
+    }
+  }
+}
