@@ -1,0 +1,135 @@
+package io.edgeinfer.lite.kernels;
+
+/**
+ * ADD, SUB and MUL, fast: the broadcast pattern is recognised per call (same shapes, a scalar
+ * operand, or an operand that repeats along the leading axes such as a per-channel vector) and run
+ * as flat loops; anything else maps indices as the reference does. Int8 ADD and SUB look the
+ * rescaled operands up in two 256-entry tables made at load from the reference arithmetic, so each
+ * element costs one fixed-point multiplication instead of three.
+ */
+final class FastArithmetic {
+  private FastArithmetic() {}
+
+  /**
+   * The period of an operand that repeats along the output's leading axes (its shape equals the
+   * output's trailing axes, with only 1s before them), or -1. A scalar has period 1.
+   */
+  static int period(int[] operand, int[] aShape, int[] bShape) {
+    int rank = Math.max(aShape.length, bShape.length);
+    int axis = 0;
+    while (axis < rank && Shapes.dim(operand, rank, axis) == 1) {
+      axis++;
+    }
+    int period = 1;
+    for (; axis < rank; axis++) {
+      int da = Shapes.dim(aShape, rank, axis);
+      int db = Shapes.dim(bShape, rank, axis);
+      int out = da == 1 ? db : da;
+      int d = Shapes.dim(operand, rank, axis);
+      if (d != out) {
+        return -1;
+      }
+      period *= d;
+    }
+    return period;
+  }
+
+  static final class FloatOp implements BinaryOp<float[]> {
+    private final RefArithmetic.Kind kind;
+    private final Activation activation;
+    private final RefArithmetic.FloatOp general;
+
+    FloatOp(RefArithmetic.Kind kind, Activation activation) {
+      this.kind = kind;
+      this.activation = activation;
+      this.general = new RefArithmetic.FloatOp(kind, activation);
+    }
+
+    private float compute(float x, float y) {
+      float v =
+          switch (kind) {
+            case ADD -> x + y;
+            case SUB -> x - y;
+            case MUL -> x * y;
+          };
+      return activation.apply(v);
+    }
+
+    @Override
+    public void run(float[] a, int[] aShape, float[] b, int[] bShape, float[] output) {
+      int size = RefArithmetic.outputSize(aShape, bShape);
+      int sizeA = Shapes.size(aShape);
+      int sizeB = Shapes.size(bShape);
+      Shapes.checkLength("first operand", sizeA, a.length);
+      Shapes.checkLength("second operand", sizeB, b.length);
+      Shapes.checkLength("output", size, output.length);
+      int pa = period(aShape, aShape, bShape);
+      int pb = period(bShape, aShape, bShape);
+      if (pa == size && pb > 0) {
+        for (int i = 0, j = 0; i < size; i++, j = j + 1 == pb ? 0 : j + 1) {
+          output[i] = compute(a[i], b[j]);
+        }
+      } else if (pb == size && pa > 0) {
+        for (int i = 0, j = 0; i < size; i++, j = j + 1 == pa ? 0 : j + 1) {
+          output[i] = compute(a[j], b[i]);
+        }
+      } else {
+        general.run(a, aShape, b, bShape, output);
+      }
+    }
+  }
+
+  static final class Int8Op implements BinaryOp<byte[]> {
+    private final RefArithmetic.Kind kind;
+    private final QuantizedArithmetic params;
+    private final int[] scaledA = new int[256];
+    private final int[] scaledB = new int[256];
+    private final RefArithmetic.Int8Op general;
+
+    Int8Op(RefArithmetic.Kind kind, Quant a, Quant b, Quant output, Activation activation) {
+      this.kind = kind;
+      this.params =
+          switch (kind) {
+            case ADD -> QuantizedArithmetic.addOrSub(a, b, output, activation, 1);
+            case SUB -> QuantizedArithmetic.addOrSub(a, b, output, activation, -1);
+            case MUL -> QuantizedArithmetic.mul(a, b, output, activation);
+          };
+      if (kind != RefArithmetic.Kind.MUL) {
+        for (int q = -128; q < 128; q++) {
+          scaledA[q + 128] = params.scaleA(q);
+          scaledB[q + 128] = params.scaleB(q);
+        }
+      }
+      this.general = new RefArithmetic.Int8Op(kind, a, b, output, activation);
+    }
+
+    private int compute(int x, int y) {
+      return kind == RefArithmetic.Kind.MUL
+          ? params.mul(x, y)
+          : params.addOutput(scaledA[x + 128] + scaledB[y + 128]);
+    }
+
+    @Override
+    public void run(byte[] a, int[] aShape, byte[] b, int[] bShape, byte[] output) {
+      int size = RefArithmetic.outputSize(aShape, bShape);
+      int sizeA = Shapes.size(aShape);
+      int sizeB = Shapes.size(bShape);
+      Shapes.checkLength("first operand", sizeA, a.length);
+      Shapes.checkLength("second operand", sizeB, b.length);
+      Shapes.checkLength("output", size, output.length);
+      int pa = period(aShape, aShape, bShape);
+      int pb = period(bShape, aShape, bShape);
+      if (pa == size && pb > 0) {
+        for (int i = 0, j = 0; i < size; i++, j = j + 1 == pb ? 0 : j + 1) {
+          output[i] = (byte) compute(a[i], b[j]);
+        }
+      } else if (pb == size && pa > 0) {
+        for (int i = 0, j = 0; i < size; i++, j = j + 1 == pa ? 0 : j + 1) {
+          output[i] = (byte) compute(a[j], b[i]);
+        }
+      } else {
+        general.run(a, aShape, b, bShape, output);
+      }
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package io.edgeinfer.lite.kernels;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+
+/**
+ * DEPTHWISE_CONV_2D, fast: channels innermost. For each output pixel and each filter tap inside the
+ * input, the input pixel's channels (repeated {@code multiplier} times) are copied into a row, and
+ * {@code acc[c] += in[c] * w[tap][c]} runs over rows indexed alike, which C2 vectorizes. Taps are
+ * summed in the reference's order. Int8 runs on ints: with at most {@code kh * kw} terms per sum it
+ * is exact and needs no float route.
+ */
+final class FastDepthwiseConv2d {
+  private FastDepthwiseConv2d() {}
+
+  /** The geometry checks shared by the float and int8 layers. */
+  private abstract static class Layer<I, O> implements UnaryOp<I, O> {
+    final int kh;
+    final int kw;
+    final int outC;
+    final ConvOptions options;
+
+    Layer(int[] filterShape, ConvOptions options) {
+      int[] f = Weights.filterShape(filterShape, "depthwise filter");
+      Shapes.checkEqual("depthwise filter dimension 0", 1, f[0]);
+      this.kh = f[1];
+      this.kw = f[2];
+      this.outC = f[3];
+      this.options = options;
+    }
+
+    // The last geometry (see FastConv2d).
+    private volatile Window last;
+
+    Window window(int[] inputShape) {
+      Window w = last;
+      if (w == null || !w.matches(inputShape)) {
+        w = Window.of(inputShape, kh, kw, options);
+        RefDepthwiseConv2d.multiplier(outC, w.channels());
+        last = w;
+      }
+      return w;
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+      return window(inputShape).outputShape(outC);
+    }
+  }
+
+  static final class FloatOp extends Layer<float[], float[]> {
+    private final float[][] weights; // [tap][outC]
+    private final float[] bias;
+
+    FloatOp(FloatBuffer filter, int[] filterShape, float[] bias, ConvOptions options) {
+      super(filterShape, options);
+      FloatBuffer f = Weights.view(filter, kh * kw * outC, "filter");
+      this.weights = new float[kh * kw][outC];
+      for (int t = 0; t < kh * kw; t++) {
+        f.get(t * outC, weights[t]);
+      }
+      this.bias = Weights.bias(bias, outC);
+    }
+
+    @Override
+    public void run(float[] input, int[] inputShape, float[] output, Scratch scratch) {
+      Window w = window(inputShape);
+      int inC = w.channels();
+      int m = RefDepthwiseConv2d.multiplier(outC, inC);
+      Shapes.checkLength("input", w.inputSize(), input.length);
+      Shapes.checkLength("output", w.outputPixels() * outC, output.length);
+      float[] acc = scratch.floats(0, outC);
+      float[] x = scratch.floats(1, outC);
+      Activation activation = options.activation();
+      final int n = outC;
+      int o = 0;
+      for (int b = 0; b < w.batch(); b++) {
+        for (int oy = 0; oy < w.outH(); oy++) {
+          for (int ox = 0; ox < w.outW(); ox++) {
+            Arrays.fill(acc, 0, n, 0f);
+            int inY0 = oy * w.strideH() - w.padTop();
+            int inX0 = ox * w.strideW() - w.padLeft();
+            for (int fy = 0; fy < kh; fy++) {
+              int iy = inY0 + w.dilationH() * fy;
+              if (iy < 0 || iy >= w.inH()) {
+                continue;
+              }
+              for (int fx = 0; fx < kw; fx++) {
+                int ix = inX0 + w.dilationW() * fx;
+                if (ix < 0 || ix >= w.inW()) {
+                  continue;
+                }
+                int base = ((b * w.inH() + iy) * w.inW() + ix) * inC;
+                if (m == 1) {
+                  for (int c = 0; c < n; c++) {
+                    x[c] = input[base + c];
+                  }
+                } else {
+                  for (int c = 0; c < n; c++) {
+                    x[c] = input[base + c / m];
+                  }
+                }
+                float[] wt = weights[fy * kw + fx];
+                for (int c = 0; c < n; c++) {
+                  acc[c] += x[c] * wt[c];
+                }
+              }
+            }
+            for (int c = 0; c < n; c++) {
+              output[o + c] = activation.apply(acc[c] + bias[c]);
+            }
+            o += n;
+          }
+        }
+      }
+    }
+  }
+
+  static final class Int8Op extends Layer<byte[], byte[]> {
+    private final int[][] weights; // [tap][outC]
+    private final int[] bias;
+    private final int inputZeroPoint;
+    private final Requantization requant;
+
+    Int8Op(
+        ByteBuffer filter,
+        int[] filterShape,
+        float[] filterScales,
+        int[] bias,
+        Quant input,
+        Quant output,
+        ConvOptions options) {
+      super(filterShape, options);
+      ByteBuffer f = Weights.view(filter, kh * kw * outC, "filter");
+      this.weights = new int[kh * kw][outC];
+      for (int t = 0; t < kh * kw; t++) {
+        for (int c = 0; c < outC; c++) {
+          weights[t][c] = f.get(t * outC + c);
+        }
+      }
+      this.bias = Weights.bias(bias, outC);
+      this.inputZeroPoint = input.zeroPoint();
+      this.requant =
+          Requantization.convolution(input, filterScales, output, options.activation(), outC);
+    }
+
+    @Override
+    public void run(byte[] input, int[] inputShape, byte[] output, Scratch scratch) {
+      Window w = window(inputShape);
+      int inC = w.channels();
+      int m = RefDepthwiseConv2d.multiplier(outC, inC);
+      Shapes.checkLength("input", w.inputSize(), input.length);
+      Shapes.checkLength("output", w.outputPixels() * outC, output.length);
+      int[] acc = scratch.ints(0, outC);
+      int[] x = scratch.ints(1, outC);
+      final int n = outC;
+      final int zp = inputZeroPoint;
+      int o = 0;
+      for (int b = 0; b < w.batch(); b++) {
+        for (int oy = 0; oy < w.outH(); oy++) {
+          for (int ox = 0; ox < w.outW(); ox++) {
+            Arrays.fill(acc, 0, n, 0);
+            int inY0 = oy * w.strideH() - w.padTop();
+            int inX0 = ox * w.strideW() - w.padLeft();
+            for (int fy = 0; fy < kh; fy++) {
+              int iy = inY0 + w.dilationH() * fy;
+              if (iy < 0 || iy >= w.inH()) {
+                continue;
+              }
+              for (int fx = 0; fx < kw; fx++) {
+                int ix = inX0 + w.dilationW() * fx;
+                if (ix < 0 || ix >= w.inW()) {
+                  continue;
+                }
+                int base = ((b * w.inH() + iy) * w.inW() + ix) * inC;
+                if (m == 1) {
+                  for (int c = 0; c < n; c++) {
+                    x[c] = input[base + c] - zp;
+                  }
+                } else {
+                  for (int c = 0; c < n; c++) {
+                    x[c] = input[base + c / m] - zp;
+                  }
+                }
+                int[] wt = weights[fy * kw + fx];
+                for (int c = 0; c < n; c++) {
+                  acc[c] += x[c] * wt[c];
+                }
+              }
+            }
+            for (int c = 0; c < n; c++) {
+              output[o + c] = (byte) requant.apply(acc[c] + bias[c], c);
+            }
+            o += n;
+          }
+        }
+      }
+    }
+  }
+}

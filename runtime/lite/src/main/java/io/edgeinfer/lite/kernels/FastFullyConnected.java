@@ -1,0 +1,301 @@
+package io.edgeinfer.lite.kernels;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+
+/**
+ * FULLY_CONNECTED, fast. Float: weights transposed at load into one row per input ({@code
+ * float[inputs][outputs]}), so the inner loop is an outer-product update {@code acc[o] += x *
+ * row[o]} over rows indexed alike, which C2 vectorizes (a flat array indexed with an offset is
+ * not); four inputs per pass, added in input order, so each output sums exactly as the reference
+ * does; four batch rows share each weight row.
+ *
+ * <p>Int8: large layers, bound by memory traffic, keep their int8 weights (a quarter of float's
+ * traffic), interleaved by four output rows so one pass over the input feeds four accumulators.
+ * Small layers (up to {@link #WIDEN_LIMIT} weights, in cache) widen them to int rows and run like
+ * the float layer, vectorized. Either way the zero point comes out afterwards through precomputed
+ * row sums ({@code sum w*(x-zp) = sum w*x - zp*sum w}, exact in int32 arithmetic).
+ */
+final class FastFullyConnected {
+  private FastFullyConnected() {}
+
+  static final class FloatOp implements UnaryOp<float[], float[]> {
+    private final float[][] rows; // [inputs][outputs]
+    private final float[] bias;
+    private final int outputs;
+    private final int inputs;
+    private final Activation activation;
+
+    FloatOp(FloatBuffer weights, int outputs, int inputs, float[] bias, Activation activation) {
+      FloatBuffer w = Weights.view(weights, outputs * inputs, "weight");
+      this.rows = new float[inputs][outputs];
+      for (int o = 0; o < outputs; o++) {
+        for (int i = 0; i < inputs; i++) {
+          rows[i][o] = w.get(o * inputs + i);
+        }
+      }
+      this.bias = Weights.bias(bias, outputs);
+      this.outputs = outputs;
+      this.inputs = inputs;
+      this.activation = activation;
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+      return new int[] {RefFullyConnected.batch(inputShape, inputs), outputs};
+    }
+
+    @Override
+    public void run(float[] input, int[] inputShape, float[] output, Scratch scratch) {
+      int batch = RefFullyConnected.batch(inputShape, inputs);
+      Shapes.checkLength("input", batch * inputs, input.length);
+      Shapes.checkLength("output", batch * outputs, output.length);
+      float[] acc0 = scratch.floats(0, outputs);
+      int b = 0;
+      if (batch >= 4) {
+        float[] acc1 = scratch.floats(1, outputs);
+        float[] acc2 = scratch.floats(2, outputs);
+        float[] acc3 = scratch.floats(3, outputs);
+        for (; b + 4 <= batch; b += 4) {
+          fourRows(input, b * inputs, acc0, acc1, acc2, acc3);
+          finish(acc0, output, b * outputs);
+          finish(acc1, output, (b + 1) * outputs);
+          finish(acc2, output, (b + 2) * outputs);
+          finish(acc3, output, (b + 3) * outputs);
+        }
+      }
+      for (; b < batch; b++) {
+        oneRow(input, b * inputs, acc0);
+        finish(acc0, output, b * outputs);
+      }
+    }
+
+    private void oneRow(float[] input, int base, float[] acc) {
+      final int n = outputs;
+      Arrays.fill(acc, 0, n, 0f);
+      int i = 0;
+      for (; i + 4 <= inputs; i += 4) {
+        float x0 = input[base + i];
+        float x1 = input[base + i + 1];
+        float x2 = input[base + i + 2];
+        float x3 = input[base + i + 3];
+        float[] r0 = rows[i];
+        float[] r1 = rows[i + 1];
+        float[] r2 = rows[i + 2];
+        float[] r3 = rows[i + 3];
+        for (int o = 0; o < n; o++) {
+          acc[o] = acc[o] + x0 * r0[o] + x1 * r1[o] + x2 * r2[o] + x3 * r3[o];
+        }
+      }
+      for (; i < inputs; i++) {
+        float x = input[base + i];
+        float[] r = rows[i];
+        for (int o = 0; o < n; o++) {
+          acc[o] += x * r[o];
+        }
+      }
+    }
+
+    private void fourRows(
+        float[] input, int base, float[] acc0, float[] acc1, float[] acc2, float[] acc3) {
+      final int n = outputs;
+      Arrays.fill(acc0, 0, n, 0f);
+      Arrays.fill(acc1, 0, n, 0f);
+      Arrays.fill(acc2, 0, n, 0f);
+      Arrays.fill(acc3, 0, n, 0f);
+      for (int i = 0; i < inputs; i++) {
+        float x0 = input[base + i];
+        float x1 = input[base + inputs + i];
+        float x2 = input[base + 2 * inputs + i];
+        float x3 = input[base + 3 * inputs + i];
+        float[] r = rows[i];
+        for (int o = 0; o < n; o++) {
+          float w = r[o];
+          acc0[o] += x0 * w;
+          acc1[o] += x1 * w;
+          acc2[o] += x2 * w;
+          acc3[o] += x3 * w;
+        }
+      }
+    }
+
+    private void finish(float[] acc, float[] output, int offset) {
+      for (int o = 0; o < outputs; o++) {
+        output[offset + o] = activation.apply(acc[o] + bias[o]);
+      }
+    }
+  }
+
+  /**
+   * Layers up to this many weights (256 KB once widened to int) stay in cache, where arithmetic,
+   * not memory, bounds the time: their weights are widened to int rows and run like the float
+   * layer. Larger layers are bound by memory traffic and keep their int8 bytes.
+   */
+  static final int WIDEN_LIMIT = 1 << 16;
+
+  static final class Int8Op implements UnaryOp<byte[], byte[]> {
+    private final int[][] rows; // [inputs][outputs] when widened, else null
+    private final byte[] panels; // rows in groups of 4, interleaved: [group][input][4]; or null
+    private final int[] rowSums;
+    private final int[] bias;
+    private final int outputs;
+    private final int inputs;
+    private final int inputZeroPoint;
+    private final Requantization requant;
+
+    Int8Op(
+        ByteBuffer weights,
+        int outputs,
+        int inputs,
+        float[] weightScales,
+        int[] bias,
+        Quant input,
+        Quant output,
+        Activation activation) {
+      this(
+          weights,
+          outputs,
+          inputs,
+          weightScales,
+          bias,
+          input,
+          output,
+          activation,
+          (long) outputs * inputs <= WIDEN_LIMIT);
+    }
+
+    Int8Op(
+        ByteBuffer weights,
+        int outputs,
+        int inputs,
+        float[] weightScales,
+        int[] bias,
+        Quant input,
+        Quant output,
+        Activation activation,
+        boolean widen) {
+      ByteBuffer w = Weights.view(weights, outputs * inputs, "weight");
+      this.rows = widen ? new int[inputs][outputs] : null;
+      this.panels = widen ? null : new byte[outputs * inputs];
+      this.rowSums = new int[outputs];
+      int full = outputs / 4 * 4;
+      for (int o = 0; o < outputs; o++) {
+        int sum = 0;
+        for (int i = 0; i < inputs; i++) {
+          byte v = w.get(o * inputs + i);
+          sum += v;
+          if (widen) {
+            rows[i][o] = v;
+          } else {
+            int at = o < full ? (o / 4) * 4 * inputs + 4 * i + (o % 4) : o * inputs + i;
+            panels[at] = v;
+          }
+        }
+        rowSums[o] = sum;
+      }
+      this.bias = Weights.bias(bias, outputs);
+      this.outputs = outputs;
+      this.inputs = inputs;
+      this.inputZeroPoint = input.zeroPoint();
+      this.requant =
+          Requantization.fullyConnected(input, weightScales, output, activation, outputs);
+    }
+
+    /** True when the weights were widened to ints (small layers). */
+    boolean widened() {
+      return rows != null;
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+      return new int[] {RefFullyConnected.batch(inputShape, inputs), outputs};
+    }
+
+    @Override
+    public void run(byte[] input, int[] inputShape, byte[] output, Scratch scratch) {
+      int batch = RefFullyConnected.batch(inputShape, inputs);
+      Shapes.checkLength("input", batch * inputs, input.length);
+      Shapes.checkLength("output", batch * outputs, output.length);
+      if (rows != null) {
+        int[] acc = scratch.ints(0, outputs);
+        for (int b = 0; b < batch; b++) {
+          widenedRow(input, b * inputs, acc);
+          for (int o = 0; o < outputs; o++) {
+            output[b * outputs + o] = finish(acc[o], o);
+          }
+        }
+      } else {
+        for (int b = 0; b < batch; b++) {
+          panelRow(input, b * inputs, output, b * outputs);
+        }
+      }
+    }
+
+    /** {@code acc[o] = sum of w[o][i] * x[i]} over int rows, four inputs per pass. */
+    private void widenedRow(byte[] input, int base, int[] acc) {
+      final int n = outputs;
+      Arrays.fill(acc, 0, n, 0);
+      int i = 0;
+      for (; i + 4 <= inputs; i += 4) {
+        int x0 = input[base + i];
+        int x1 = input[base + i + 1];
+        int x2 = input[base + i + 2];
+        int x3 = input[base + i + 3];
+        int[] r0 = rows[i];
+        int[] r1 = rows[i + 1];
+        int[] r2 = rows[i + 2];
+        int[] r3 = rows[i + 3];
+        for (int o = 0; o < n; o++) {
+          acc[o] = acc[o] + x0 * r0[o] + x1 * r1[o] + x2 * r2[o] + x3 * r3[o];
+        }
+      }
+      for (; i < inputs; i++) {
+        int x = input[base + i];
+        int[] r = rows[i];
+        for (int o = 0; o < n; o++) {
+          acc[o] += x * r[o];
+        }
+      }
+    }
+
+    /** One batch row over the int8 panels: four outputs per pass over the input. */
+    private void panelRow(byte[] input, int base, byte[] output, int outBase) {
+      final byte[] w = panels;
+      final int n = inputs;
+      int full = outputs / 4 * 4;
+      for (int o = 0; o < full; o += 4) {
+        int p = o * n;
+        int a0 = 0;
+        int a1 = 0;
+        int a2 = 0;
+        int a3 = 0;
+        for (int i = 0; i < n; i++) {
+          int x = input[base + i];
+          int q = p + 4 * i;
+          a0 += w[q] * x;
+          a1 += w[q + 1] * x;
+          a2 += w[q + 2] * x;
+          a3 += w[q + 3] * x;
+        }
+        output[outBase + o] = finish(a0, o);
+        output[outBase + o + 1] = finish(a1, o + 1);
+        output[outBase + o + 2] = finish(a2, o + 2);
+        output[outBase + o + 3] = finish(a3, o + 3);
+      }
+      for (int o = full; o < outputs; o++) {
+        int p = o * n;
+        int a = 0;
+        for (int i = 0; i < n; i++) {
+          a += w[p + i] * input[base + i];
+        }
+        output[outBase + o] = finish(a, o);
+      }
+    }
+
+    /** Takes the zero point out ({@code sum w*(x-zp) = sum w*x - zp*sum w}) and requantizes. */
+    private byte finish(int rawDot, int o) {
+      return (byte) requant.apply(rawDot - inputZeroPoint * rowSums[o] + bias[o], o);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.edgeinfer.lite.kernels;
+
+/**
+ * Working memory for kernels, one per thread that runs operations (the interpreter keeps one per
+ * execution context, beside its activation arena). A buffer grows the first time a larger one is
+ * asked for and is reused after that, so once every operation has run once nothing is allocated.
+ * Slots let one operation hold up to four buffers of each type at a time; their contents do not
+ * survive from one operation to the next. Not thread-safe.
+ */
+public final class Scratch {
+  /** Slots of each element type. */
+  public static final int SLOTS = 4;
+
+  private final float[][] floats = new float[SLOTS][0];
+  private final int[][] ints = new int[SLOTS][0];
+  private final float[][][] floatRows = new float[SLOTS][0][0];
+  private final int[][][] intRows = new int[SLOTS][0][0];
+
+  /** A float buffer of at least {@code length} elements; its contents are unspecified. */
+  public float[] floats(int slot, int length) {
+    float[] buffer = floats[slot];
+    if (buffer.length < length) {
+      buffer = new float[length];
+      floats[slot] = buffer;
+    }
+    return buffer;
+  }
+
+  /** An int buffer of at least {@code length} elements; its contents are unspecified. */
+  public int[] ints(int slot, int length) {
+    int[] buffer = ints[slot];
+    if (buffer.length < length) {
+      buffer = new int[length];
+      ints[slot] = buffer;
+    }
+    return buffer;
+  }
+
+  /**
+   * At least {@code rows} float rows of at least {@code length} elements each (kernels that index
+   * several arrays with one loop variable, so that C2 vectorizes them, work on rows).
+   */
+  public float[][] floatRows(int slot, int rows, int length) {
+    float[][] buffer = floatRows[slot];
+    if (buffer.length < rows || (rows > 0 && buffer[0].length < length)) {
+      int r = Math.max(rows, buffer.length);
+      int l = Math.max(length, buffer.length == 0 ? 0 : buffer[0].length);
+      buffer = new float[r][l];
+      floatRows[slot] = buffer;
+    }
+    return buffer;
+  }
+
+  /** Int rows, as {@link #floatRows}. */
+  public int[][] intRows(int slot, int rows, int length) {
+    int[][] buffer = intRows[slot];
+    if (buffer.length < rows || (rows > 0 && buffer[0].length < length)) {
+      int r = Math.max(rows, buffer.length);
+      int l = Math.max(length, buffer.length == 0 ? 0 : buffer[0].length);
+      buffer = new int[r][l];
+      intRows[slot] = buffer;
+    }
+    return buffer;
+  }
+
+  /** The bytes this scratch holds now, for memory budgets. */
+  public long bytes() {
+    long total = 0;
+    for (int slot = 0; slot < SLOTS; slot++) {
+      total += 4L * floats[slot].length + 4L * ints[slot].length;
+      for (float[] row : floatRows[slot]) {
+        total += 4L * row.length;
+      }
+      for (int[] row : intRows[slot]) {
+        total += 4L * row.length;
+      }
+    }
+    return total;
+  }
+}
