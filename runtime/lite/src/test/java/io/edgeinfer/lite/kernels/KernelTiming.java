@@ -11,7 +11,7 @@ import java.util.Random;
  * A quick, unasserted timing of reference against fast kernels: the seed MLP (batch 1, 32 -> 64 ->
  * 64 -> 10, float32 and int8) and a 3x3 conv 48x48x16 -> 32 (SAME), in nanoseconds per call, the
  * best of five rounds after every case has warmed up. Run {@code main [seconds per case]} for
- * longer measurements; {@link KernelTimingTest} prints a short run in every build.
+ * longer measurements (it is a harness, not a test: speed is never asserted).
  */
 final class KernelTiming {
   private KernelTiming() {}
