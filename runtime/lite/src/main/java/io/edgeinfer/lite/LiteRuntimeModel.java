@@ -1,0 +1,203 @@
+package io.edgeinfer.lite;
+
+import io.edgeinfer.core.DataType;
+import io.edgeinfer.core.Model;
+import io.edgeinfer.core.ModelException;
+import io.edgeinfer.core.Predictor;
+import io.edgeinfer.core.Signature;
+import io.edgeinfer.core.Signatures;
+import io.edgeinfer.core.TensorSpec;
+import io.edgeinfer.core.UnsupportedModelException;
+import io.edgeinfer.lite.format.LiteModel;
+import io.edgeinfer.lite.format.LiteOperator;
+import io.edgeinfer.lite.format.LiteSignature;
+import io.edgeinfer.lite.format.LiteSubgraph;
+import io.edgeinfer.lite.format.LiteTensor;
+import io.edgeinfer.lite.format.SignatureTensor;
+import io.edgeinfer.lite.format.TfliteFile;
+import io.edgeinfer.lite.kernels.KernelSelector;
+import io.edgeinfer.lite.kernels.Kernels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A .tflite model compiled for the kernels. Int8 inputs and outputs are presented as float32: the
+ * predictor quantizes inputs with the tensor's own scale and zero point and dequantizes outputs.
+ */
+final class LiteRuntimeModel implements Model {
+  private final Path path;
+  private final List<Signature> signatures;
+  private final Map<String, Entry> entries;
+  private final Map<String, String> metadata;
+  private volatile boolean closed;
+
+  /** How a signature maps onto a compiled subgraph. */
+  record Entry(Program program, int[] inputTensors, int[] outputTensors) {}
+
+  private LiteRuntimeModel(
+      Path path,
+      List<Signature> signatures,
+      Map<String, Entry> entries,
+      Map<String, String> metadata) {
+    this.path = path;
+    this.signatures = List.copyOf(signatures);
+    this.entries = entries;
+    this.metadata = metadata;
+  }
+
+  static LiteRuntimeModel load(Path path) throws ModelException {
+    LiteModel model = TfliteFile.open(path);
+    try {
+      return of(path, model, KernelSelector.kernels());
+    } catch (UnsupportedModelException e) {
+      throw new UnsupportedModelException(path + ": unsupported operators", e.unsupported());
+    }
+  }
+
+  static LiteRuntimeModel of(Path path, LiteModel model, Kernels kernels) throws ModelException {
+    if (model.subgraphs().isEmpty()) {
+      throw new UnsupportedModelException("no subgraph", List.of("a model without subgraphs"));
+    }
+    Map<Integer, Program> programs = new LinkedHashMap<>();
+    List<Signature> signatures = new ArrayList<>();
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    List<LiteSignature> defs = model.signatures();
+    if (defs.isEmpty()) {
+      LiteSubgraph main = model.mainSubgraph();
+      List<SignatureTensor> ins = new ArrayList<>();
+      List<SignatureTensor> outs = new ArrayList<>();
+      for (int i = 0; i < main.inputs().size(); i++) {
+        int t = main.inputs().get(i);
+        ins.add(new SignatureTensor(nameOr(main.tensor(t).name(), "input_" + i), t));
+      }
+      for (int i = 0; i < main.outputs().size(); i++) {
+        int t = main.outputs().get(i);
+        outs.add(new SignatureTensor(nameOr(main.tensor(t).name(), "output_" + i), t));
+      }
+      defs = List.of(new LiteSignature(Signature.DEFAULT_NAME, 0, ins, outs));
+    }
+    for (LiteSignature def : defs) {
+      if (def.subgraphIndex() >= model.subgraphs().size()) {
+        throw new UnsupportedModelException(
+            "signature '" + def.key() + "'", List.of("subgraph " + def.subgraphIndex()));
+      }
+      Program program = programs.get(def.subgraphIndex());
+      if (program == null) {
+        program = Program.compile(model, def.subgraphIndex(), kernels);
+        programs.put(def.subgraphIndex(), program);
+      }
+      LiteSubgraph graph = program.graph;
+      if (def.inputs().size() != graph.inputs().size()) {
+        throw new UnsupportedModelException(
+            "signature '" + def.key() + "'",
+            List.of(
+                def.inputs().size()
+                    + " signature inputs for "
+                    + graph.inputs().size()
+                    + " subgraph inputs"));
+      }
+      int[] in = new int[def.inputs().size()];
+      List<TensorSpec> inSpecs = new ArrayList<>();
+      for (int i = 0; i < in.length; i++) {
+        SignatureTensor st = def.inputs().get(i);
+        int position = graph.inputs().indexOf(st.tensorIndex());
+        if (position < 0) {
+          throw new UnsupportedModelException(
+              "signature '" + def.key() + "'",
+              List.of("input '" + st.name() + "' that is not a subgraph input"));
+        }
+        in[i] = st.tensorIndex();
+        inSpecs.add(spec(st.name(), graph.tensor(st.tensorIndex())));
+      }
+      int[] out = new int[def.outputs().size()];
+      List<TensorSpec> outSpecs = new ArrayList<>();
+      for (int i = 0; i < out.length; i++) {
+        SignatureTensor st = def.outputs().get(i);
+        out[i] = st.tensorIndex();
+        outSpecs.add(spec(st.name(), graph.tensor(st.tensorIndex())));
+      }
+      signatures.add(new Signature(def.key(), inSpecs, outSpecs));
+      entries.put(def.key(), new Entry(program, in, out));
+    }
+    return new LiteRuntimeModel(path, signatures, entries, metadata(model, kernels));
+  }
+
+  private static String nameOr(String name, String fallback) {
+    return name.isEmpty() ? fallback : name;
+  }
+
+  /** Int8 tensors are fed and read as float32, so they show as float32. */
+  private static TensorSpec spec(String name, LiteTensor tensor) {
+    DataType type = Program.isInt8(tensor) ? DataType.FLOAT32 : tensor.type();
+    return new TensorSpec(name, type, tensor.shapeSignature());
+  }
+
+  private static Map<String, String> metadata(LiteModel model, Kernels kernels) {
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("format", "TFLite");
+    metadata.put("schema_version", Integer.toString(model.version()));
+    metadata.put("description", model.description());
+    model
+        .metadata("min_runtime_version")
+        .ifPresent(
+            bytes -> {
+              byte[] raw = new byte[bytes.remaining()];
+              bytes.duplicate().get(raw);
+              metadata.put(
+                  "min_runtime_version",
+                  new String(raw, StandardCharsets.UTF_8).replace("\0", "").strip());
+            });
+    metadata.put("subgraphs", Integer.toString(model.subgraphs().size()));
+    metadata.put("kernels", kernels.name());
+    Map<String, Integer> ops = new TreeMap<>();
+    for (LiteOperator op : model.mainSubgraph().operators()) {
+      ops.merge(model.opCode(op).displayName(), 1, Integer::sum);
+    }
+    metadata.put("operators", Integer.toString(model.mainSubgraph().operators().size()));
+    ops.forEach((name, count) -> metadata.put("op." + name, Integer.toString(count)));
+    return metadata;
+  }
+
+  @Override
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public String engine() {
+    return LiteEngine.NAME;
+  }
+
+  @Override
+  public List<Signature> signatures() {
+    return signatures;
+  }
+
+  @Override
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
+  @Override
+  public Predictor predictor(String name) throws ModelException {
+    checkOpen();
+    Signature signature = Signatures.pick(signatures, name);
+    return new LitePredictor(this, signature, entries.get(signature.name()));
+  }
+
+  void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the model " + path + " is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+}
