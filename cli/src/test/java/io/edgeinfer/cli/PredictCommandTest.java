@@ -168,4 +168,17 @@ class PredictCommandTest {
     assertEquals(
         List.of(3.5, 4.0, 5.5), Json.numbers(Json.lines(cli.out()).get(0).get("predictions")));
   }
+
+  @Test
+  void theLiteEngineRunsTfliteFiles() throws IOException {
+    Path model = SharedModels.require("tflite/hello_world_int8.tflite");
+    Path input = write("sin.json", "{\"instances\": [[0.77], [1.57], [2.3], [3.14]]}");
+    Cli cli = Cli.run("predict", "-m", model.toString(), "-i", input.toString());
+    assertEquals(0, cli.exitCode(), cli.toString());
+    List<Double> predicted = Json.numbers(Json.lines(cli.out()).get(0).get("predictions"));
+    double[] x = {0.77, 1.57, 2.3, 3.14};
+    for (int i = 0; i < x.length; i++) {
+      assertEquals(Math.sin(x[i]), predicted.get(i), 0.05, "sin(" + x[i] + ")");
+    }
+  }
 }
