@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
       PredictCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      BenchCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure (bad model, bad input)", "2:usage error"})
@@ -40,6 +41,6 @@ final class EdgeinferCommand implements Runnable {
   public void run() {
     throw new picocli.CommandLine.ParameterException(
         spec.commandLine(),
-        "expected a command (inspect, predict, serve, train, evaluate), found none");
+        "expected a command (inspect, predict, serve, bench, train, evaluate), found none");
   }
 }

@@ -42,6 +42,7 @@ public final class TrainedModelWriter {
 
   public static void write(TrainingResult result, Path dir) throws IOException {
     InferenceExport.write(result, dir);
+    LiteExport.write(result, dir.resolve(LiteExport.FILE_NAME));
     ModelCard.write(result, dir.resolve(ModelCard.FILE_NAME));
     result.history().writeCsv(dir.resolve(HISTORY));
     if (result.testRows() > 0) {

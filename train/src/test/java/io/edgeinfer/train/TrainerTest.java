@@ -100,6 +100,20 @@ class TrainerTest {
           Integer.parseInt(model.metadata().get("graph_nodes")) < 60, model.metadata().toString());
     }
     assertTrue(Files.isRegularFile(exported.resolve(ModelCard.FILE_NAME)));
+    // The float32 .tflite copy gives the SavedModel's probabilities in the lite engine.
+    try (Model tf = Engines.load(exported, LoadOptions.DEFAULTS);
+        Model lite = Engines.load(exported.resolve(LiteExport.FILE_NAME), LoadOptions.DEFAULTS);
+        Predictor tfPredictor = tf.predictor();
+        Predictor litePredictor = lite.predictor()) {
+      assertEquals("lite", lite.engine());
+      Map<String, Tensor> input = Map.of("features", Tensor.ofFloats(data.features()));
+      float[] expected = tfPredictor.predict(input).get("probabilities").toFloatArray();
+      float[] actual = litePredictor.predict(input).get("probabilities").toFloatArray();
+      assertEquals(expected.length, actual.length);
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(expected[i], actual[i], 1e-5, "probability " + i);
+      }
+    }
     assertTrue(Files.isRegularFile(exported.resolve(TrainedModelWriter.HISTORY)));
     assertTrue(Files.size(exported.resolve(TrainedModelWriter.PLOT)) > 1000);
   }

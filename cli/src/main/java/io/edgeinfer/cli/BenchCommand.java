@@ -1,0 +1,189 @@
+package io.edgeinfer.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.edgeinfer.core.DataType;
+import io.edgeinfer.core.Model;
+import io.edgeinfer.core.Predictor;
+import io.edgeinfer.core.Shape;
+import io.edgeinfer.core.Signature;
+import io.edgeinfer.core.Tensor;
+import io.edgeinfer.core.TensorSpec;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code edgeinfer bench}: latency percentiles and throughput of one model in one engine, on random
+ * inputs of the signature's shapes, after a warm-up. Numbers from the machine it runs on.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measure a model's latency (p50, p90, p99) and throughput in an engine.")
+final class BenchCommand implements Callable<Integer> {
+  @Option(
+      names = {"-m", "--model"},
+      required = true,
+      paramLabel = "MODEL",
+      description = "The model.")
+  Path modelPath;
+
+  @Option(
+      names = {"-s", "--signature"},
+      paramLabel = "NAME",
+      description = "Default: serving_default.")
+  String signatureName;
+
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Rows per call (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description = "Timed calls (default: ${DEFAULT-VALUE}).")
+  int iterations;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      defaultValue = "2000",
+      description = "Untimed calls first (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  boolean json;
+
+  @Mixin ModelOptions modelOptions;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (batch < 1 || iterations < 1 || warmup < 0) {
+      throw new IllegalArgumentException(
+          "expected --batch >= 1, --iterations >= 1 and --warmup >= 0, found "
+              + batch
+              + ", "
+              + iterations
+              + ", "
+              + warmup);
+    }
+    try (Model model = modelOptions.load(modelPath);
+        Predictor predictor =
+            signatureName == null ? model.predictor() : model.predictor(signatureName)) {
+      Map<String, Tensor> inputs = randomInputs(predictor.signature(), batch);
+      for (int i = 0; i < warmup; i++) {
+        predictor.predict(inputs);
+      }
+      long[] nanos = new long[iterations];
+      long start = System.nanoTime();
+      for (int i = 0; i < iterations; i++) {
+        long before = System.nanoTime();
+        predictor.predict(inputs);
+        nanos[i] = System.nanoTime() - before;
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Arrays.sort(nanos);
+      report(model.engine(), nanos, seconds);
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Uniform values in [0, 1) for every input, with unknown dimensions after the batch as 1. */
+  private static Map<String, Tensor> randomInputs(Signature signature, int batch) {
+    Random random = new Random(1);
+    Map<String, Tensor> inputs = new LinkedHashMap<>();
+    for (TensorSpec spec : signature.inputs()) {
+      if (spec.shape().isUnknownRank() || spec.dataType() != DataType.FLOAT32) {
+        throw new IllegalArgumentException(
+            "expected float32 inputs of known rank to benchmark, found " + spec);
+      }
+      int[] dims = spec.shape().dims();
+      for (int i = 0; i < dims.length; i++) {
+        if (dims[i] == Shape.UNKNOWN) {
+          dims[i] = i == 0 ? batch : 1;
+        }
+      }
+      Shape shape = Shape.of(dims);
+      ByteBuffer data =
+          ByteBuffer.allocate(Math.toIntExact(shape.elementCount() * 4))
+              .order(ByteOrder.LITTLE_ENDIAN);
+      while (data.hasRemaining()) {
+        data.putFloat(random.nextFloat());
+      }
+      inputs.put(spec.name(), Tensor.of(DataType.FLOAT32, shape, data.flip()));
+    }
+    return inputs;
+  }
+
+  private void report(String engine, long[] sorted, double seconds) throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    double p50 = percentile(sorted, 0.50);
+    double p90 = percentile(sorted, 0.90);
+    double p99 = percentile(sorted, 0.99);
+    double callsPerSecond = sorted.length / seconds;
+    if (json) {
+      try (JsonGenerator generator = new JsonFactory().createGenerator(out)) {
+        generator.useDefaultPrettyPrinter();
+        generator.writeStartObject();
+        generator.writeStringField("model", modelPath.toString());
+        generator.writeStringField("engine", engine);
+        generator.writeNumberField("batch", batch);
+        generator.writeNumberField("iterations", sorted.length);
+        generator.writeNumberField("p50_us", p50);
+        generator.writeNumberField("p90_us", p90);
+        generator.writeNumberField("p99_us", p99);
+        generator.writeNumberField("calls_per_second", callsPerSecond);
+        generator.writeNumberField("rows_per_second", callsPerSecond * batch);
+        generator.writeStringField("java", System.getProperty("java.version"));
+        generator.writeStringField("arch", System.getProperty("os.arch"));
+        generator.writeNumberField("cores", Runtime.getRuntime().availableProcessors());
+        generator.writeEndObject();
+      }
+      out.println();
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "%s in %s, batch %d, %d calls after %d warm-up (Java %s, %s, %d cores)%n"
+              + "latency  p50 %.2f us  p90 %.2f us  p99 %.2f us%n"
+              + "throughput  %.0f calls/s  %.0f rows/s%n",
+          modelPath,
+          engine,
+          batch,
+          sorted.length,
+          warmup,
+          System.getProperty("java.version"),
+          System.getProperty("os.arch"),
+          Runtime.getRuntime().availableProcessors(),
+          p50,
+          p90,
+          p99,
+          callsPerSecond,
+          callsPerSecond * batch);
+    }
+    out.flush();
+  }
+
+  /** Nearest rank, in microseconds. */
+  private static double percentile(long[] sorted, double p) {
+    int index = (int) Math.ceil(p * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+  }
+}

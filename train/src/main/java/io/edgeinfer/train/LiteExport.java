@@ -1,0 +1,122 @@
+package io.edgeinfer.train;
+
+import io.edgeinfer.core.DataType;
+import io.edgeinfer.core.Shape;
+import io.edgeinfer.lite.format.Activation;
+import io.edgeinfer.lite.format.BuiltinOperator;
+import io.edgeinfer.lite.format.LiteBuffer;
+import io.edgeinfer.lite.format.LiteModelBuilder;
+import io.edgeinfer.lite.format.OperatorOptions;
+import io.edgeinfer.lite.format.TfliteWriter;
+import io.edgeinfer.train.data.NormalizationMode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The trained network as a float32 {@code .tflite} file, written with edgeinfer's own writer, for
+ * the {@code lite} engine: normalization (SUB, MUL), dense layers (FULLY_CONNECTED, relu fused;
+ * tanh and sigmoid as their own ops), then SOFTMAX for classifiers. Signature {@code
+ * serving_default}: {@code features} → {@code probabilities} (or {@code prediction}).
+ */
+public final class LiteExport {
+  public static final String FILE_NAME = "model.tflite";
+
+  private LiteExport() {}
+
+  public static void write(TrainingResult result, Path file) throws IOException {
+    LiteModelBuilder builder = new LiteModelBuilder().description("edgeinfer train");
+    LiteModelBuilder.Graph graph = builder.graph("main");
+    int n = result.featureCount();
+    int features = graph.tensor(InferenceExport.INPUT, DataType.FLOAT32, -1, n);
+    int x = features;
+    if (result.normalization().mode() != NormalizationMode.NONE) {
+      int shift =
+          graph.constant(
+              "shift",
+              DataType.FLOAT32,
+              Shape.of(n),
+              LiteBuffer.ofFloats(result.normalization().shift()));
+      int multiplier =
+          graph.constant(
+              "multiplier",
+              DataType.FLOAT32,
+              Shape.of(n),
+              LiteBuffer.ofFloats(result.normalization().multiplier()));
+      int shifted = graph.tensor("shifted", DataType.FLOAT32, -1, n);
+      graph.operator(
+          BuiltinOperator.SUB,
+          new OperatorOptions.Sub(Activation.NONE),
+          new int[] {x, shift},
+          shifted);
+      int normalized = graph.tensor("normalized", DataType.FLOAT32, -1, n);
+      graph.operator(
+          BuiltinOperator.MUL,
+          new OperatorOptions.Mul(Activation.NONE),
+          new int[] {shifted, multiplier},
+          normalized);
+      x = normalized;
+    }
+    Weights weights = result.weights();
+    TrainingConfig config = result.config();
+    for (int layer = 0; layer < weights.layerCount(); layer++) {
+      float[][] kernel = weights.kernels().get(layer);
+      int inputs = kernel.length;
+      int outputs = kernel[0].length;
+      // TFLite keeps fully-connected weights as [outputs, inputs].
+      float[] transposed = new float[outputs * inputs];
+      for (int i = 0; i < inputs; i++) {
+        for (int o = 0; o < outputs; o++) {
+          transposed[o * inputs + i] = kernel[i][o];
+        }
+      }
+      int w =
+          graph.constant(
+              "dense" + layer + "_kernel",
+              DataType.FLOAT32,
+              Shape.of(outputs, inputs),
+              LiteBuffer.ofFloats(transposed));
+      int b =
+          graph.constant(
+              "dense" + layer + "_bias",
+              DataType.FLOAT32,
+              Shape.of(outputs),
+              LiteBuffer.ofFloats(weights.biases().get(layer)));
+      boolean hidden = layer + 1 < weights.layerCount();
+      boolean fuseRelu = hidden && config.activation() == io.edgeinfer.train.Activation.RELU;
+      int z = graph.tensor("dense" + layer, DataType.FLOAT32, -1, outputs);
+      graph.operator(
+          BuiltinOperator.FULLY_CONNECTED,
+          new OperatorOptions.FullyConnected(fuseRelu ? Activation.RELU : Activation.NONE),
+          new int[] {x, w, b},
+          z);
+      x = z;
+      if (hidden && !fuseRelu) {
+        int activated =
+            graph.tensor("dense" + layer + "_activation", DataType.FLOAT32, -1, outputs);
+        BuiltinOperator op =
+            config.activation() == io.edgeinfer.train.Activation.TANH
+                ? BuiltinOperator.TANH
+                : BuiltinOperator.LOGISTIC;
+        graph.operator(op, new OperatorOptions.None(), new int[] {x}, activated);
+        x = activated;
+      }
+    }
+    String outputName;
+    if (config.task() == Task.CLASSIFICATION) {
+      int probabilities =
+          graph.tensor(
+              InferenceExport.PROBABILITIES, DataType.FLOAT32, -1, result.classLabels().count());
+      graph.operator(
+          BuiltinOperator.SOFTMAX, new OperatorOptions.Softmax(1f), new int[] {x}, probabilities);
+      x = probabilities;
+      outputName = InferenceExport.PROBABILITIES;
+    } else {
+      outputName = InferenceExport.PREDICTION;
+    }
+    graph.inputs(features).outputs(x);
+    builder.signature(
+        "serving_default", graph, Map.of(InferenceExport.INPUT, features), Map.of(outputName, x));
+    TfliteWriter.write(builder.build(), file);
+  }
+}
