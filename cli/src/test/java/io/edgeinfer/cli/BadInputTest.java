@@ -55,8 +55,8 @@ class BadInputTest {
   void folderThatIsNotASavedModel() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("just-a-folder"));
     assertEquals(
-        "edgeinfer: expected a SavedModel directory (with saved_model.pb), found a directory that"
-            + " is neither: "
+        "edgeinfer: expected a .tflite file or a SavedModel directory (with saved_model.pb), found a"
+            + " directory that is neither: "
             + folder,
         failure(1, "inspect", folder.toString()));
   }
