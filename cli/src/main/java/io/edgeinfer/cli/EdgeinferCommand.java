@@ -14,8 +14,6 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       InspectCommand.class,
       PredictCommand.class,
-      TrainCommand.class,
-      EvaluateCommand.class,
       ServeCommand.class,
       BenchCommand.class
     },

@@ -16,8 +16,22 @@ public final class Main {
     return commandLine(System.in).execute(args);
   }
 
+  private static boolean isPresent(String className) {
+    try {
+      Class.forName(className, false, Main.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
   static CommandLine commandLine(InputStream stdin) {
     CommandLine commandLine = new CommandLine(new EdgeinferCommand(stdin));
+    // train and evaluate need the workstation modules; the edge distribution leaves them out.
+    if (isPresent("io.edgeinfer.train.Trainer")) {
+      commandLine.addSubcommand(new TrainCommand());
+      commandLine.addSubcommand(new EvaluateCommand());
+    }
     commandLine.setExecutionExceptionHandler(new FailureHandler());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     return commandLine;
