@@ -1,6 +1,5 @@
 package io.edgeinfer.lite;
 
-import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.FixedBatch;
 import io.edgeinfer.core.InputValidator;
 import io.edgeinfer.core.ModelException;
@@ -13,7 +12,7 @@ import io.edgeinfer.lite.format.LiteTensor;
 import io.edgeinfer.lite.kernels.Quant;
 import io.edgeinfer.lite.kernels.Shapes;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,31 +135,26 @@ final class LitePredictor implements Predictor {
         bytes[k] = quant.quantize(data.getFloat(4 * k));
       }
     } else {
-      float[] floats = (float[]) buffer;
-      for (int k = 0; k < size; k++) {
-        floats[k] = data.getFloat(4 * k);
-      }
+      // One bulk copy: the tensor's bytes are little-endian, as the view reads them.
+      data.asFloatBuffer().get((float[]) buffer, 0, size);
     }
   }
 
   private Tensor read(int t, Quant quant) {
     int[] shape = plan.shapes[t];
     int size = Shapes.size(shape);
-    ByteBuffer out = ByteBuffer.allocate(4 * size).order(ByteOrder.LITTLE_ENDIAN);
     Object buffer = plan.buffers[t];
+    float[] values;
     if (quant != null) {
       byte[] bytes = (byte[]) buffer;
+      values = new float[size];
       for (int k = 0; k < size; k++) {
-        out.putFloat(quant.dequantize(bytes[k]));
+        values[k] = quant.dequantize(bytes[k]);
       }
     } else {
-      float[] floats = (float[]) buffer;
-      for (int k = 0; k < size; k++) {
-        out.putFloat(floats[k]);
-      }
+      values = Arrays.copyOf((float[]) buffer, size);
     }
-    out.flip();
-    return Tensor.of(DataType.FLOAT32, Shape.of(shape), out);
+    return Tensor.ofFloats(values, shape);
   }
 
   /** The current plan, for tests of re-planning. */
