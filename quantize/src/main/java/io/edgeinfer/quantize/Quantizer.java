@@ -1,0 +1,215 @@
+package io.edgeinfer.quantize;
+
+import io.edgeinfer.core.Engines;
+import io.edgeinfer.core.LoadOptions;
+import io.edgeinfer.core.Model;
+import io.edgeinfer.core.ModelException;
+import io.edgeinfer.core.Predictor;
+import io.edgeinfer.core.Tensor;
+import io.edgeinfer.lite.LiteEngine;
+import io.edgeinfer.lite.format.TfliteVerifier;
+import io.edgeinfer.lite.format.TfliteWriter;
+import io.edgeinfer.quantize.convert.LiteGraph;
+import io.edgeinfer.quantize.convert.Op;
+import io.edgeinfer.quantize.convert.TfToLite;
+import io.edgeinfer.quantize.graph.ConversionException;
+import io.edgeinfer.quantize.graph.FrozenGraph;
+import io.edgeinfer.quantize.graph.GraphFreezer;
+import io.edgeinfer.quantize.quant.ActivationParams;
+import io.edgeinfer.quantize.quant.Mode;
+import io.edgeinfer.quantize.quant.ModelEmitter;
+import io.edgeinfer.quantize.quant.Range;
+import io.edgeinfer.train.Evaluator;
+import io.edgeinfer.train.data.Dataset;
+import io.edgeinfer.train.data.DatasetReader;
+import io.edgeinfer.train.data.LabelColumn;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Converts a SavedModel signature to a .tflite file in a mode: freeze, map, calibrate (int8),
+ * emit, verify, compare with TensorFlow, gate on accuracy, and only then put the file in place.
+ */
+public final class Quantizer {
+  private static final int COMPARE_BATCH = 64;
+
+  private Quantizer() {}
+
+  /**
+   * @throws ConversionException when the model cannot be converted, with what and why; the output
+   *     file is then not written
+   * @throws AccuracyGateException when the accuracy drop exceeds the bound; the report is in it
+   */
+  public static QuantizeReport quantize(QuantizeRequest request) throws ModelException, IOException {
+    FrozenGraph frozen = GraphFreezer.freeze(request.model(), request.signature());
+    LiteGraph graph = TfToLite.convert(frozen);
+    if (graph.inputs().size() != 1) {
+      throw new ConversionException(
+          "expected a signature with one input, found " + graph.inputs().keySet());
+    }
+    int[] inputShape = graph.value(graph.inputs().values().iterator().next()).shape();
+    SampleData samples =
+        request.calibrationData() == null
+            ? null
+            : SampleData.read(request.calibrationData(), inputShape, request.calibrationSamples());
+    Map<Integer, io.edgeinfer.lite.format.QuantParams> activations = Map.of();
+    if (request.mode() == Mode.INT8) {
+      Map<Integer, Range> ranges = Calibrator.ranges(graph, samples, request.percentile());
+      activations = ActivationParams.of(graph, ranges);
+    }
+    ModelEmitter.Emitted emitted =
+        ModelEmitter.emit(
+            graph, request.mode(), activations, request.int8Io(), request.perTensor());
+    Path parent = request.out().toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path temp = Files.createTempFile(parent, ".edgeinfer-quantize", ".tflite");
+    try {
+      TfliteWriter.write(emitted.model(), temp);
+      TfliteVerifier.verify(java.nio.ByteBuffer.wrap(Files.readAllBytes(temp)));
+      Comparison comparison = samples == null ? null : compare(request, temp, samples);
+      double before = Double.NaN;
+      double after = Double.NaN;
+      if (request.evalData() != null) {
+        Dataset data = DatasetReader.read(request.evalData(), LabelColumn.LAST);
+        before = accuracy(request.model(), request.signature(), data, "tensorflow");
+        after = accuracy(temp, request.signature(), data, LiteEngine.NAME);
+      }
+      boolean within =
+          request.maxAccuracyDrop() == null || 100 * (before - after) <= request.maxAccuracyDrop();
+      QuantizeReport report =
+          new QuantizeReport(
+              request.model().toString(),
+              request.signature(),
+              request.mode().label(),
+              request.out().toString(),
+              savedModelBytes(request.model()),
+              folderBytes(request.model().resolve("variables")),
+              Files.size(temp),
+              operators(graph, emitted),
+              emitted.weightErrors(),
+              comparison,
+              before,
+              after,
+              request.maxAccuracyDrop(),
+              within);
+      if (!within) {
+        throw new AccuracyGateException(report);
+      }
+      Files.move(temp, request.out(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return report;
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static Map<String, Integer> operators(LiteGraph graph, ModelEmitter.Emitted emitted) {
+    Map<String, Integer> counts = new TreeMap<>();
+    emitted
+        .model()
+        .mainSubgraph()
+        .operators()
+        .forEach(op -> counts.merge(emitted.model().opCode(op).displayName(), 1, Integer::sum));
+    return counts;
+  }
+
+  private static Comparison compare(QuantizeRequest request, Path tflite, SampleData samples)
+      throws ModelException {
+    double max = 0;
+    double sum = 0;
+    long count = 0;
+    int agree = 0;
+    int classified = 0;
+    try (Model reference = Engines.load(request.model(), "tensorflow", LoadOptions.DEFAULTS);
+        Predictor tf = reference.predictor(request.signature());
+        Model converted = new LiteEngine().load(tflite, LoadOptions.DEFAULTS);
+        Predictor lite = converted.predictor(request.signature())) {
+      String input = tf.signature().inputs().get(0).name();
+      for (int from = 0; from < samples.size(); from += COMPARE_BATCH) {
+        int to = Math.min(samples.size(), from + COMPARE_BATCH);
+        Tensor batch = samples.batch(from, to);
+        Map<String, Tensor> expected = tf.predict(Map.of(input, batch));
+        Map<String, Tensor> actual = lite.predict(Map.of(input, batch));
+        boolean first = true;
+        for (Map.Entry<String, Tensor> output : expected.entrySet()) {
+          Tensor want = output.getValue();
+          Tensor got = actual.get(output.getKey());
+          if (got == null || !want.dataType().isFloatingPoint()) {
+            continue;
+          }
+          float[] w = want.toFloatArray();
+          float[] g = got.toFloatArray();
+          for (int i = 0; i < w.length; i++) {
+            double diff = Math.abs(w[i] - g[i]);
+            max = Math.max(max, diff);
+            sum += diff;
+          }
+          count += w.length;
+          int[] dims = want.shape().dims();
+          if (first && dims.length == 2 && dims[1] >= 2) {
+            for (int r = 0; r < dims[0]; r++) {
+              classified++;
+              agree += argmax(w, r * dims[1], dims[1]) == argmax(g, r * dims[1], dims[1]) ? 1 : 0;
+            }
+            first = false;
+          }
+        }
+      }
+    }
+    return new Comparison(
+        samples.size(),
+        max,
+        count == 0 ? 0 : sum / count,
+        classified == 0 ? Double.NaN : (double) agree / classified);
+  }
+
+  private static int argmax(float[] values, int offset, int length) {
+    int best = 0;
+    for (int i = 1; i < length; i++) {
+      if (values[offset + i] > values[offset + best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private static double accuracy(Path model, String signature, Dataset data, String engine)
+      throws ModelException {
+    try (Model loaded = Engines.load(model, engine, LoadOptions.DEFAULTS)) {
+      var evaluation = Evaluator.evaluate(loaded, signature, data);
+      if (evaluation.classification() == null) {
+        throw new ConversionException(
+            "expected a classifier for --eval-data (accuracy), found a regression model");
+      }
+      return evaluation.classification().accuracy();
+    }
+  }
+
+  private static long savedModelBytes(Path dir) throws IOException {
+    return Files.size(dir.resolve("saved_model.pb")) + folderBytes(dir.resolve("variables"));
+  }
+
+  private static long folderBytes(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              file -> {
+                try {
+                  return Files.size(file);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .sum();
+    }
+  }
+}
