@@ -44,7 +44,7 @@ final class Calibrator {
           int to = Math.min(samples.size(), from + BATCH);
           Map<String, Tensor> outputs = predictor.predict(Map.of(input, samples.batch(from, to)));
           for (Value value : graph.values()) {
-            if (!value.isConstant()) {
+            if (!value.isConstant() && value.isFloat()) {
               float[] values = outputs.get(ModelEmitter.calibrationName(value.id())).toFloatArray();
               if (percentile >= 100) {
                 // Only the extremes matter: keep two numbers, not every value.

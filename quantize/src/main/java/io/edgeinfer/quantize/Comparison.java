@@ -9,4 +9,5 @@ package io.edgeinfer.quantize;
  * @param argmaxAgreement for a classifier's [-1, k] output, the share of samples whose largest
  *     value is at the same index; NaN otherwise
  */
-public record Comparison(int samples, double maxAbsDiff, double meanAbsDiff, double argmaxAgreement) {}
+public record Comparison(
+    int samples, double maxAbsDiff, double meanAbsDiff, double argmaxAgreement) {}

@@ -101,7 +101,8 @@ public record QuantizeReport(
   /** The same for a person at a terminal. */
   public String toText() {
     StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT, "%s (%s) -> %s, mode %s%n", model, signature, out, mode));
+    text.append(
+        String.format(Locale.ROOT, "%s (%s) -> %s, mode %s%n", model, signature, out, mode));
     text.append(
         String.format(
             Locale.ROOT,
@@ -143,7 +144,9 @@ public record QuantizeReport(
               100 * accuracyBefore,
               100 * accuracyAfter,
               accuracyDrop(),
-              maxAccuracyDrop == null ? "" : String.format(Locale.ROOT, ", allowed %.2f", maxAccuracyDrop)));
+              maxAccuracyDrop == null
+                  ? ""
+                  : String.format(Locale.ROOT, ", allowed %.2f", maxAccuracyDrop)));
     }
     text.append(written ? "wrote " + out : "did not write " + out).append('\n');
     return text.toString();

@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param model a SavedModel directory
  * @param signature the signature to convert
- * @param calibrationData samples for int8 ranges and for the comparison with TensorFlow; may be null
- *     except in mode int8
+ * @param calibrationData samples for int8 ranges and for the comparison with TensorFlow; may be
+ *     null except in mode int8
  * @param calibrationSamples at most this many samples are used
  * @param percentile 100 for min/max ranges; e.g. 99.99 to clip outliers
  * @param perTensor one weight scale per tensor instead of per output channel
@@ -57,8 +57,8 @@ public record QuantizeRequest(
           "expected --eval-data with --max-accuracy-drop (the drop is measured on it), found none");
     }
     if (int8Io && mode != Mode.INT8) {
-      throw new IllegalArgumentException("expected --int8-io only with mode int8, found mode "
-          + mode.label());
+      throw new IllegalArgumentException(
+          "expected --int8-io only with mode int8, found mode " + mode.label());
     }
   }
 

@@ -10,7 +10,6 @@ import io.edgeinfer.lite.LiteEngine;
 import io.edgeinfer.lite.format.TfliteVerifier;
 import io.edgeinfer.lite.format.TfliteWriter;
 import io.edgeinfer.quantize.convert.LiteGraph;
-import io.edgeinfer.quantize.convert.Op;
 import io.edgeinfer.quantize.convert.TfToLite;
 import io.edgeinfer.quantize.graph.ConversionException;
 import io.edgeinfer.quantize.graph.FrozenGraph;
@@ -33,8 +32,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Converts a SavedModel signature to a .tflite file in a mode: freeze, map, calibrate (int8),
- * emit, verify, compare with TensorFlow, gate on accuracy, and only then put the file in place.
+ * Converts a SavedModel signature to a .tflite file in a mode: freeze, map, calibrate (int8), emit,
+ * verify, compare with TensorFlow, gate on accuracy, and only then put the file in place.
  */
 public final class Quantizer {
   private static final int COMPARE_BATCH = 64;
@@ -46,7 +45,8 @@ public final class Quantizer {
    *     file is then not written
    * @throws AccuracyGateException when the accuracy drop exceeds the bound; the report is in it
    */
-  public static QuantizeReport quantize(QuantizeRequest request) throws ModelException, IOException {
+  public static QuantizeReport quantize(QuantizeRequest request)
+      throws ModelException, IOException {
     FrozenGraph frozen = GraphFreezer.freeze(request.model(), request.signature());
     LiteGraph graph = TfToLite.convert(frozen);
     if (graph.inputs().size() != 1) {
@@ -101,7 +101,8 @@ public final class Quantizer {
       if (!within) {
         throw new AccuracyGateException(report);
       }
-      Files.move(temp, request.out(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temp, request.out(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return report;
     } finally {
       Files.deleteIfExists(temp);

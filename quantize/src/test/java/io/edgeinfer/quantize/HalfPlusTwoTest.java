@@ -34,7 +34,10 @@ class HalfPlusTwoTest {
       float[] xs = {1, 2, 5};
       float[] ys = new float[3];
       for (int i = 0; i < 3; i++) {
-        Tensor x = batched ? Tensor.ofFloats(new float[] {xs[i]}, 1, 1) : Tensor.ofFloats(new float[] {xs[i]}, 1);
+        Tensor x =
+            batched
+                ? Tensor.ofFloats(new float[] {xs[i]}, 1, 1)
+                : Tensor.ofFloats(new float[] {xs[i]}, 1);
         ys[i] = predictor.predict(Map.of("x", x)).get("y").toFloatArray()[0];
       }
       assertArrayEquals(new float[] {2.5f, 3.0f, 4.5f}, ys, 1e-6f);

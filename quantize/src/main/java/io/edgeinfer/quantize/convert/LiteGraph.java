@@ -1,5 +1,6 @@
 package io.edgeinfer.quantize.convert;
 
+import io.edgeinfer.core.DataType;
 import io.edgeinfer.quantize.graph.Constant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The converted model before it is written: float32 values and TFLite operators in execution
- * order, with the signature's names. The emitters turn it into a file in each mode.
+ * The converted model before it is written: float32 values and TFLite operators in execution order,
+ * with the signature's names. The emitters turn it into a file in each mode.
  */
 public final class LiteGraph {
   private final List<Value> values = new ArrayList<>();
@@ -27,12 +28,22 @@ public final class LiteGraph {
   }
 
   public int activation(String name, int[] shape) {
-    values.add(new Value(values.size(), name, shape.clone(), null));
+    return activation(name, shape, DataType.FLOAT32);
+  }
+
+  public int activation(String name, int[] shape, DataType type) {
+    values.add(new Value(values.size(), name, shape.clone(), null, type));
     return values.size() - 1;
   }
 
   public int constant(String name, Constant constant) {
-    values.add(new Value(values.size(), name, constant.shape().clone(), constant));
+    values.add(
+        new Value(
+            values.size(),
+            name,
+            constant.shape().clone(),
+            constant,
+            constant.isFloat() ? DataType.FLOAT32 : DataType.INT32));
     return values.size() - 1;
   }
 

@@ -20,10 +20,10 @@ import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.NodeDef;
 
 /**
- * Maps a frozen TensorFlow graph to TFLite builtin operators, node by node in graph order. A
- * matrix multiplication or convolution takes the bias add, batch normalization and ReLU that
- * follow it when nothing else reads the tensors between them. Every op without a mapping is
- * collected, so one error names them all.
+ * Maps a frozen TensorFlow graph to TFLite builtin operators, node by node in graph order. A matrix
+ * multiplication or convolution takes the bias add, batch normalization and ReLU that follow it
+ * when nothing else reads the tensors between them. Every op without a mapping is collected, so one
+ * error names them all.
  */
 public final class TfToLite {
   private final FrozenGraph graph;
@@ -53,11 +53,14 @@ public final class TfToLite {
   }
 
   private LiteGraph run() throws ConversionException {
-    graph.inputs().forEach((name, ref) -> {
-      int id = out.activation(name, shape(ref.toString()));
-      values.put(ref.toString(), id);
-      out.input(name, id);
-    });
+    graph
+        .inputs()
+        .forEach(
+            (name, ref) -> {
+              int id = out.activation(name, shape(ref.toString()));
+              values.put(ref.toString(), id);
+              out.input(name, id);
+            });
     for (NodeDef node : graph.nodes().values()) {
       if (!absorbed.contains(node.getName())
           && !node.getOp().equals("Const")
@@ -101,17 +104,19 @@ public final class TfToLite {
       case "Sigmoid" -> unary(node, BuiltinOperator.LOGISTIC, new OperatorOptions.None());
       case "Tanh" -> unary(node, BuiltinOperator.TANH, new OperatorOptions.None());
       case "Softmax" -> unary(node, BuiltinOperator.SOFTMAX, new OperatorOptions.Softmax(1f));
-      case "LeakyRelu" -> unary(
-          node,
-          BuiltinOperator.LEAKY_RELU,
-          new OperatorOptions.LeakyRelu(attr(node, "alpha").getF()));
-      case "MaxPool" -> pool(node, BuiltinOperator.MAX_POOL_2D);
+      case "LeakyRelu" ->
+          unary(
+              node,
+              BuiltinOperator.LEAKY_RELU,
+              new OperatorOptions.LeakyRelu(attr(node, "alpha").getF()));
+      case "MaxPool", "MaxPoolV2" -> pool(node, BuiltinOperator.MAX_POOL_2D);
       case "AvgPool" -> pool(node, BuiltinOperator.AVERAGE_POOL_2D);
       case "Mean" -> mean(node);
       case "Reshape", "Squeeze", "ExpandDims" -> reshape(node);
       case "ConcatV2" -> concat(node);
       case "Pad", "PadV2" -> pad(node);
       case "FusedBatchNorm", "FusedBatchNormV2", "FusedBatchNormV3" -> batchNorm(node);
+      case "ArgMax" -> argMax(node);
       default -> unsupported(node, node.getOp());
     }
   }
@@ -132,11 +137,14 @@ public final class TfToLite {
     float[] w = new float[outputs * inputs];
     for (int i = 0; i < inputs; i++) {
       for (int o = 0; o < outputs; o++) {
-        w[o * inputs + i] = transposed ? weights.floats()[o * inputs + i] : weights.floats()[i * outputs + o];
+        w[o * inputs + i] =
+            transposed ? weights.floats()[o * inputs + i] : weights.floats()[i * outputs + o];
       }
     }
     Layer layer = new Layer(node, new int[] {outputs, inputs}, w, outputs, 0);
-    layer.finish(BuiltinOperator.FULLY_CONNECTED, activation -> new OperatorOptions.FullyConnected(activation));
+    layer.finish(
+        BuiltinOperator.FULLY_CONNECTED,
+        activation -> new OperatorOptions.FullyConnected(activation));
   }
 
   private void conv2d(NodeDef node) {
@@ -186,12 +194,23 @@ public final class TfToLite {
     int[] dilations = dilations(node);
     Padding padding = padding(node);
     Layer layer =
-        new Layer(node, new int[] {1, kh, kw, in * multiplier}, filter.floats().clone(), in * multiplier, 3);
+        new Layer(
+            node,
+            new int[] {1, kh, kw, in * multiplier},
+            filter.floats().clone(),
+            in * multiplier,
+            3);
     layer.finish(
         BuiltinOperator.DEPTHWISE_CONV_2D,
         activation ->
             new OperatorOptions.DepthwiseConv2D(
-                padding, strides[2], strides[1], multiplier, dilations[2], dilations[1], activation));
+                padding,
+                strides[2],
+                strides[1],
+                multiplier,
+                dilations[2],
+                dilations[1],
+                activation));
   }
 
   /** A weighted layer being assembled: its weights, bias, and the tensor it ends at. */
@@ -212,11 +231,13 @@ public final class TfToLite {
       this.end = node.getName() + ":0";
     }
 
-    void finish(BuiltinOperator op, java.util.function.Function<Activation, OperatorOptions> options) {
+    void finish(
+        BuiltinOperator op, java.util.function.Function<Activation, OperatorOptions> options) {
       absorbBiasAndNorm();
       Activation activation = absorbActivation();
       int w = out.constant(node.getName() + "/weights", Constant.ofFloats(weightShape, weights));
-      int b = out.constant(node.getName() + "/bias", Constant.ofFloats(new int[] {bias.length}, bias));
+      int b =
+          out.constant(node.getName() + "/bias", Constant.ofFloats(new int[] {bias.length}, bias));
       int x = values.get(canonical(node.getInput(0)));
       int y = out.activation(TensorRef.parse(end).node(), shape(end));
       out.add(new Op(op, options.apply(activation), List.of(x, w, b), y, node.getName()));
@@ -359,6 +380,16 @@ public final class TfToLite {
     }
     int[] k = ints(node, "ksize");
     int[] s = ints(node, "strides");
+    if (node.getOp().equals("MaxPoolV2")) {
+      Constant ksize = constant(node.getInput(1));
+      Constant strides = constant(node.getInput(2));
+      if (ksize == null || strides == null) {
+        unsupported(node, "MaxPoolV2 (with a computed window)");
+        return;
+      }
+      k = ksize.ints();
+      s = strides.ints();
+    }
     emit(
         node,
         op,
@@ -383,7 +414,8 @@ public final class TfToLite {
       normalized[i] = axis < 0 ? axis + rank : axis;
     }
     int axesValue =
-        out.constant(node.getName() + "/axes", Constant.ofLongs(new int[] {normalized.length}, normalized));
+        out.constant(
+            node.getName() + "/axes", Constant.ofLongs(new int[] {normalized.length}, normalized));
     emit(
         node,
         BuiltinOperator.MEAN,
@@ -447,8 +479,7 @@ public final class TfToLite {
 
   private void pad(NodeDef node) {
     Constant paddings = constant(node.getInput(1));
-    if (paddings == null
-        || (node.getOp().equals("PadV2") && !isZero(constant(node.getInput(2))))) {
+    if (paddings == null || (node.getOp().equals("PadV2") && !isZero(constant(node.getInput(2))))) {
       unsupported(node, node.getOp() + " (computed paddings or a non-zero value)");
       return;
     }
@@ -464,14 +495,52 @@ public final class TfToLite {
         node.getName() + ":0");
   }
 
+  private void argMax(NodeDef node) {
+    Constant axis = constant(node.getInput(1));
+    DataType type = attr(node, "output_type").getType();
+    if (axis == null
+        || axis.size() != 1
+        || (type != DataType.DT_INT64 && type != DataType.DT_INT32)) {
+      unsupported(node, "ArgMax (over a computed axis, or to another index type)");
+      return;
+    }
+    if (!available(node.getInput(0))) {
+      return;
+    }
+    int rank = shape(canonical(node.getInput(0))).length;
+    long a = axis.longs()[0];
+    int axisValue =
+        out.constant(
+            node.getName() + "/axis",
+            Constant.ofLongs(new int[] {1}, new long[] {a < 0 ? a + rank : a}));
+    io.edgeinfer.core.DataType index =
+        type == DataType.DT_INT64
+            ? io.edgeinfer.core.DataType.INT64
+            : io.edgeinfer.core.DataType.INT32;
+    String end = node.getName() + ":0";
+    int y = out.activation(node.getName(), shape(end), index);
+    out.add(
+        new Op(
+            BuiltinOperator.ARG_MAX,
+            new OperatorOptions.ArgMax(index),
+            List.of(operand(node.getInput(0)), axisValue),
+            y,
+            node.getName()));
+    values.put(end, y);
+  }
+
   /** Batch normalization with no convolution before it: x * s + (offset - mean * s). */
   private void batchNorm(NodeDef node) {
     Constant scale = constant(node.getInput(1));
     Constant offset = constant(node.getInput(2));
     Constant mean = constant(node.getInput(3));
     Constant variance = constant(node.getInput(4));
-    if (attr(node, "is_training").getB() || scale == null || offset == null || mean == null
-        || variance == null || !nhwc(node)) {
+    if (attr(node, "is_training").getB()
+        || scale == null
+        || offset == null
+        || mean == null
+        || variance == null
+        || !nhwc(node)) {
       unsupported(node, node.getOp() + " (in training mode, NCHW, or with computed statistics)");
       return;
     }
@@ -486,16 +555,27 @@ public final class TfToLite {
       s[c] = scale.floats()[c] / (float) Math.sqrt(variance.floats()[c] + epsilon);
       shift[c] = offset.floats()[c] - mean.floats()[c] * s[c];
     }
-    int sValue = out.constant(node.getName() + "/scale", Constant.ofFloats(new int[] {channels}, s));
+    int sValue =
+        out.constant(node.getName() + "/scale", Constant.ofFloats(new int[] {channels}, s));
     int shiftValue =
         out.constant(node.getName() + "/shift", Constant.ofFloats(new int[] {channels}, shift));
     String result = node.getName() + ":0";
     int scaled = out.activation(node.getName() + "/scaled", shape(result));
-    out.add(new Op(BuiltinOperator.MUL, new OperatorOptions.Mul(Activation.NONE),
-        List.of(operand(node.getInput(0)), sValue), scaled, node.getName()));
+    out.add(
+        new Op(
+            BuiltinOperator.MUL,
+            new OperatorOptions.Mul(Activation.NONE),
+            List.of(operand(node.getInput(0)), sValue),
+            scaled,
+            node.getName()));
     int y = out.activation(node.getName(), shape(result));
-    out.add(new Op(BuiltinOperator.ADD, new OperatorOptions.Add(Activation.NONE),
-        List.of(scaled, shiftValue), y, node.getName()));
+    out.add(
+        new Op(
+            BuiltinOperator.ADD,
+            new OperatorOptions.Add(Activation.NONE),
+            List.of(scaled, shiftValue),
+            y,
+            node.getName()));
     values.put(result, y);
   }
 
@@ -580,7 +660,12 @@ public final class TfToLite {
   }
 
   private static String type(NodeDef node) {
-    return node.getAttrMap().get("T").getType().name().substring(3).toLowerCase(java.util.Locale.ROOT);
+    return node.getAttrMap()
+        .get("T")
+        .getType()
+        .name()
+        .substring(3)
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   private void unsupported(NodeDef node, String what) {

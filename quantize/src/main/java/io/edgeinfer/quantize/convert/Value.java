@@ -1,5 +1,6 @@
 package io.edgeinfer.quantize.convert;
 
+import io.edgeinfer.core.DataType;
 import io.edgeinfer.quantize.graph.Constant;
 
 /**
@@ -10,15 +11,16 @@ import io.edgeinfer.quantize.graph.Constant;
  * @param name the TensorFlow name it comes from
  * @param shape its dimensions
  * @param constant its value, or null when computed
+ * @param type the element type of a computed value: float32, or an index type (ARG_MAX)
  */
-public record Value(int id, String name, int[] shape, Constant constant) {
+public record Value(int id, String name, int[] shape, Constant constant, DataType type) {
 
   public boolean isConstant() {
     return constant != null;
   }
 
-  /** A float constant or a float activation (everything but shapes, axes and paddings). */
+  /** A float constant or a float activation (everything but indices, shapes, axes, paddings). */
   public boolean isFloat() {
-    return constant == null || constant.isFloat();
+    return constant == null ? type == DataType.FLOAT32 : constant.isFloat();
   }
 }

@@ -41,13 +41,15 @@ final class ConstantFolder {
     // A boundary tensor becomes a Const node of its own, named after the tensor.
     Map<String, String> renamed = new HashMap<>();
     Map<String, NodeDef> result = new LinkedHashMap<>();
-    values.forEach((tensor, value) -> {
-      String name = TensorRef.parse(tensor).index() == 0
-          ? TensorRef.parse(tensor).node()
-          : TensorRef.parse(tensor).node() + "_" + TensorRef.parse(tensor).index();
-      renamed.put(tensor, name + ":0");
-      result.put(name, constant(name, value));
-    });
+    values.forEach(
+        (tensor, value) -> {
+          String name =
+              TensorRef.parse(tensor).index() == 0
+                  ? TensorRef.parse(tensor).node()
+                  : TensorRef.parse(tensor).node() + "_" + TensorRef.parse(tensor).index();
+          renamed.put(tensor, name + ":0");
+          result.put(name, constant(name, value));
+        });
     for (NodeDef node : folded.values()) {
       if (result.containsKey(node.getName())) {
         continue;
@@ -60,20 +62,24 @@ final class ConstantFolder {
     }
     Map<String, NodeDef> kept = new LinkedHashMap<>();
     Set<String> used = usedBy(result, outputs, inputs);
-    result.forEach((name, node) -> {
-      if (used.contains(name)) {
-        kept.put(name, node);
-      }
-    });
+    result.forEach(
+        (name, node) -> {
+          if (used.contains(name)) {
+            kept.put(name, node);
+          }
+        });
     Map<String, Constant> constants = new HashMap<>();
     for (NodeDef node : kept.values()) {
       if (node.getOp().equals("Const")) {
-        constants.put(node.getName(), TensorProtos.decode(node.getAttrMap().get("value").getTensor()));
+        constants.put(
+            node.getName(), TensorProtos.decode(node.getAttrMap().get("value").getTensor()));
       }
     }
     Map<String, TensorRef> finalOutputs = new LinkedHashMap<>();
-    outputs.forEach((key, ref) -> finalOutputs.put(key, TensorRef.parse(
-        renamed.getOrDefault(ref.toString(), ref.toString()))));
+    outputs.forEach(
+        (key, ref) ->
+            finalOutputs.put(
+                key, TensorRef.parse(renamed.getOrDefault(ref.toString(), ref.toString()))));
     return new FrozenGraph(
         signature, kept, inputs, finalOutputs, constants, shapes(kept, constants.keySet()));
   }
@@ -94,8 +100,8 @@ final class ConstantFolder {
   }
 
   /**
-   * The values of the tensors that cross from the constant part into the live part (or are
-   * outputs themselves), other than Const nodes, computed in one session run.
+   * The values of the tensors that cross from the constant part into the live part (or are outputs
+   * themselves), other than Const nodes, computed in one session run.
    */
   private static Map<String, TensorProto> evaluateBoundary(
       Map<String, NodeDef> nodes, Set<String> live, Map<String, TensorRef> outputs)
@@ -127,8 +133,8 @@ final class ConstantFolder {
         }
       }
     } catch (RuntimeException e) {
-      throw new ConversionException("cannot evaluate the constant part of the graph: "
-          + e.getMessage(), e);
+      throw new ConversionException(
+          "cannot evaluate the constant part of the graph: " + e.getMessage(), e);
     }
     return values;
   }
@@ -145,11 +151,12 @@ final class ConstantFolder {
 
   private static Map<String, NodeDef> constantPart(Map<String, NodeDef> nodes, Set<String> live) {
     Map<String, NodeDef> part = new LinkedHashMap<>();
-    nodes.forEach((name, node) -> {
-      if (!live.contains(name)) {
-        part.put(name, node);
-      }
-    });
+    nodes.forEach(
+        (name, node) -> {
+          if (!live.contains(name)) {
+            part.put(name, node);
+          }
+        });
     return part;
   }
 

@@ -14,10 +14,10 @@ import org.tensorflow.proto.TensorProto;
 
 /**
  * Walks back from a signature's outputs to its inputs and writes down every node on the way as one
- * flat graph: calls to library functions ({@code StatefulPartitionedCall}, {@code
- * PartitionedCall}) are replaced by their bodies under the call's name, identities are looked
- * through, reads of variables become constants, and the signature's input tensors become
- * placeholders. Control dependencies are dropped: only data flow matters to the converted model.
+ * flat graph: calls to library functions ({@code StatefulPartitionedCall}, {@code PartitionedCall})
+ * are replaced by their bodies under the call's name, identities are looked through, reads of
+ * variables become constants, and the signature's input tensors become placeholders. Control
+ * dependencies are dropped: only data flow matters to the converted model.
  */
 final class Flattener {
   private static final Set<String> CALLS = Set.of("StatefulPartitionedCall", "PartitionedCall");
@@ -89,8 +89,7 @@ final class Flattener {
     return visit(scope, nodeName, index);
   }
 
-  private int functionOutputIndex(NodeDef node, String arg, int index)
-      throws ConversionException {
+  private int functionOutputIndex(NodeDef node, String arg, int index) throws ConversionException {
     // A call op names its outputs by the op's own argument ("output"); a node whose op is a
     // function names them by the function's.
     FunctionDef called = CALLS.contains(node.getOp()) ? null : library.get(node.getOp());
@@ -128,8 +127,8 @@ final class Flattener {
       String argName = called.getSignature().getOutputArg(index).getName();
       String ret = called.getRetMap().get(argName);
       if (ret == null) {
-        throw new ConversionException("function " + called.getSignature().getName()
-            + " returns nothing for " + argName);
+        throw new ConversionException(
+            "function " + called.getSignature().getName() + " returns nothing for " + argName);
       }
       return resolve(body, ret);
     }
@@ -155,20 +154,23 @@ final class Flattener {
         TensorRef handle = resolve(scope, dataInputs(node).get(0));
         return constant(flatName, variables.value(handle.node()));
       }
-      case "Placeholder" -> throw new ConversionException(
-          "the signature's outputs depend on placeholder "
-              + flatName
-              + ", which is not one of the signature's inputs");
+      case "Placeholder" ->
+          throw new ConversionException(
+              "the signature's outputs depend on placeholder "
+                  + flatName
+                  + ", which is not one of the signature's inputs");
       default -> {
         NodeDef.Builder copy = NodeDef.newBuilder().setName(flatName).setOp(node.getOp());
         for (String input : dataInputs(node)) {
           copy.addInput(resolve(scope, input).toString());
         }
-        node.getAttrMap().forEach((key, value) -> {
-          if (!key.startsWith("_")) {
-            copy.putAttr(key, value);
-          }
-        });
+        node.getAttrMap()
+            .forEach(
+                (key, value) -> {
+                  if (!key.startsWith("_")) {
+                    copy.putAttr(key, value);
+                  }
+                });
         return copy.build();
       }
     }
@@ -221,8 +223,8 @@ final class Flattener {
     NodeDef node(String name) throws ConversionException {
       NodeDef node = nodes.get(name);
       if (node == null) {
-        throw new ConversionException("the graph refers to node " + prefix + name
-            + ", which does not exist");
+        throw new ConversionException(
+            "the graph refers to node " + prefix + name + ", which does not exist");
       }
       return node;
     }

@@ -139,11 +139,12 @@ public final class GraphFreezer {
       }
     }
     Map<String, NodeDef> kept = new LinkedHashMap<>();
-    nodes.forEach((name, node) -> {
-      if (seen.contains(name)) {
-        kept.put(name, node);
-      }
-    });
+    nodes.forEach(
+        (name, node) -> {
+          if (seen.contains(name)) {
+            kept.put(name, node);
+          }
+        });
     return kept;
   }
 }

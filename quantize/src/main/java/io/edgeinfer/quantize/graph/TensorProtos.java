@@ -30,8 +30,8 @@ final class TensorProtos {
   }
 
   /**
-   * The proto's values, from its raw content or its repeated fields (where one value may stand
-   * for all of them, as TF writes splat constants).
+   * The proto's values, from its raw content or its repeated fields (where one value may stand for
+   * all of them, as TF writes splat constants).
    *
    * @throws ConversionException for types the converter does not take (strings, complex)
    */
@@ -79,8 +79,8 @@ final class TensorProtos {
         }
         return Constant.ofLongs(shape, values);
       }
-      default -> throw new ConversionException(
-          "expected a numeric constant, found one of type " + type);
+      default ->
+          throw new ConversionException("expected a numeric constant, found one of type " + type);
     }
   }
 
@@ -96,15 +96,18 @@ final class TensorProtos {
       };
     }
     return switch (type) {
-      case DT_INT64 -> proto.getInt64ValCount() == 0
-          ? 0
-          : proto.getInt64Val(Math.min(i, proto.getInt64ValCount() - 1));
-      case DT_BOOL -> proto.getBoolValCount() == 0
-          ? 0
-          : proto.getBoolVal(Math.min(i, proto.getBoolValCount() - 1)) ? 1 : 0;
-      default -> proto.getIntValCount() == 0
-          ? 0
-          : proto.getIntVal(Math.min(i, proto.getIntValCount() - 1));
+      case DT_INT64 ->
+          proto.getInt64ValCount() == 0
+              ? 0
+              : proto.getInt64Val(Math.min(i, proto.getInt64ValCount() - 1));
+      case DT_BOOL ->
+          proto.getBoolValCount() == 0
+              ? 0
+              : proto.getBoolVal(Math.min(i, proto.getBoolValCount() - 1)) ? 1 : 0;
+      default ->
+          proto.getIntValCount() == 0
+              ? 0
+              : proto.getIntVal(Math.min(i, proto.getIntValCount() - 1));
     };
   }
 }

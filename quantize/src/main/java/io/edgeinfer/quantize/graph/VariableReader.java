@@ -13,8 +13,8 @@ import org.tensorflow.proto.TensorProto;
 
 /**
  * Reads variable values through the loaded SavedModel's session: a {@code VariableV2} node's output
- * is its value; a resource variable ({@code VarHandleOp}) is read by a {@code ReadVariableOp}
- * added to the loaded graph for the purpose.
+ * is its value; a resource variable ({@code VarHandleOp}) is read by a {@code ReadVariableOp} added
+ * to the loaded graph for the purpose.
  */
 final class VariableReader implements Flattener.VariableSource {
   private final SavedModelBundle bundle;

@@ -1,6 +1,8 @@
 package io.edgeinfer.quantize.quant;
 
-/** float to IEEE 754 half precision, rounding to nearest even (Java 17 has no Float.floatToFloat16). */
+/**
+ * float to IEEE 754 half precision, rounding to nearest even (Java 17 has no Float.floatToFloat16).
+ */
 public final class Float16 {
   private Float16() {}
 

@@ -14,7 +14,10 @@ public enum Mode {
   /** int8 weights and activations, int32 biases, calibrated ranges. */
   INT8;
 
-  /** The command-line spelling: {@code float32}, {@code float16}, {@code dynamic-int8}, {@code int8}. */
+  /**
+   * The command-line spelling: {@code float32}, {@code float16}, {@code dynamic-int8}, {@code
+   * int8}.
+   */
   public String label() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

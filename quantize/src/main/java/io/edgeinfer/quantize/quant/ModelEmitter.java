@@ -14,7 +14,6 @@ import io.edgeinfer.quantize.convert.Value;
 import io.edgeinfer.quantize.graph.Constant;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +35,8 @@ public final class ModelEmitter {
   private final LiteModelBuilder.Graph graph;
   private final int[] tensors;
   private final Map<String, Integer> constants = new HashMap<>();
-  private final List<Runnable> edgeOps = new ArrayList<>();
+  private final java.util.Set<Integer> floatValues = new java.util.HashSet<>();
+  private final Map<Integer, Integer> quantizedTwins = new HashMap<>();
   private final Map<Integer, WeightError> weightErrors = new LinkedHashMap<>();
 
   /** What quantizing one layer's weights cost, for the report. */
@@ -77,11 +77,17 @@ public final class ModelEmitter {
   }
 
   /**
-   * The float32 model with every activation also an output (named {@code v<id>}), for
-   * calibration: outputs are never overwritten by the planner's buffer reuse.
+   * The float32 model with every activation also an output (named {@code v<id>}), for calibration:
+   * outputs are never overwritten by the planner's buffer reuse.
    */
   public static LiteModel calibration(LiteGraph source) {
     return new ModelEmitter(source, Mode.FLOAT32, Map.of(), false, false).build(true);
+  }
+
+  /** The model in a mode with every activation also an output, to find where precision goes. */
+  public static LiteModel exposed(
+      LiteGraph source, Mode mode, Map<Integer, QuantParams> activations) {
+    return new ModelEmitter(source, mode, activations, false, false).build(true);
   }
 
   /** The name an activation has in the calibration model. */
@@ -90,26 +96,29 @@ public final class ModelEmitter {
   }
 
   private LiteModel build(boolean exposeAll) {
+    if (mode == Mode.INT8 && !int8Io) {
+      findFloatPrefix();
+    }
     for (Value value : source.values()) {
       if (!value.isConstant()) {
         tensors[value.id()] = activationTensor(value, value.name());
       }
     }
     Map<String, Integer> inputs = new LinkedHashMap<>();
-    source.inputs().forEach((name, id) -> inputs.put(name, edgeInput(name, id)));
-    edgeOps.forEach(Runnable::run);
+    source.inputs().forEach((name, id) -> inputs.put(name, tensors[id]));
     for (Op op : source.ops()) {
+      boolean floatOp = floatValues.contains(op.output());
       int[] in = new int[op.inputs().size()];
       for (int i = 0; i < in.length; i++) {
         int id = op.inputs().get(i);
-        in[i] = id == Op.OMITTED ? -1 : tensorFor(op, i, id);
+        in[i] = id == Op.OMITTED ? -1 : tensorFor(op, i, id, floatOp);
       }
       graph.operator(op.op(), op.options(), in, tensors[op.output()]);
     }
     Map<String, Integer> outputs = new LinkedHashMap<>();
     if (exposeAll) {
       for (Value value : source.values()) {
-        if (!value.isConstant()) {
+        if (!value.isConstant() && value.isFloat()) {
           outputs.put(calibrationName(value.id()), tensors[value.id()]);
         }
       }
@@ -123,7 +132,10 @@ public final class ModelEmitter {
   }
 
   private int activationTensor(Value value, String name) {
-    if (mode != Mode.INT8) {
+    if (!value.isFloat()) {
+      return graph.tensor(name, value.type(), value.shape());
+    }
+    if (mode != Mode.INT8 || floatValues.contains(value.id())) {
       return graph.tensor(name, DataType.FLOAT32, value.shape());
     }
     QuantParams params = activations.get(value.id());
@@ -133,24 +145,53 @@ public final class ModelEmitter {
     return graph.tensor(name, DataType.INT8, params, value.shape());
   }
 
-  /** The model's input for a signature input: the int8 tensor, or a float one quantized into it. */
-  private int edgeInput(String name, int id) {
-    if (mode != Mode.INT8 || int8Io) {
-      return tensors[id];
+  /**
+   * The model's inputs and the element-wise ops on them with constants (the normalization a trained
+   * model starts with) stay float: features of very different scales would lose their small ones to
+   * one int8 scale. The first weighted layer reads a QUANTIZE of the result.
+   */
+  private void findFloatPrefix() {
+    floatValues.addAll(source.inputs().values());
+    for (Op op : source.ops()) {
+      boolean elementwise =
+          op.op() == BuiltinOperator.ADD
+              || op.op() == BuiltinOperator.SUB
+              || op.op() == BuiltinOperator.MUL;
+      if (!elementwise || op.inputs().size() != 2) {
+        continue;
+      }
+      int a = op.input(0);
+      int b = op.input(1);
+      boolean aFloat = floatValues.contains(a);
+      boolean bFloat = floatValues.contains(b);
+      boolean aConstant = source.value(a).isConstant();
+      boolean bConstant = source.value(b).isConstant();
+      if ((aFloat && bConstant) || (bFloat && aConstant)) {
+        floatValues.add(op.output());
+      }
     }
-    int floatInput = graph.tensor(name, DataType.FLOAT32, source.value(id).shape());
-    edgeOps.add(
-        () ->
-            graph.operator(
-                BuiltinOperator.QUANTIZE,
-                new OperatorOptions.Quantize(),
-                new int[] {floatInput},
-                tensors[id]));
-    return floatInput;
+  }
+
+  /** The int8 copy of a float value, quantized where an int8 op first needs it. */
+  private int quantizedTwin(int id) {
+    Integer known = quantizedTwins.get(id);
+    if (known != null) {
+      return known;
+    }
+    QuantParams params = activations.get(id);
+    if (params == null) {
+      throw new IllegalStateException("no calibrated range for " + source.value(id).name());
+    }
+    Value value = source.value(id);
+    int twin = graph.tensor(value.name() + "/int8", DataType.INT8, params, value.shape());
+    graph.operator(
+        BuiltinOperator.QUANTIZE, new OperatorOptions.Quantize(), new int[] {tensors[id]}, twin);
+    quantizedTwins.put(id, twin);
+    return twin;
   }
 
   private int edgeOutput(String name, int id) {
-    if (mode != Mode.INT8 || int8Io) {
+    if (mode != Mode.INT8 || int8Io || !source.value(id).isFloat() || floatValues.contains(id)) {
       return tensors[id];
     }
     int floatOutput = graph.tensor(name, DataType.FLOAT32, source.value(id).shape());
@@ -162,18 +203,27 @@ public final class ModelEmitter {
     return floatOutput;
   }
 
-  private int tensorFor(Op op, int position, int id) {
+  private int tensorFor(Op op, int position, int id, boolean floatOp) {
     Value value = source.value(id);
     if (!value.isConstant()) {
-      return tensors[id];
+      return floatValues.contains(id) && !floatOp && value.isFloat()
+          ? quantizedTwin(id)
+          : tensors[id];
     }
     Role role = Role.of(op, position);
-    String key = id + "/" + role;
+    String key = id + "/" + role + (floatOp ? "/float" : "");
     Integer known = constants.get(key);
     if (known != null) {
       return known;
     }
-    int tensor = constantTensor(op, role, value);
+    int tensor =
+        floatOp
+            ? graph.constant(
+                value.name(),
+                DataType.FLOAT32,
+                Shape.of(value.shape()),
+                LiteBuffer.ofFloats(value.constant().floats()))
+            : constantTensor(op, role, value);
     constants.put(key, tensor);
     return tensor;
   }
@@ -189,16 +239,20 @@ public final class ModelEmitter {
       return graph.constant(value.name(), DataType.INT32, shape, LiteBuffer.ofInts(ints));
     }
     return switch (mode) {
-      case FLOAT32 -> graph.constant(value.name(), DataType.FLOAT32, shape, LiteBuffer.ofFloats(c.floats()));
+      case FLOAT32 ->
+          graph.constant(value.name(), DataType.FLOAT32, shape, LiteBuffer.ofFloats(c.floats()));
       case FLOAT16 -> half(value, shape);
-      case DYNAMIC_INT8 -> role.isWeights()
-          ? int8Weights(op, role, value, shape)
-          : graph.constant(value.name(), DataType.FLOAT32, shape, LiteBuffer.ofFloats(c.floats()));
-      case INT8 -> switch (role) {
-        case WEIGHTS, DEPTHWISE_WEIGHTS -> int8Weights(op, role, value, shape);
-        case BIAS -> int32Bias(op, value, shape);
-        case OTHER -> int8Operand(value, shape);
-      };
+      case DYNAMIC_INT8 ->
+          role.isWeights()
+              ? int8Weights(op, role, value, shape)
+              : graph.constant(
+                  value.name(), DataType.FLOAT32, shape, LiteBuffer.ofFloats(c.floats()));
+      case INT8 ->
+          switch (role) {
+            case WEIGHTS, DEPTHWISE_WEIGHTS -> int8Weights(op, role, value, shape);
+            case BIAS -> int32Bias(op, value, shape);
+            case OTHER -> int8Operand(value, shape);
+          };
     };
   }
 
@@ -209,7 +263,8 @@ public final class ModelEmitter {
       bytes.putShort(Float16.fromFloat(f));
     }
     int halves =
-        graph.constant(value.name() + "/fp16", DataType.FLOAT16, shape, new LiteBuffer(bytes.flip()));
+        graph.constant(
+            value.name() + "/fp16", DataType.FLOAT16, shape, new LiteBuffer(bytes.flip()));
     int widened = graph.tensor(value.name(), DataType.FLOAT32, shape.dims());
     graph.operator(
         BuiltinOperator.DEQUANTIZE, new OperatorOptions.Dequantize(), new int[] {halves}, widened);
@@ -254,7 +309,11 @@ public final class ModelEmitter {
     for (int c = 0; c < bias.length; c++) {
       float weightScale = q.scales().length == 1 ? q.scales()[0] : q.scales()[c];
       scales[c] = input.scale(0) * weightScale;
-      ints[c] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.round((double) bias[c] / scales[c])));
+      ints[c] =
+          (int)
+              Math.max(
+                  Integer.MIN_VALUE,
+                  Math.min(Integer.MAX_VALUE, Math.round((double) bias[c] / scales[c])));
     }
     QuantParams params =
         scales.length == 1 || q.scales().length == 1
@@ -278,7 +337,11 @@ public final class ModelEmitter {
       q[i] = (byte) Math.max(-128, Math.min(127, Math.round(floats[i] / p[0] + p[1])));
     }
     return graph.constant(
-        value.name(), DataType.INT8, shape, LiteBuffer.of(q), QuantParams.perTensor(p[0], (long) p[1]));
+        value.name(),
+        DataType.INT8,
+        shape,
+        LiteBuffer.of(q),
+        QuantParams.perTensor(p[0], (long) p[1]));
   }
 
   /** What a constant is to the op that reads it. */

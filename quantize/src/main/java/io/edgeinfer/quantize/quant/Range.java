@@ -8,8 +8,8 @@ public record Range(float min, float max) {
   }
 
   /**
-   * Asymmetric int8 parameters covering this range and zero (zero must be exact: padding and
-   * ReLU depend on it), as {scale, zeroPoint}.
+   * Asymmetric int8 parameters covering this range and zero (zero must be exact: padding and ReLU
+   * depend on it), as {scale, zeroPoint}.
    */
   public float[] int8Params() {
     float lo = Math.min(min, 0f);

@@ -17,7 +17,8 @@ class GraphFreezerTest {
   @Test
   void tf1VariablesBecomeConstantsAndTheExampleParserIsCut() throws Exception {
     FrozenGraph graph =
-        GraphFreezer.freeze(SharedModels.require("savedmodel/half_plus_two_tf1"), "serving_default");
+        GraphFreezer.freeze(
+            SharedModels.require("savedmodel/half_plus_two_tf1"), "serving_default");
     assertEquals(List.of("x"), List.copyOf(graph.inputs().keySet()));
     assertEquals(List.of("y"), List.copyOf(graph.outputs().keySet()));
     List<String> ops = graph.nodes().values().stream().map(NodeDef::getOp).sorted().toList();
@@ -26,14 +27,16 @@ class GraphFreezerTest {
         graph.constants().values().stream()
             .map(c -> c.floats()[0])
             .sorted()
-            .collect(() -> new float[2], (a, v) -> a[a[0] == 0 && a[1] == 0 ? 0 : 1] = v, (a, b) -> {});
+            .collect(
+                () -> new float[2], (a, v) -> a[a[0] == 0 && a[1] == 0 ? 0 : 1] = v, (a, b) -> {});
     assertArrayEquals(new float[] {0.5f, 2f}, values);
   }
 
   @Test
   void tf2FunctionsAreInlinedAndResourceVariablesRead() throws Exception {
     FrozenGraph graph =
-        GraphFreezer.freeze(SharedModels.require("savedmodel/half_plus_two_tf2"), "serving_default");
+        GraphFreezer.freeze(
+            SharedModels.require("savedmodel/half_plus_two_tf2"), "serving_default");
     List<String> ops = graph.nodes().values().stream().map(NodeDef::getOp).sorted().toList();
     assertEquals(List.of("AddV2", "Const", "Const", "Mul", "Placeholder"), ops);
     assertTrue(graph.outputs().get("y").node().contains("StatefulPartitionedCall"));

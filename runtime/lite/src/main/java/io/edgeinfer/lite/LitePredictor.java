@@ -144,6 +144,12 @@ final class LitePredictor implements Predictor {
     int[] shape = plan.shapes[t];
     int size = Shapes.size(shape);
     Object buffer = plan.buffers[t];
+    if (buffer instanceof int[] ints) {
+      return Tensor.ofInts(Arrays.copyOf(ints, size), shape);
+    }
+    if (buffer instanceof long[] longs) {
+      return Tensor.ofLongs(Arrays.copyOf(longs, size), shape);
+    }
     float[] values;
     if (quant != null) {
       byte[] bytes = (byte[]) buffer;

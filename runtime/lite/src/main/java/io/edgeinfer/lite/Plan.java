@@ -62,7 +62,13 @@ final class Plan {
     for (int t = 0; t < tensors.size(); t++) {
       if (shapes[t] != null && buffers[t] == null) {
         int size = Shapes.size(shapes[t]);
-        buffers[t] = Program.isFloat(tensors.get(t)) ? new float[size] : new byte[size];
+        buffers[t] =
+            switch (tensors.get(t).type()) {
+              case FLOAT32 -> new float[size];
+              case INT32 -> new int[size];
+              case INT64 -> new long[size];
+              default -> new byte[size];
+            };
       }
     }
     for (int output : program.graph.outputs()) {

@@ -129,6 +129,7 @@ final class Program {
         case MEAN -> mean(name, op);
         case CONCATENATION -> concatenation(name, op);
         case PAD -> pad(name, op);
+        case ARG_MAX -> argMax(name, op);
         default -> throw new Unsupported("");
       };
     }
@@ -309,6 +310,27 @@ final class Program {
         throw new Unsupported(in.type().label());
       }
       return unary(name, x, y, kernel, null);
+    }
+
+    private Step argMax(String name, LiteOperator op) throws Unsupported {
+      int x = activationInput(op, 0);
+      int[] axis = ints(constant(op, 1, "axis"));
+      int y = op.output(0);
+      LiteTensor in = graph.tensor(x);
+      DataType outType = graph.tensor(y).type();
+      if (!(isFloat(in) || isInt8(in))) {
+        throw new Unsupported(in.type().label());
+      }
+      if (axis.length != 1 || (outType != DataType.INT32 && outType != DataType.INT64)) {
+        throw new Unsupported("expected one axis and an int32 or int64 output");
+      }
+      io.edgeinfer.lite.kernels.ArgMax kernel = new io.edgeinfer.lite.kernels.ArgMax(axis[0]);
+      return new Step(
+          name,
+          new int[] {x},
+          y,
+          shapes -> kernel.outputShape(shapes[x]),
+          (buffers, shapes, scratch) -> kernel.run(buffers[x], shapes[x], buffers[y]));
     }
 
     // ---- elementwise --------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.edgeinfer.lite.format;
 
+import io.edgeinfer.core.DataType;
 import java.util.List;
 import java.util.Objects;
 
@@ -178,6 +179,16 @@ public sealed interface OperatorOptions {
 
   /** {@code DequantizeOptions}: an empty table. */
   record Dequantize() implements OperatorOptions {}
+
+  /** {@code ArgMaxOptions}: the index type of the output, INT32 or INT64. */
+  record ArgMax(DataType outputType) implements OperatorOptions {
+    public ArgMax {
+      if (outputType != DataType.INT32 && outputType != DataType.INT64) {
+        throw new IllegalArgumentException(
+            "expected an ARG_MAX output type int32 or int64, found " + outputType);
+      }
+    }
+  }
 
   private static void atLeastOne(String field, int value) {
     if (value < 1) {

@@ -73,6 +73,8 @@ final class OptionsCodec {
       case Schema.Options.PAD -> new OperatorOptions.Pad();
       case Schema.Options.QUANTIZE -> new OperatorOptions.Quantize();
       case Schema.Options.DEQUANTIZE -> new OperatorOptions.Dequantize();
+      case Schema.Options.ARG_MAX ->
+          new OperatorOptions.ArgMax(TensorTypes.toDataType(t.uint8(Schema.ArgMax.OUTPUT_TYPE)));
       default -> new OperatorOptions.Other(type);
     };
   }
@@ -175,6 +177,11 @@ final class OptionsCodec {
     }
     if (options instanceof OperatorOptions.Dequantize) {
       return new Encoded(Schema.Options.DEQUANTIZE, emptyTable(b));
+    }
+    if (options instanceof OperatorOptions.ArgMax o) {
+      b.startTable(Schema.ArgMax.FIELDS);
+      b.addByte(Schema.ArgMax.OUTPUT_TYPE, (byte) TensorTypes.toCode(o.outputType()), 0);
+      return new Encoded(Schema.Options.ARG_MAX, b.endTable());
     }
     throw new AssertionError("options kind without an encoder: " + options);
   }

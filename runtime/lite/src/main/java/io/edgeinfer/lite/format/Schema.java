@@ -191,10 +191,19 @@ final class Schema {
     static final int SUB = 28;
     static final int SQUEEZE = 30;
     static final int DEQUANTIZE = 38;
+    static final int ARG_MAX = 40;
     static final int LEAKY_RELU = 75;
     static final int QUANTIZE = 89;
 
     private Options() {}
+  }
+
+  /** ArgMaxOptions: the output's tensor type. */
+  static final class ArgMax {
+    static final int OUTPUT_TYPE = 0;
+    static final int FIELDS = 1;
+
+    private ArgMax() {}
   }
 
   static final class Conv2D {

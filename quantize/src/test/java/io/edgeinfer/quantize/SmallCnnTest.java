@@ -1,0 +1,66 @@
+package io.edgeinfer.quantize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.edgeinfer.core.Tensor;
+import io.edgeinfer.core.codec.NpyCodec;
+import io.edgeinfer.quantize.quant.Mode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Convolution, depthwise convolution, batch norm, pooling, mean and dense, in float32 and int8. */
+class SmallCnnTest {
+  @TempDir static Path dir;
+  static Path model;
+  static Path samples;
+
+  @BeforeAll
+  static void build() throws Exception {
+    model = SmallCnn.export(dir.resolve("cnn"), 11);
+    float[][] rows = SmallCnn.images(600, 5);
+    float[] flat = new float[rows.length * rows[0].length];
+    for (int r = 0; r < rows.length; r++) {
+      System.arraycopy(rows[r], 0, flat, r * rows[0].length, rows[0].length);
+    }
+    samples = dir.resolve("images.npy");
+    Files.write(
+        samples,
+        NpyCodec.write(Tensor.ofFloats(flat, rows.length, SmallCnn.SIZE, SmallCnn.SIZE, 1)));
+  }
+
+  private static QuantizeReport convert(Mode mode) throws Exception {
+    return Quantizer.quantize(
+        new QuantizeRequest(
+            model,
+            "serving_default",
+            mode,
+            samples,
+            600,
+            100,
+            false,
+            false,
+            null,
+            null,
+            dir.resolve(mode.label() + ".tflite")));
+  }
+
+  @Test
+  void float32FoldsBatchNormAndMatchesTensorFlow() throws Exception {
+    QuantizeReport report = convert(Mode.FLOAT32);
+    assertTrue(report.comparison().maxAbsDiff() < 1e-5, report.toText());
+    assertEquals(null, report.operators().get("MUL"), "batch norm folded: " + report.operators());
+    assertEquals(2, report.operators().get("CONV_2D"), report.toText());
+    assertEquals(1, report.operators().get("DEPTHWISE_CONV_2D"), report.toText());
+  }
+
+  @Test
+  void int8AgreesWithTensorFlowOnTheClass() throws Exception {
+    QuantizeReport report = convert(Mode.INT8);
+    assertTrue(report.comparison().argmaxAgreement() >= 0.99, report.toText());
+    assertEquals(4, report.weightErrors().size(), report.toText());
+  }
+}

@@ -1,0 +1,100 @@
+package io.edgeinfer.quantize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.edgeinfer.core.Tensor;
+import io.edgeinfer.core.codec.NpyCodec;
+import io.edgeinfer.quantize.quant.Mode;
+import io.edgeinfer.train.TrainedModelWriter;
+import io.edgeinfer.train.Trainer;
+import io.edgeinfer.train.TrainingConfig;
+import io.edgeinfer.train.TrainingResult;
+import io.edgeinfer.train.data.Dataset;
+import io.edgeinfer.train.synthetic.Clusters;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The seed network made by {@code train} (32 features, 64-64 ReLU, 10 classes) converted in every
+ * mode and run in the lite engine against TensorFlow on the training data.
+ */
+class TrainedMlpTest {
+  @TempDir static Path dir;
+  static Path model;
+  static Path samples;
+
+  @BeforeAll
+  static void train() throws Exception {
+    float[][] rows = Clusters.generate(2000, 32, 10, 1.0, 7);
+    float[][] x = new float[rows.length][32];
+    float[] y = new float[rows.length];
+    for (int r = 0; r < rows.length; r++) {
+      System.arraycopy(rows[r], 0, x[r], 0, 32);
+      y[r] = rows[r][32];
+    }
+    TrainingResult result =
+        Trainer.train(new Dataset(x, y, "clusters", "none"), TrainingConfig.DEFAULTS, (r, n) -> {});
+    model = dir.resolve("seed");
+    TrainedModelWriter.prepare(model, false);
+    TrainedModelWriter.write(result, model);
+    samples = dir.resolve("seed.npy");
+    Files.write(samples, NpyCodec.write(Tensor.ofFloats(rows)));
+  }
+
+  private static QuantizeReport convert(Mode mode) throws Exception {
+    Path out = dir.resolve(mode.label() + ".tflite");
+    return Quantizer.quantize(
+        new QuantizeRequest(
+            model, "serving_default", mode, samples, 1000, 100, false, false, samples, null, out));
+  }
+
+  @Test
+  void float32MatchesTensorFlow() throws Exception {
+    QuantizeReport report = convert(Mode.FLOAT32);
+    assertTrue(report.comparison().maxAbsDiff() < 1e-5, report.toText());
+    assertEquals(1.0, report.comparison().argmaxAgreement(), report.toText());
+    assertEquals(3, report.operators().get("FULLY_CONNECTED"), report.toText());
+    assertEquals(report.accuracyBefore(), report.accuracyAfter(), 1e-9, report.toText());
+  }
+
+  @Test
+  void int8AgreesOnTheClassAndIsLessThanHalfTheSize() throws Exception {
+    QuantizeReport float32 = convert(Mode.FLOAT32);
+    QuantizeReport report = convert(Mode.INT8);
+    assertTrue(report.comparison().argmaxAgreement() >= 0.99, report.toText());
+    assertTrue(report.accuracyDrop() <= 0.5, report.toText());
+    // 4x on the weights; per-channel scales, int32 biases and the tables take back some of it.
+    assertTrue(2 * report.tfliteBytes() < float32.tfliteBytes(), report.toText());
+    assertEquals(3, report.weightErrors().size(), report.toText());
+  }
+
+  @Test
+  void theAccuracyGateRefusesAndWritesNothing() throws Exception {
+    Path out = dir.resolve("gated.tflite");
+    AccuracyGateException e =
+        assertThrows(
+            AccuracyGateException.class,
+            () ->
+                Quantizer.quantize(
+                    new QuantizeRequest(
+                        model,
+                        "serving_default",
+                        Mode.INT8,
+                        samples,
+                        1000,
+                        100,
+                        false,
+                        false,
+                        samples,
+                        -1.0,
+                        out)));
+    assertTrue(e.getMessage().startsWith("accuracy dropped by "), e.getMessage());
+    assertFalse(Files.exists(out));
+  }
+}
