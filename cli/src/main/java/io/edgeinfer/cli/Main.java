@@ -27,10 +27,14 @@ public final class Main {
 
   static CommandLine commandLine(InputStream stdin) {
     CommandLine commandLine = new CommandLine(new EdgeinferCommand(stdin));
-    // train and evaluate need the workstation modules; the edge distribution leaves them out.
+    // train, evaluate and quantize need the workstation modules; the edge distribution leaves them
+    // out.
     if (isPresent("io.edgeinfer.train.Trainer")) {
       commandLine.addSubcommand(new TrainCommand());
       commandLine.addSubcommand(new EvaluateCommand());
+    }
+    if (isPresent("io.edgeinfer.quantize.Quantizer")) {
+      commandLine.addSubcommand(new QuantizeCommand());
     }
     commandLine.setExecutionExceptionHandler(new FailureHandler());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());

@@ -1,0 +1,146 @@
+package io.edgeinfer.cli;
+
+import io.edgeinfer.quantize.AccuracyGateException;
+import io.edgeinfer.quantize.QuantizeReport;
+import io.edgeinfer.quantize.QuantizeRequest;
+import io.edgeinfer.quantize.Quantizer;
+import io.edgeinfer.quantize.quant.Mode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code edgeinfer quantize}: a SavedModel signature as a .tflite file, optionally int8. */
+@Command(
+    name = "quantize",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Convert a SavedModel signature to a .tflite file for the lite engine: float32, float16"
+          + " weights, dynamic-int8 (int8 weights, float activations) or int8 (calibrated"
+          + " activations). Prints a report: sizes, weight errors, the difference from TensorFlow"
+          + " on the calibration data, accuracy before and after on --eval-data."
+    })
+final class QuantizeCommand implements Callable<Integer> {
+  @Option(
+      names = {"-m", "--model"},
+      required = true,
+      paramLabel = "SAVEDMODEL",
+      description = "A SavedModel directory.")
+  Path model;
+
+  @Option(
+      names = {"-s", "--signature"},
+      paramLabel = "NAME",
+      defaultValue = "serving_default",
+      description = "The signature to convert (default: ${DEFAULT-VALUE}).")
+  String signature;
+
+  @Option(
+      names = "--mode",
+      required = true,
+      paramLabel = "MODE",
+      description = "float32, float16, dynamic-int8 or int8.")
+  String mode;
+
+  @Option(
+      names = "--calibration-data",
+      paramLabel = "FILE",
+      description =
+          "Inputs for int8 ranges and for the comparison with TensorFlow: NPY [N, ...] shaped"
+              + " like the input, or CSV/NPY rows of the input's width (a label column last is"
+              + " ignored, so the training file works).")
+  Path calibrationData;
+
+  @Option(
+      names = "--calibration-samples",
+      paramLabel = "N",
+      defaultValue = "500",
+      description = "Use at most N samples (default: ${DEFAULT-VALUE}).")
+  int calibrationSamples;
+
+  @Option(
+      names = "--calibration-percentile",
+      paramLabel = "P",
+      defaultValue = "100",
+      description =
+          "Activation ranges keep this percentage of the values seen; 100 is min/max (default:"
+              + " ${DEFAULT-VALUE}).")
+  double percentile;
+
+  @Option(names = "--per-tensor", description = "One weight scale per tensor, not per channel.")
+  boolean perTensor;
+
+  @Option(names = "--int8-io", description = "int8 inputs and outputs (mode int8).")
+  boolean int8Io;
+
+  @Option(
+      names = "--eval-data",
+      paramLabel = "FILE",
+      description = "Labelled data (features, then the label last): accuracy before and after.")
+  Path evalData;
+
+  @Option(
+      names = "--max-accuracy-drop",
+      paramLabel = "POINTS",
+      description = "Write the file only if accuracy drops by at most this many points.")
+  Double maxAccuracyDrop;
+
+  @Option(
+      names = {"-o", "--out"},
+      required = true,
+      paramLabel = "FILE.tflite",
+      description = "The file to write.")
+  Path out;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON.")
+  Path reportFile;
+
+  @Option(names = "--json", description = "Print the report as JSON instead of text.")
+  boolean json;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    QuantizeRequest request;
+    try {
+      request =
+          new QuantizeRequest(
+              model,
+              signature,
+              Mode.parse(mode),
+              calibrationData,
+              calibrationSamples,
+              percentile,
+              perTensor,
+              int8Io,
+              evalData,
+              maxAccuracyDrop,
+              out);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    try {
+      QuantizeReport report = Quantizer.quantize(request);
+      print(report, stdout);
+      return ExitCodes.OK;
+    } catch (AccuracyGateException e) {
+      print(e.report(), stdout);
+      throw e;
+    }
+  }
+
+  private void print(QuantizeReport report, PrintWriter stdout) throws IOException {
+    if (reportFile != null) {
+      Files.writeString(reportFile, report.toJson());
+    }
+    stdout.print(json ? report.toJson() : report.toText());
+    stdout.flush();
+  }
+}

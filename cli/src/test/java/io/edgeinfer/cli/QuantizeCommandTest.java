@@ -1,0 +1,124 @@
+package io.edgeinfer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.edgeinfer.core.Tensor;
+import io.edgeinfer.core.codec.NpyCodec;
+import io.edgeinfer.train.synthetic.Clusters;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * train, then quantize to int8, then predict with the lite engine: the workstation-to-board path.
+ */
+class QuantizeCommandTest {
+  @TempDir static Path dir;
+  static Path data;
+  static Path model;
+
+  @BeforeAll
+  static void train() throws Exception {
+    data = dir.resolve("clusters.npy");
+    Files.write(data, NpyCodec.write(Tensor.ofFloats(Clusters.generate(1500, 32, 10, 1.0, 3))));
+    model = dir.resolve("model");
+    Cli training = Cli.run("train", "--data", data.toString(), "--out", model.toString());
+    assertEquals(0, training.exitCode(), training.toString());
+  }
+
+  @Test
+  void int8WithAReportThenPredictWithLite() throws Exception {
+    Path out = dir.resolve("model-int8.tflite");
+    Path report = dir.resolve("report.json");
+    Cli quantize =
+        Cli.run(
+            "quantize",
+            "--model",
+            model.toString(),
+            "--mode",
+            "int8",
+            "--calibration-data",
+            data.toString(),
+            "--eval-data",
+            data.toString(),
+            "--max-accuracy-drop",
+            "1",
+            "--out",
+            out.toString(),
+            "--report",
+            report.toString());
+    assertEquals(0, quantize.exitCode(), quantize.toString());
+    assertTrue(quantize.out().contains("argmax agreement"), quantize.out());
+    assertTrue(quantize.out().contains("wrote " + out), quantize.out());
+    String json = Files.readString(report);
+    assertTrue(json.contains("\"mode\" : \"int8\""), json);
+    assertTrue(json.contains("\"written\" : true"), json);
+    Path input = dir.resolve("row.json");
+    Files.writeString(input, "{\"instances\": [[" + "0.5,".repeat(31) + "0.5]]}");
+    Cli predict = Cli.run("predict", "--model", out.toString(), "--input", input.toString());
+    assertEquals(0, predict.exitCode(), predict.toString());
+    assertTrue(predict.out().contains("probabilities"), predict.out());
+  }
+
+  @Test
+  void aFailedAccuracyGateExitsOneAndWritesNothing() {
+    Path out = dir.resolve("gated.tflite");
+    Cli quantize =
+        Cli.run(
+            "quantize",
+            "--model",
+            model.toString(),
+            "--mode",
+            "int8",
+            "--calibration-data",
+            data.toString(),
+            "--eval-data",
+            data.toString(),
+            "--max-accuracy-drop",
+            "-5",
+            "--out",
+            out.toString());
+    assertEquals(1, quantize.exitCode(), quantize.toString());
+    assertTrue(quantize.err().contains("more than the allowed -5.00"), quantize.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void int8WithoutCalibrationDataIsAUsageError() {
+    Cli quantize =
+        Cli.run(
+            "quantize",
+            "--model",
+            model.toString(),
+            "--mode",
+            "int8",
+            "--out",
+            dir.resolve("x.tflite").toString());
+    assertEquals(2, quantize.exitCode(), quantize.toString());
+    assertTrue(
+        quantize.err().contains("expected --calibration-data for mode int8"), quantize.err());
+  }
+
+  @Test
+  void anUnknownModeIsAUsageError() {
+    Cli quantize =
+        Cli.run(
+            "quantize",
+            "--model",
+            model.toString(),
+            "--mode",
+            "int4",
+            "--out",
+            dir.resolve("x.tflite").toString());
+    assertEquals(2, quantize.exitCode(), quantize.toString());
+    assertTrue(
+        quantize
+            .err()
+            .contains("expected a mode among [float32, float16, dynamic-int8, int8], found int4"),
+        quantize.err());
+  }
+}
