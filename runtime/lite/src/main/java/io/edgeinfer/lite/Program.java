@@ -3,6 +3,7 @@ package io.edgeinfer.lite;
 import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.UnsupportedModelException;
 import io.edgeinfer.lite.format.BuiltinOperator;
+import io.edgeinfer.lite.format.HalfFloat;
 import io.edgeinfer.lite.format.LiteModel;
 import io.edgeinfer.lite.format.LiteOpCode;
 import io.edgeinfer.lite.format.LiteOperator;
@@ -23,6 +24,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,9 @@ final class Program {
     private final Object[] constants;
     private final Map<String, Integer> unsupported = new LinkedHashMap<>();
 
+    /** Constants computed at load (a DEQUANTIZE of float16 weights), by tensor; never in a file. */
+    private final Map<LiteTensor, float[]> folded = new IdentityHashMap<>();
+
     Compiler(LiteModel model, LiteSubgraph graph, Kernels kernels) {
       this.model = model;
       this.graph = graph;
@@ -97,7 +102,10 @@ final class Program {
       for (LiteOperator op : graph.operators()) {
         LiteOpCode code = model.opCode(op);
         try {
-          steps.add(compile(op, code));
+          Step step = compile(op, code);
+          if (step != null) {
+            steps.add(step);
+          }
         } catch (Unsupported e) {
           String detail = e.getMessage();
           unsupported.merge(
@@ -110,6 +118,7 @@ final class Program {
       }
     }
 
+    /** The step for an operator, or null when it was folded into a constant at load. */
     private Step compile(LiteOperator op, LiteOpCode code) throws Unsupported {
       BuiltinOperator builtin = code.builtin().orElseThrow(() -> new Unsupported(""));
       if (code.isCustom()) {
@@ -498,6 +507,11 @@ final class Program {
     }
 
     private Step dequantize(String name, LiteOperator op) throws Unsupported {
+      int source = op.input(0);
+      if (source != LiteOperator.OMITTED && graph.tensor(source).type() == DataType.FLOAT16) {
+        foldHalfs(graph.tensor(source), op.output(0));
+        return null;
+      }
       int x = activationInput(op, 0);
       int y = op.output(0);
       LiteTensor in = graph.tensor(x);
@@ -506,6 +520,27 @@ final class Program {
       }
       requireFloat(y);
       return unary(name, x, y, kernels.dequantize(quant(in)), null);
+    }
+
+    /**
+     * How TFLite's converter writes float16 models: constant FLOAT16 weights, each behind a
+     * DEQUANTIZE to float32. Converted once here, the consumer sees a float32 constant.
+     */
+    private void foldHalfs(LiteTensor half, int y) throws Unsupported {
+      if (!model.isConstant(half)) {
+        throw new Unsupported("float16 input " + half + " computed at run time");
+      }
+      LiteTensor out = graph.tensor(y);
+      requireFloat(y);
+      if (!Arrays.equals(half.shape().dims(), out.shape().dims())) {
+        throw new Unsupported("expected the shape of " + half + ", found " + out);
+      }
+      ByteBuffer data = model.data(half);
+      float[] values = new float[(int) half.shape().elementCount()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = HalfFloat.toFloat(data.getShort(2 * i));
+      }
+      folded.put(out, values);
     }
 
     private Step concatenation(String name, LiteOperator op) throws Unsupported {
@@ -637,7 +672,9 @@ final class Program {
       if (!isFloat(tensor) && !isInt8(tensor)) {
         throw new Unsupported(tensor.type().label() + " input " + tensor);
       }
-      if (model.isConstant(tensor) && constants[t] == null) {
+      if (folded.containsKey(tensor)) {
+        constants[t] = folded.get(tensor);
+      } else if (model.isConstant(tensor) && constants[t] == null) {
         ByteBuffer data = model.data(tensor).order(ByteOrder.LITTLE_ENDIAN);
         int size = (int) tensor.shape().elementCount();
         if (isFloat(tensor)) {
@@ -655,13 +692,22 @@ final class Program {
 
     private LiteTensor constant(LiteOperator op, int i, String what) throws Unsupported {
       int t = op.input(i);
-      if (t == LiteOperator.OMITTED || !model.isConstant(graph.tensor(t))) {
+      if (t == LiteOperator.OMITTED || !isConstant(graph.tensor(t))) {
         throw new Unsupported("non-constant " + what);
       }
       return graph.tensor(t);
     }
 
+    private boolean isConstant(LiteTensor tensor) {
+      return model.isConstant(tensor) || folded.containsKey(tensor);
+    }
+
+    /** A float32 constant: a view of the mapped file, or the values folded at load. */
     private FloatBuffer floats(LiteTensor tensor) {
+      float[] values = folded.get(tensor);
+      if (values != null) {
+        return FloatBuffer.wrap(values);
+      }
       return model.data(tensor).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
     }
 
