@@ -177,6 +177,16 @@ final class Program {
                 quant(in),
                 quant(graph.tensor(y)),
                 activation);
+      } else if (isFloat(in) && isInt8(weights)) {
+        requireFloat(y);
+        kernel =
+            kernels.hybridFullyConnected(
+                model.data(weights),
+                outputs,
+                inputs,
+                hybridScales(weights, 0, outputs),
+                floatBias(op, 2, outputs),
+                activation);
       } else {
         throw new Unsupported(
             "input " + in.type().label() + " with weights " + weights.type().label());
@@ -265,6 +275,15 @@ final class Program {
                     input,
                     output,
                     conv);
+      } else if (isFloat(in) && isInt8(filter)) {
+        requireFloat(y);
+        float[] bias = floatBias(op, 2, channels);
+        float[] scales = hybridScales(filter, full ? 0 : 3, channels);
+        kernel =
+            full
+                ? kernels.hybridConv2d(model.data(filter), filterShape, scales, bias, conv)
+                : kernels.hybridDepthwiseConv2d(
+                    model.data(filter), filterShape, scales, bias, conv);
       } else {
         throw new Unsupported(
             "input " + in.type().label() + " with filter " + filter.type().label());
@@ -764,6 +783,38 @@ final class Program {
         throw new Unsupported("weights quantized along axis " + q.quantizedDimension());
       }
       return q.scales();
+    }
+
+    /**
+     * The scales of hybrid int8 weights: symmetric, one for the tensor or one per output channel
+     * along {@code axis} (0 for FULLY_CONNECTED and CONV_2D, 3 for DEPTHWISE_CONV_2D).
+     */
+    private static float[] hybridScales(LiteTensor weights, int axis, int channels)
+        throws Unsupported {
+      QuantParams q = weights.quantization();
+      for (long zp : q.zeroPoints()) {
+        if (zp != 0) {
+          throw new Unsupported("asymmetric int8 weights (zero point " + zp + ")");
+        }
+      }
+      float[] scales = q.scales();
+      if (q.isPerAxis() && (q.quantizedDimension() != axis || scales.length != channels)) {
+        throw new Unsupported(
+            "expected 1 or "
+                + channels
+                + " weight scales along axis "
+                + axis
+                + ", found "
+                + scales.length
+                + " along axis "
+                + q.quantizedDimension());
+      }
+      for (float scale : scales) {
+        if (!(scale > 0)) {
+          throw new Unsupported("expected positive weight scales, found " + scale);
+        }
+      }
+      return scales;
     }
 
     static Quant quant(LiteTensor tensor) throws Unsupported {
