@@ -40,6 +40,12 @@ final class ModelOptions {
   Set<String> tags;
 
   Model load(Path path) throws ModelException {
-    return Engines.load(path, engine, new LoadOptions(intraOpThreads, interOpThreads, tags));
+    return load(path, false);
+  }
+
+  /** Loads, with int8 outputs as raw integers when {@code rawOutputs} (see LoadOptions). */
+  Model load(Path path, boolean rawOutputs) throws ModelException {
+    return Engines.load(
+        path, engine, new LoadOptions(intraOpThreads, interOpThreads, tags, rawOutputs));
   }
 }
