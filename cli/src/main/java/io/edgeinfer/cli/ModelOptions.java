@@ -21,7 +21,8 @@ final class ModelOptions {
       paramLabel = "N",
       defaultValue = "1",
       description =
-          "Threads inside one TensorFlow operation (default: ${DEFAULT-VALUE}; 0 lets TF decide).")
+          "Threads inside one operation: TensorFlow's, or lite's large convolutions (default:"
+              + " ${DEFAULT-VALUE}; 0 lets the engine decide).")
   int intraOpThreads;
 
   @Option(

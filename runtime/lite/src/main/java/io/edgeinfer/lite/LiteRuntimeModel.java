@@ -38,6 +38,7 @@ final class LiteRuntimeModel implements Model {
   private final Map<String, Entry> entries;
   private final Map<String, String> metadata;
   private final LoadOptions options;
+  private final RowThreads threads;
   private volatile boolean closed;
 
   /** How a signature maps onto a compiled subgraph. */
@@ -48,9 +49,11 @@ final class LiteRuntimeModel implements Model {
       List<Signature> signatures,
       Map<String, Entry> entries,
       Map<String, String> metadata,
-      LoadOptions options) {
+      LoadOptions options,
+      RowThreads threads) {
     this.path = path;
     this.options = options;
+    this.threads = threads;
     this.signatures = List.copyOf(signatures);
     this.entries = entries;
     this.metadata = metadata;
@@ -69,7 +72,31 @@ final class LiteRuntimeModel implements Model {
     return of(path, model, kernels, LoadOptions.DEFAULTS);
   }
 
+  /**
+   * Threads for one large operation: {@link LoadOptions#intraOpThreads()}, or when that is 0 the
+   * processors up to 4 (a Pi has 4 cores; more rarely pays for the small models run here).
+   */
+  static int threads(LoadOptions options) {
+    int asked = options.intraOpThreads();
+    return asked > 0 ? asked : Math.min(4, Runtime.getRuntime().availableProcessors());
+  }
+
   static LiteRuntimeModel of(Path path, LiteModel model, Kernels kernels, LoadOptions options)
+      throws ModelException {
+    int threadCount = threads(options);
+    RowThreads threads = threadCount > 1 ? new RowThreads(threadCount) : null;
+    try {
+      return of(path, model, kernels, options, threads);
+    } catch (ModelException | RuntimeException e) {
+      if (threads != null) {
+        threads.close();
+      }
+      throw e;
+    }
+  }
+
+  private static LiteRuntimeModel of(
+      Path path, LiteModel model, Kernels kernels, LoadOptions options, RowThreads threads)
       throws ModelException {
     if (model.subgraphs().isEmpty()) {
       throw new UnsupportedModelException("no subgraph", List.of("a model without subgraphs"));
@@ -99,7 +126,7 @@ final class LiteRuntimeModel implements Model {
       }
       Program program = programs.get(def.subgraphIndex());
       if (program == null) {
-        program = Program.compile(model, def.subgraphIndex(), kernels);
+        program = Program.compile(model, def.subgraphIndex(), kernels, threads);
         programs.put(def.subgraphIndex(), program);
       }
       LiteSubgraph graph = program.graph;
@@ -152,7 +179,8 @@ final class LiteRuntimeModel implements Model {
         }
       }
     }
-    return new LiteRuntimeModel(path, signatures, entries, metadata, options);
+    metadata.put("threads", Integer.toString(threads == null ? 1 : threads.threads()));
+    return new LiteRuntimeModel(path, signatures, entries, metadata, options, threads);
   }
 
   private static String nameOr(String name, String fallback) {
@@ -227,5 +255,8 @@ final class LiteRuntimeModel implements Model {
   @Override
   public void close() {
     closed = true;
+    if (threads != null) {
+      threads.close();
+    }
   }
 }

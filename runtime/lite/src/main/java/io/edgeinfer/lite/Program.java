@@ -17,6 +17,7 @@ import io.edgeinfer.lite.kernels.ConvOptions;
 import io.edgeinfer.lite.kernels.Kernels;
 import io.edgeinfer.lite.kernels.PoolOptions;
 import io.edgeinfer.lite.kernels.Quant;
+import io.edgeinfer.lite.kernels.RowSplit;
 import io.edgeinfer.lite.kernels.Shapes;
 import io.edgeinfer.lite.kernels.UnaryOp;
 import java.nio.ByteBuffer;
@@ -55,7 +56,16 @@ final class Program {
    */
   static Program compile(LiteModel model, int subgraph, Kernels kernels)
       throws UnsupportedModelException {
-    Compiler compiler = new Compiler(model, model.subgraphs().get(subgraph), kernels);
+    return compile(model, subgraph, kernels, null);
+  }
+
+  /**
+   * Compiles a subgraph whose large convolutions split their output rows over {@code threads}
+   * (null: one thread).
+   */
+  static Program compile(LiteModel model, int subgraph, Kernels kernels, RowThreads threads)
+      throws UnsupportedModelException {
+    Compiler compiler = new Compiler(model, model.subgraphs().get(subgraph), kernels, threads);
     compiler.compile();
     if (!compiler.unsupported.isEmpty()) {
       List<String> names = new ArrayList<>();
@@ -79,6 +89,7 @@ final class Program {
     private final LiteModel model;
     private final LiteSubgraph graph;
     private final Kernels kernels;
+    private final RowThreads threads;
     private final List<Step> steps = new ArrayList<>();
     private final Object[] constants;
     private final Map<String, Integer> unsupported = new LinkedHashMap<>();
@@ -86,10 +97,11 @@ final class Program {
     /** Constants computed at load (a DEQUANTIZE of float16 weights), by tensor; never in a file. */
     private final Map<LiteTensor, float[]> folded = new IdentityHashMap<>();
 
-    Compiler(LiteModel model, LiteSubgraph graph, Kernels kernels) {
+    Compiler(LiteModel model, LiteSubgraph graph, Kernels kernels, RowThreads threads) {
       this.model = model;
       this.graph = graph;
       this.kernels = kernels;
+      this.threads = threads;
       this.constants = new Object[graph.tensors().size()];
     }
 
@@ -640,7 +652,9 @@ final class Program {
       boolean floatOut = isFloat(graph.tensor(y));
       Step.Shaper shapes = shaper != null ? s -> shaper.apply(s[x]) : s -> kernel.outputShape(s[x]);
       Step.Runner runner;
-      if (floatIn && floatOut) {
+      if (threads != null && kernel instanceof RowSplit<?, ?> split) {
+        runner = (buf, s, scratch) -> threads.run(split, buf[x], s[x], buf[y], scratch);
+      } else if (floatIn && floatOut) {
         @SuppressWarnings("unchecked")
         UnaryOp<float[], float[]> k = (UnaryOp<float[], float[]>) kernel;
         runner = (buf, s, scratch) -> k.run((float[]) buf[x], s[x], (float[]) buf[y], scratch);

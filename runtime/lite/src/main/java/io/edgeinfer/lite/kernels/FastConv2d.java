@@ -278,8 +278,11 @@ final class FastConv2d {
 
   // ---- operations -------------------------------------------------------------------------------
 
-  /** The filter dimensions and geometry checks shared by the float and int8 layers. */
-  private abstract static class Layer<I, O> implements UnaryOp<I, O> {
+  /**
+   * The filter dimensions and geometry checks shared by the float and int8 layers; output rows can
+   * be computed apart ({@link RowSplit}).
+   */
+  private abstract static class Layer<I, O> implements RowSplit<I, O> {
     final int outC;
     final int kh;
     final int kw;
@@ -315,6 +318,17 @@ final class FastConv2d {
     public int[] outputShape(int[] inputShape) {
       return window(inputShape).outputShape(outC);
     }
+
+    @Override
+    public int rows(int[] inputShape) {
+      Window w = window(inputShape);
+      return w.batch() * w.outH();
+    }
+
+    @Override
+    public long work(int[] inputShape) {
+      return (long) window(inputShape).outputPixels() * outC * taps;
+    }
   }
 
   static final class FloatOp extends Layer<float[], float[]> {
@@ -335,9 +349,10 @@ final class FastConv2d {
     }
 
     @Override
-    public void run(float[] input, int[] inputShape, float[] output, Scratch scratch) {
+    public void runRows(
+        float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
-      convolve(input, w, weights, ones, bias, options.activation(), output, scratch);
+      convolve(input, w, weights, ones, bias, options.activation(), output, scratch, from, to);
     }
   }
 
@@ -364,7 +379,8 @@ final class FastConv2d {
     }
 
     @Override
-    public void run(float[] input, int[] inputShape, float[] output, Scratch scratch) {
+    public void runRows(
+        float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       float[][] weights = scratch.floatRows(3, outC, taps);
       byte[] row = scratch.bytes(0, taps);
@@ -375,13 +391,14 @@ final class FastConv2d {
           dst[k] = row[k];
         }
       }
-      convolve(input, w, weights, scales, bias, options.activation(), output, scratch);
+      convolve(input, w, weights, scales, bias, options.activation(), output, scratch, from, to);
     }
   }
 
   /**
    * The float convolution: {@code output = activation(scales[oc] * sum + bias[oc])} (scales of 1
-   * for a float layer: multiplying by 1 is exact). Uses scratch slots 0 to 2 of float rows.
+   * for a float layer: multiplying by 1 is exact), for output rows {@code [fromRow, toRow)}. Uses
+   * scratch slots 0 to 2 of float rows.
    */
   static void convolve(
       float[] input,
@@ -391,11 +408,14 @@ final class FastConv2d {
       float[] bias,
       Activation activation,
       float[] output,
-      Scratch scratch) {
+      Scratch scratch,
+      int fromRow,
+      int toRow) {
     int inC = w.channels();
     int outC = bias.length;
     int taps = w.filterH() * w.filterW() * inC;
     int pixels = w.outputPixels();
+    int end = toRow * w.outW();
     Shapes.checkLength("input", w.inputSize(), input.length);
     Shapes.checkLength("output", pixels * outC, output.length);
     float[][] planes = scratch.floatRows(0, w.batch() * inC, w.inH() * w.inW());
@@ -403,8 +423,8 @@ final class FastConv2d {
     int tile = tilePixels(taps);
     float[][] patches = scratch.floatRows(1, taps, tile);
     float[][] acc = scratch.floatRows(2, outC, tile);
-    for (int p0 = 0; p0 < pixels; p0 += tile) {
-      int n = Math.min(tile, pixels - p0);
+    for (int p0 = fromRow * w.outW(); p0 < end; p0 += tile) {
+      int n = Math.min(tile, end - p0);
       patches(planes, w, p0, n, patches);
       multiply(weights, patches, taps, outC, n, acc);
       for (int oc = 0; oc < outC; oc++) {
@@ -468,9 +488,11 @@ final class FastConv2d {
     }
 
     @Override
-    public void run(byte[] input, int[] inputShape, byte[] output, Scratch scratch) {
+    public void runRows(
+        byte[] input, int[] inputShape, byte[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       int pixels = w.outputPixels();
+      int end = to * w.outW();
       Shapes.checkLength("input", w.inputSize(), input.length);
       Shapes.checkLength("output", pixels * outC, output.length);
       int tile = tilePixels(taps);
@@ -479,8 +501,8 @@ final class FastConv2d {
         planes(input, inputZeroPoint, w, planes);
         float[][] patches = scratch.floatRows(1, taps, tile);
         float[][] acc = scratch.floatRows(2, outC, tile);
-        for (int p0 = 0; p0 < pixels; p0 += tile) {
-          int n = Math.min(tile, pixels - p0);
+        for (int p0 = from * w.outW(); p0 < end; p0 += tile) {
+          int n = Math.min(tile, end - p0);
           patches(planes, w, p0, n, patches);
           multiply(floatWeights, patches, taps, outC, n, acc);
           for (int oc = 0; oc < outC; oc++) {
@@ -496,8 +518,8 @@ final class FastConv2d {
         planes(input, inputZeroPoint, w, planes);
         int[][] patches = scratch.intRows(1, taps, tile);
         int[][] acc = scratch.intRows(2, outC, tile);
-        for (int p0 = 0; p0 < pixels; p0 += tile) {
-          int n = Math.min(tile, pixels - p0);
+        for (int p0 = from * w.outW(); p0 < end; p0 += tile) {
+          int n = Math.min(tile, end - p0);
           patches(planes, w, p0, n, patches);
           multiply(intWeights, patches, taps, outC, n, acc);
           for (int oc = 0; oc < outC; oc++) {
