@@ -21,7 +21,8 @@ final class ModelOptions {
       paramLabel = "N",
       defaultValue = "1",
       description =
-          "Threads inside one TensorFlow operation (default: ${DEFAULT-VALUE}; 0 lets TF decide).")
+          "Threads inside one operation: TensorFlow's, or lite's large convolutions (default:"
+              + " ${DEFAULT-VALUE}; 0 lets the engine decide).")
   int intraOpThreads;
 
   @Option(
@@ -40,6 +41,12 @@ final class ModelOptions {
   Set<String> tags;
 
   Model load(Path path) throws ModelException {
-    return Engines.load(path, engine, new LoadOptions(intraOpThreads, interOpThreads, tags));
+    return load(path, false);
+  }
+
+  /** Loads, with int8 outputs as raw integers when {@code rawOutputs} (see LoadOptions). */
+  Model load(Path path, boolean rawOutputs) throws ModelException {
+    return Engines.load(
+        path, engine, new LoadOptions(intraOpThreads, interOpThreads, tags, rawOutputs));
   }
 }

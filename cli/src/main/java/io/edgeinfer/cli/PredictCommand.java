@@ -70,6 +70,12 @@ final class PredictCommand implements Callable<Integer> {
           "json: one JSON line per input; csv: one row per instance (default: from --output's extension, else json).")
   String outputFormat;
 
+  @Option(
+      names = "--raw-outputs",
+      description =
+          "Report int8 outputs of quantized .tflite models as their raw integers, not dequantized.")
+  boolean rawOutputs;
+
   @Mixin ModelOptions modelOptions;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -82,7 +88,7 @@ final class PredictCommand implements Callable<Integer> {
     List<InputSource> sources = InputSource.expand(inputs);
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
-    try (Model model = modelOptions.load(modelPath);
+    try (Model model = modelOptions.load(modelPath, rawOutputs);
         PredictionWriter writer = PredictionWriter.open(output, outputFormat, spec)) {
       Map<String, Predictor> predictors = new HashMap<>();
       Signature chosen = model.signatures().isEmpty() ? null : pick(model, signatureName);

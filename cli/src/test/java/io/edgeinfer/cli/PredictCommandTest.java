@@ -1,6 +1,7 @@
 package io.edgeinfer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeinfer.core.Tensor;
@@ -179,6 +180,26 @@ class PredictCommandTest {
     double[] x = {0.77, 1.57, 2.3, 3.14};
     for (int i = 0; i < x.length; i++) {
       assertEquals(Math.sin(x[i]), predicted.get(i), 0.05, "sin(" + x[i] + ")");
+    }
+  }
+
+  @Test
+  void rawOutputsGiveTheInt8IntegersBehindTheFloats() throws IOException {
+    Path model = SharedModels.require("tflite/hello_world_int8.tflite");
+    Path input = write("sin3.json", "{\"instances\": [[0.5], [1.57], [2.3], [4.0]]}");
+    Cli floats = Cli.run("predict", "-m", model.toString(), "-i", input.toString());
+    Cli raw = Cli.run("predict", "-m", model.toString(), "-i", input.toString(), "--raw-outputs");
+    assertEquals(0, raw.exitCode(), raw.toString());
+    List<Double> f = Json.numbers(Json.lines(floats.out()).get(0).get("predictions"));
+    List<Double> q = Json.numbers(Json.lines(raw.out()).get(0).get("predictions"));
+    // Integers in int8's range, and the floats are one affine map of them: scale * (q - zp).
+    for (double v : q) {
+      assertEquals(Math.rint(v), v, "an integer: " + q);
+      assertTrue(v >= -128 && v <= 127, "int8: " + q);
+    }
+    double scale = (f.get(1) - f.get(3)) / (q.get(1) - q.get(3));
+    for (int i = 0; i < q.size(); i++) {
+      assertEquals(f.get(i), f.get(1) + scale * (q.get(i) - q.get(1)), 1e-6, "row " + i);
     }
   }
 }

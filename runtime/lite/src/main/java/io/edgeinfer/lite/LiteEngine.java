@@ -34,6 +34,6 @@ public final class LiteEngine implements Engine {
 
   @Override
   public Model load(Path path, LoadOptions options) throws ModelException {
-    return LiteRuntimeModel.load(path);
+    return LiteRuntimeModel.load(path, options);
   }
 }

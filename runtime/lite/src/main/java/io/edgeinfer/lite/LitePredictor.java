@@ -1,7 +1,9 @@
 package io.edgeinfer.lite;
 
+import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.FixedBatch;
 import io.edgeinfer.core.InputValidator;
+import io.edgeinfer.core.LoadOptions;
 import io.edgeinfer.core.ModelException;
 import io.edgeinfer.core.Predictor;
 import io.edgeinfer.core.Shape;
@@ -20,6 +22,8 @@ import java.util.Map;
 /**
  * Runs one signature. Keeps a {@link Plan} for the last input shapes and re-plans only when they
  * change, so that repeated calls allocate nothing but the output tensors. Calls are serialized.
+ * Int8 outputs are dequantized, or copied as int8 tensors when the model was loaded with {@link
+ * LoadOptions#rawOutputs()}.
  */
 final class LitePredictor implements Predictor {
   private final LiteRuntimeModel model;
@@ -38,7 +42,11 @@ final class LitePredictor implements Predictor {
   private final int[][] asked;
   private Plan plan;
 
-  LitePredictor(LiteRuntimeModel model, Signature signature, LiteRuntimeModel.Entry entry)
+  LitePredictor(
+      LiteRuntimeModel model,
+      Signature signature,
+      LiteRuntimeModel.Entry entry,
+      LoadOptions options)
       throws ModelException {
     this.model = model;
     this.signature = signature;
@@ -54,7 +62,9 @@ final class LitePredictor implements Predictor {
     }
     this.outputQuant = new Quant[outputTensors.length];
     for (int i = 0; i < outputTensors.length; i++) {
-      outputQuant[i] = quantOf(program.graph.tensor(outputTensors[i]));
+      // Raw int8 outputs: no quantization to undo, the bytes are copied as they are.
+      outputQuant[i] =
+          options.rawOutputs() ? null : quantOf(program.graph.tensor(outputTensors[i]));
     }
     this.asked = new int[graphInputs.size()][];
   }
@@ -157,6 +167,8 @@ final class LitePredictor implements Predictor {
       for (int k = 0; k < size; k++) {
         values[k] = quant.dequantize(bytes[k]);
       }
+    } else if (buffer instanceof byte[] bytes) {
+      return Tensor.ofBytes(DataType.INT8, Arrays.copyOf(bytes, size), shape);
     } else {
       values = Arrays.copyOf((float[]) buffer, size);
     }

@@ -1,6 +1,7 @@
 package io.edgeinfer.lite;
 
 import io.edgeinfer.core.DataType;
+import io.edgeinfer.core.LoadOptions;
 import io.edgeinfer.core.Model;
 import io.edgeinfer.core.ModelException;
 import io.edgeinfer.core.Predictor;
@@ -27,13 +28,17 @@ import java.util.TreeMap;
 
 /**
  * A .tflite model compiled for the kernels. Int8 inputs and outputs are presented as float32: the
- * predictor quantizes inputs with the tensor's own scale and zero point and dequantizes outputs.
+ * predictor quantizes inputs with the tensor's own scale and zero point and dequantizes outputs,
+ * unless {@link LoadOptions#rawOutputs()} asks for the int8 outputs as they are. The metadata gives
+ * every int8 signature tensor's scale and zero point.
  */
 final class LiteRuntimeModel implements Model {
   private final Path path;
   private final List<Signature> signatures;
   private final Map<String, Entry> entries;
   private final Map<String, String> metadata;
+  private final LoadOptions options;
+  private final RowThreads threads;
   private volatile boolean closed;
 
   /** How a signature maps onto a compiled subgraph. */
@@ -43,23 +48,56 @@ final class LiteRuntimeModel implements Model {
       Path path,
       List<Signature> signatures,
       Map<String, Entry> entries,
-      Map<String, String> metadata) {
+      Map<String, String> metadata,
+      LoadOptions options,
+      RowThreads threads) {
     this.path = path;
+    this.options = options;
+    this.threads = threads;
     this.signatures = List.copyOf(signatures);
     this.entries = entries;
     this.metadata = metadata;
   }
 
-  static LiteRuntimeModel load(Path path) throws ModelException {
+  static LiteRuntimeModel load(Path path, LoadOptions options) throws ModelException {
     LiteModel model = TfliteFile.open(path);
     try {
-      return of(path, model, KernelSelector.kernels());
+      return of(path, model, KernelSelector.kernels(), options);
     } catch (UnsupportedModelException e) {
       throw new UnsupportedModelException(path + ": unsupported operators", e.unsupported());
     }
   }
 
   static LiteRuntimeModel of(Path path, LiteModel model, Kernels kernels) throws ModelException {
+    return of(path, model, kernels, LoadOptions.DEFAULTS);
+  }
+
+  /**
+   * Threads for one large operation: {@link LoadOptions#intraOpThreads()}, or when that is 0 the
+   * processors up to 4 (a Pi has 4 cores; more rarely pays for the small models run here).
+   */
+  static int threads(LoadOptions options) {
+    int asked = options.intraOpThreads();
+    return asked > 0 ? asked : Math.min(4, Runtime.getRuntime().availableProcessors());
+  }
+
+  static LiteRuntimeModel of(Path path, LiteModel model, Kernels kernels, LoadOptions options)
+      throws ModelException {
+    int threadCount = threads(options);
+    RowThreads threads = threadCount > 1 ? new RowThreads(threadCount) : null;
+    try {
+      return of(path, model, kernels, options, threads);
+    } catch (ModelException | RuntimeException e) {
+      if (threads != null) {
+        threads.close();
+      }
+      throw e;
+    }
+  }
+
+  private static LiteRuntimeModel of(
+      Path path, LiteModel model, Kernels kernels, LoadOptions options, RowThreads threads)
+      throws ModelException {
     if (model.subgraphs().isEmpty()) {
       throw new UnsupportedModelException("no subgraph", List.of("a model without subgraphs"));
     }
@@ -88,7 +126,7 @@ final class LiteRuntimeModel implements Model {
       }
       Program program = programs.get(def.subgraphIndex());
       if (program == null) {
-        program = Program.compile(model, def.subgraphIndex(), kernels);
+        program = Program.compile(model, def.subgraphIndex(), kernels, threads);
         programs.put(def.subgraphIndex(), program);
       }
       LiteSubgraph graph = program.graph;
@@ -112,28 +150,46 @@ final class LiteRuntimeModel implements Model {
               List.of("input '" + st.name() + "' that is not a subgraph input"));
         }
         in[i] = st.tensorIndex();
-        inSpecs.add(spec(st.name(), graph.tensor(st.tensorIndex())));
+        inSpecs.add(spec(st.name(), graph.tensor(st.tensorIndex()), false));
       }
       int[] out = new int[def.outputs().size()];
       List<TensorSpec> outSpecs = new ArrayList<>();
       for (int i = 0; i < out.length; i++) {
         SignatureTensor st = def.outputs().get(i);
         out[i] = st.tensorIndex();
-        outSpecs.add(spec(st.name(), graph.tensor(st.tensorIndex())));
+        outSpecs.add(spec(st.name(), graph.tensor(st.tensorIndex()), options.rawOutputs()));
       }
       signatures.add(new Signature(def.key(), inSpecs, outSpecs));
       entries.put(def.key(), new Entry(program, in, out));
     }
-    return new LiteRuntimeModel(path, signatures, entries, metadata(model, kernels));
+    Map<String, String> metadata = metadata(model, kernels);
+    for (LiteSignature def : defs) {
+      LiteSubgraph graph = model.subgraphs().get(def.subgraphIndex());
+      for (List<SignatureTensor> list : List.of(def.inputs(), def.outputs())) {
+        for (SignatureTensor st : list) {
+          LiteTensor tensor = graph.tensor(st.tensorIndex());
+          if (Program.isInt8(tensor) && !tensor.quantization().isPerAxis()) {
+            metadata.put(
+                "quantization." + def.key() + "." + st.name(),
+                "scale="
+                    + tensor.quantization().scale(0)
+                    + " zero_point="
+                    + tensor.quantization().zeroPoint(0));
+          }
+        }
+      }
+    }
+    metadata.put("threads", Integer.toString(threads == null ? 1 : threads.threads()));
+    return new LiteRuntimeModel(path, signatures, entries, metadata, options, threads);
   }
 
   private static String nameOr(String name, String fallback) {
     return name.isEmpty() ? fallback : name;
   }
 
-  /** Int8 tensors are fed and read as float32, so they show as float32. */
-  private static TensorSpec spec(String name, LiteTensor tensor) {
-    DataType type = Program.isInt8(tensor) ? DataType.FLOAT32 : tensor.type();
+  /** Int8 tensors are fed and read as float32, so they show as float32 (unless read raw). */
+  private static TensorSpec spec(String name, LiteTensor tensor, boolean raw) {
+    DataType type = Program.isInt8(tensor) && !raw ? DataType.FLOAT32 : tensor.type();
     return new TensorSpec(name, type, tensor.shapeSignature());
   }
 
@@ -187,7 +243,7 @@ final class LiteRuntimeModel implements Model {
   public Predictor predictor(String name) throws ModelException {
     checkOpen();
     Signature signature = Signatures.pick(signatures, name);
-    return new LitePredictor(this, signature, entries.get(signature.name()));
+    return new LitePredictor(this, signature, entries.get(signature.name()), options);
   }
 
   void checkOpen() {
@@ -199,5 +255,8 @@ final class LiteRuntimeModel implements Model {
   @Override
   public void close() {
     closed = true;
+    if (threads != null) {
+      threads.close();
+    }
   }
 }

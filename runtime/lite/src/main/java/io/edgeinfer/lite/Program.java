@@ -3,6 +3,7 @@ package io.edgeinfer.lite;
 import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.UnsupportedModelException;
 import io.edgeinfer.lite.format.BuiltinOperator;
+import io.edgeinfer.lite.format.HalfFloat;
 import io.edgeinfer.lite.format.LiteModel;
 import io.edgeinfer.lite.format.LiteOpCode;
 import io.edgeinfer.lite.format.LiteOperator;
@@ -16,6 +17,7 @@ import io.edgeinfer.lite.kernels.ConvOptions;
 import io.edgeinfer.lite.kernels.Kernels;
 import io.edgeinfer.lite.kernels.PoolOptions;
 import io.edgeinfer.lite.kernels.Quant;
+import io.edgeinfer.lite.kernels.RowSplit;
 import io.edgeinfer.lite.kernels.Shapes;
 import io.edgeinfer.lite.kernels.UnaryOp;
 import java.nio.ByteBuffer;
@@ -23,6 +25,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +56,16 @@ final class Program {
    */
   static Program compile(LiteModel model, int subgraph, Kernels kernels)
       throws UnsupportedModelException {
-    Compiler compiler = new Compiler(model, model.subgraphs().get(subgraph), kernels);
+    return compile(model, subgraph, kernels, null);
+  }
+
+  /**
+   * Compiles a subgraph whose large convolutions split their output rows over {@code threads}
+   * (null: one thread).
+   */
+  static Program compile(LiteModel model, int subgraph, Kernels kernels, RowThreads threads)
+      throws UnsupportedModelException {
+    Compiler compiler = new Compiler(model, model.subgraphs().get(subgraph), kernels, threads);
     compiler.compile();
     if (!compiler.unsupported.isEmpty()) {
       List<String> names = new ArrayList<>();
@@ -77,14 +89,19 @@ final class Program {
     private final LiteModel model;
     private final LiteSubgraph graph;
     private final Kernels kernels;
+    private final RowThreads threads;
     private final List<Step> steps = new ArrayList<>();
     private final Object[] constants;
     private final Map<String, Integer> unsupported = new LinkedHashMap<>();
 
-    Compiler(LiteModel model, LiteSubgraph graph, Kernels kernels) {
+    /** Constants computed at load (a DEQUANTIZE of float16 weights), by tensor; never in a file. */
+    private final Map<LiteTensor, float[]> folded = new IdentityHashMap<>();
+
+    Compiler(LiteModel model, LiteSubgraph graph, Kernels kernels, RowThreads threads) {
       this.model = model;
       this.graph = graph;
       this.kernels = kernels;
+      this.threads = threads;
       this.constants = new Object[graph.tensors().size()];
     }
 
@@ -97,7 +114,10 @@ final class Program {
       for (LiteOperator op : graph.operators()) {
         LiteOpCode code = model.opCode(op);
         try {
-          steps.add(compile(op, code));
+          Step step = compile(op, code);
+          if (step != null) {
+            steps.add(step);
+          }
         } catch (Unsupported e) {
           String detail = e.getMessage();
           unsupported.merge(
@@ -110,6 +130,7 @@ final class Program {
       }
     }
 
+    /** The step for an operator, or null when it was folded into a constant at load. */
     private Step compile(LiteOperator op, LiteOpCode code) throws Unsupported {
       BuiltinOperator builtin = code.builtin().orElseThrow(() -> new Unsupported(""));
       if (code.isCustom()) {
@@ -168,6 +189,16 @@ final class Program {
                 intBias(op, 2, outputs),
                 quant(in),
                 quant(graph.tensor(y)),
+                activation);
+      } else if (isFloat(in) && isInt8(weights)) {
+        requireFloat(y);
+        kernel =
+            kernels.hybridFullyConnected(
+                model.data(weights),
+                outputs,
+                inputs,
+                hybridScales(weights, 0, outputs),
+                floatBias(op, 2, outputs),
                 activation);
       } else {
         throw new Unsupported(
@@ -257,6 +288,15 @@ final class Program {
                     input,
                     output,
                     conv);
+      } else if (isFloat(in) && isInt8(filter)) {
+        requireFloat(y);
+        float[] bias = floatBias(op, 2, channels);
+        float[] scales = hybridScales(filter, full ? 0 : 3, channels);
+        kernel =
+            full
+                ? kernels.hybridConv2d(model.data(filter), filterShape, scales, bias, conv)
+                : kernels.hybridDepthwiseConv2d(
+                    model.data(filter), filterShape, scales, bias, conv);
       } else {
         throw new Unsupported(
             "input " + in.type().label() + " with filter " + filter.type().label());
@@ -520,6 +560,11 @@ final class Program {
     }
 
     private Step dequantize(String name, LiteOperator op) throws Unsupported {
+      int source = op.input(0);
+      if (source != LiteOperator.OMITTED && graph.tensor(source).type() == DataType.FLOAT16) {
+        foldHalfs(graph.tensor(source), op.output(0));
+        return null;
+      }
       int x = activationInput(op, 0);
       int y = op.output(0);
       LiteTensor in = graph.tensor(x);
@@ -528,6 +573,27 @@ final class Program {
       }
       requireFloat(y);
       return unary(name, x, y, kernels.dequantize(quant(in)), null);
+    }
+
+    /**
+     * How TFLite's converter writes float16 models: constant FLOAT16 weights, each behind a
+     * DEQUANTIZE to float32. Converted once here, the consumer sees a float32 constant.
+     */
+    private void foldHalfs(LiteTensor half, int y) throws Unsupported {
+      if (!model.isConstant(half)) {
+        throw new Unsupported("float16 input " + half + " computed at run time");
+      }
+      LiteTensor out = graph.tensor(y);
+      requireFloat(y);
+      if (!Arrays.equals(half.shape().dims(), out.shape().dims())) {
+        throw new Unsupported("expected the shape of " + half + ", found " + out);
+      }
+      ByteBuffer data = model.data(half);
+      float[] values = new float[(int) half.shape().elementCount()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = HalfFloat.toFloat(data.getShort(2 * i));
+      }
+      folded.put(out, values);
     }
 
     private Step concatenation(String name, LiteOperator op) throws Unsupported {
@@ -608,7 +674,9 @@ final class Program {
       boolean floatOut = isFloat(graph.tensor(y));
       Step.Shaper shapes = shaper != null ? s -> shaper.apply(s[x]) : s -> kernel.outputShape(s[x]);
       Step.Runner runner;
-      if (floatIn && floatOut) {
+      if (threads != null && kernel instanceof RowSplit<?, ?> split) {
+        runner = (buf, s, scratch) -> threads.run(split, buf[x], s[x], buf[y], scratch);
+      } else if (floatIn && floatOut) {
         @SuppressWarnings("unchecked")
         UnaryOp<float[], float[]> k = (UnaryOp<float[], float[]>) kernel;
         runner = (buf, s, scratch) -> k.run((float[]) buf[x], s[x], (float[]) buf[y], scratch);
@@ -659,7 +727,9 @@ final class Program {
       if (!isFloat(tensor) && !isInt8(tensor)) {
         throw new Unsupported(tensor.type().label() + " input " + tensor);
       }
-      if (model.isConstant(tensor) && constants[t] == null) {
+      if (folded.containsKey(tensor)) {
+        constants[t] = folded.get(tensor);
+      } else if (model.isConstant(tensor) && constants[t] == null) {
         ByteBuffer data = model.data(tensor).order(ByteOrder.LITTLE_ENDIAN);
         int size = (int) tensor.shape().elementCount();
         if (isFloat(tensor)) {
@@ -677,13 +747,22 @@ final class Program {
 
     private LiteTensor constant(LiteOperator op, int i, String what) throws Unsupported {
       int t = op.input(i);
-      if (t == LiteOperator.OMITTED || !model.isConstant(graph.tensor(t))) {
+      if (t == LiteOperator.OMITTED || !isConstant(graph.tensor(t))) {
         throw new Unsupported("non-constant " + what);
       }
       return graph.tensor(t);
     }
 
+    private boolean isConstant(LiteTensor tensor) {
+      return model.isConstant(tensor) || folded.containsKey(tensor);
+    }
+
+    /** A float32 constant: a view of the mapped file, or the values folded at load. */
     private FloatBuffer floats(LiteTensor tensor) {
+      float[] values = folded.get(tensor);
+      if (values != null) {
+        return FloatBuffer.wrap(values);
+      }
       return model.data(tensor).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
     }
 
@@ -740,6 +819,38 @@ final class Program {
         throw new Unsupported("weights quantized along axis " + q.quantizedDimension());
       }
       return q.scales();
+    }
+
+    /**
+     * The scales of hybrid int8 weights: symmetric, one for the tensor or one per output channel
+     * along {@code axis} (0 for FULLY_CONNECTED and CONV_2D, 3 for DEPTHWISE_CONV_2D).
+     */
+    private static float[] hybridScales(LiteTensor weights, int axis, int channels)
+        throws Unsupported {
+      QuantParams q = weights.quantization();
+      for (long zp : q.zeroPoints()) {
+        if (zp != 0) {
+          throw new Unsupported("asymmetric int8 weights (zero point " + zp + ")");
+        }
+      }
+      float[] scales = q.scales();
+      if (q.isPerAxis() && (q.quantizedDimension() != axis || scales.length != channels)) {
+        throw new Unsupported(
+            "expected 1 or "
+                + channels
+                + " weight scales along axis "
+                + axis
+                + ", found "
+                + scales.length
+                + " along axis "
+                + q.quantizedDimension());
+      }
+      for (float scale : scales) {
+        if (!(scale > 0)) {
+          throw new Unsupported("expected positive weight scales, found " + scale);
+        }
+      }
+      return scales;
     }
 
     static Quant quant(LiteTensor tensor) throws Unsupported {

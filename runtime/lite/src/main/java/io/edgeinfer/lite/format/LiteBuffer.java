@@ -42,6 +42,15 @@ public record LiteBuffer(ByteBuffer data) {
     return new LiteBuffer(out);
   }
 
+  /** Float values rounded to IEEE half precision (FLOAT16 tensors), little-endian. */
+  public static LiteBuffer ofHalfs(float... values) {
+    ByteBuffer out = ByteBuffer.allocate(2 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (float value : values) {
+      out.putShort(HalfFloat.fromFloat(value));
+    }
+    return new LiteBuffer(out.flip());
+  }
+
   /** Little-endian int32 values (e.g. a quantized bias or a shape). */
   public static LiteBuffer ofInts(int... values) {
     ByteBuffer out = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);

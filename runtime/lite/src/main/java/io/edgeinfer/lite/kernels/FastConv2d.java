@@ -278,8 +278,11 @@ final class FastConv2d {
 
   // ---- operations -------------------------------------------------------------------------------
 
-  /** The filter dimensions and geometry checks shared by the float and int8 layers. */
-  private abstract static class Layer<I, O> implements UnaryOp<I, O> {
+  /**
+   * The filter dimensions and geometry checks shared by the float and int8 layers; output rows can
+   * be computed apart ({@link RowSplit}).
+   */
+  private abstract static class Layer<I, O> implements RowSplit<I, O> {
     final int outC;
     final int kh;
     final int kw;
@@ -315,11 +318,23 @@ final class FastConv2d {
     public int[] outputShape(int[] inputShape) {
       return window(inputShape).outputShape(outC);
     }
+
+    @Override
+    public int rows(int[] inputShape) {
+      Window w = window(inputShape);
+      return w.batch() * w.outH();
+    }
+
+    @Override
+    public long work(int[] inputShape) {
+      return (long) window(inputShape).outputPixels() * outC * taps;
+    }
   }
 
   static final class FloatOp extends Layer<float[], float[]> {
     private final float[][] weights; // [outC][taps], OHWI rows
     private final float[] bias;
+    private final float[] ones;
 
     FloatOp(FloatBuffer filter, int[] filterShape, float[] bias, ConvOptions options) {
       super(filterShape, options);
@@ -329,30 +344,95 @@ final class FastConv2d {
         f.get(oc * taps, weights[oc]);
       }
       this.bias = Weights.bias(bias, outC);
+      this.ones = new float[outC];
+      Arrays.fill(ones, 1f);
     }
 
     @Override
-    public void run(float[] input, int[] inputShape, float[] output, Scratch scratch) {
+    public void runRows(
+        float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
-      int pixels = w.outputPixels();
-      Shapes.checkLength("input", w.inputSize(), input.length);
-      Shapes.checkLength("output", pixels * outC, output.length);
-      float[][] planes = scratch.floatRows(0, w.batch() * inC, w.inH() * w.inW());
-      planes(input, w, planes);
-      int tile = tilePixels(taps);
-      float[][] patches = scratch.floatRows(1, taps, tile);
-      float[][] acc = scratch.floatRows(2, outC, tile);
-      Activation activation = options.activation();
-      for (int p0 = 0; p0 < pixels; p0 += tile) {
-        int n = Math.min(tile, pixels - p0);
-        patches(planes, w, p0, n, patches);
-        multiply(weights, patches, taps, outC, n, acc);
-        for (int oc = 0; oc < outC; oc++) {
-          float[] a = acc[oc];
-          float b = bias[oc];
-          for (int p = 0; p < n; p++) {
-            output[(p0 + p) * outC + oc] = activation.apply(a[p] + b);
-          }
+      convolve(input, w, weights, ones, bias, options.activation(), output, scratch, from, to);
+    }
+  }
+
+  /**
+   * Hybrid CONV_2D: float input and output, int8 filter kept in its buffer (the mapped file). Each
+   * call widens the filter into the scratch (a conv uses each weight once per output pixel, so this
+   * is cheap next to the product), runs the float kernel and scales each channel's sums.
+   */
+  static final class HybridOp extends Layer<float[], float[]> {
+    private final ByteBuffer filter;
+    private final float[] scales;
+    private final float[] bias;
+
+    HybridOp(
+        ByteBuffer filter,
+        int[] filterShape,
+        float[] filterScales,
+        float[] bias,
+        ConvOptions options) {
+      super(filterShape, options);
+      this.filter = Weights.view(filter, outC * taps, "filter");
+      this.scales = Weights.scales(filterScales, outC);
+      this.bias = Weights.bias(bias, outC);
+    }
+
+    @Override
+    public void runRows(
+        float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
+      Window w = window(inputShape);
+      float[][] weights = scratch.floatRows(3, outC, taps);
+      byte[] row = scratch.bytes(0, taps);
+      for (int oc = 0; oc < outC; oc++) {
+        filter.get(oc * taps, row, 0, taps);
+        float[] dst = weights[oc];
+        for (int k = 0; k < taps; k++) {
+          dst[k] = row[k];
+        }
+      }
+      convolve(input, w, weights, scales, bias, options.activation(), output, scratch, from, to);
+    }
+  }
+
+  /**
+   * The float convolution: {@code output = activation(scales[oc] * sum + bias[oc])} (scales of 1
+   * for a float layer: multiplying by 1 is exact), for output rows {@code [fromRow, toRow)}. Uses
+   * scratch slots 0 to 2 of float rows.
+   */
+  static void convolve(
+      float[] input,
+      Window w,
+      float[][] weights,
+      float[] scales,
+      float[] bias,
+      Activation activation,
+      float[] output,
+      Scratch scratch,
+      int fromRow,
+      int toRow) {
+    int inC = w.channels();
+    int outC = bias.length;
+    int taps = w.filterH() * w.filterW() * inC;
+    int pixels = w.outputPixels();
+    int end = toRow * w.outW();
+    Shapes.checkLength("input", w.inputSize(), input.length);
+    Shapes.checkLength("output", pixels * outC, output.length);
+    float[][] planes = scratch.floatRows(0, w.batch() * inC, w.inH() * w.inW());
+    planes(input, w, planes);
+    int tile = tilePixels(taps);
+    float[][] patches = scratch.floatRows(1, taps, tile);
+    float[][] acc = scratch.floatRows(2, outC, tile);
+    for (int p0 = fromRow * w.outW(); p0 < end; p0 += tile) {
+      int n = Math.min(tile, end - p0);
+      patches(planes, w, p0, n, patches);
+      multiply(weights, patches, taps, outC, n, acc);
+      for (int oc = 0; oc < outC; oc++) {
+        float[] a = acc[oc];
+        float s = scales[oc];
+        float b = bias[oc];
+        for (int p = 0; p < n; p++) {
+          output[(p0 + p) * outC + oc] = activation.apply(a[p] * s + b);
         }
       }
     }
@@ -408,9 +488,11 @@ final class FastConv2d {
     }
 
     @Override
-    public void run(byte[] input, int[] inputShape, byte[] output, Scratch scratch) {
+    public void runRows(
+        byte[] input, int[] inputShape, byte[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       int pixels = w.outputPixels();
+      int end = to * w.outW();
       Shapes.checkLength("input", w.inputSize(), input.length);
       Shapes.checkLength("output", pixels * outC, output.length);
       int tile = tilePixels(taps);
@@ -419,8 +501,8 @@ final class FastConv2d {
         planes(input, inputZeroPoint, w, planes);
         float[][] patches = scratch.floatRows(1, taps, tile);
         float[][] acc = scratch.floatRows(2, outC, tile);
-        for (int p0 = 0; p0 < pixels; p0 += tile) {
-          int n = Math.min(tile, pixels - p0);
+        for (int p0 = from * w.outW(); p0 < end; p0 += tile) {
+          int n = Math.min(tile, end - p0);
           patches(planes, w, p0, n, patches);
           multiply(floatWeights, patches, taps, outC, n, acc);
           for (int oc = 0; oc < outC; oc++) {
@@ -436,8 +518,8 @@ final class FastConv2d {
         planes(input, inputZeroPoint, w, planes);
         int[][] patches = scratch.intRows(1, taps, tile);
         int[][] acc = scratch.intRows(2, outC, tile);
-        for (int p0 = 0; p0 < pixels; p0 += tile) {
-          int n = Math.min(tile, pixels - p0);
+        for (int p0 = from * w.outW(); p0 < end; p0 += tile) {
+          int n = Math.min(tile, end - p0);
           patches(planes, w, p0, n, patches);
           multiply(intWeights, patches, taps, outC, n, acc);
           for (int oc = 0; oc < outC; oc++) {

@@ -15,7 +15,7 @@ final class FastDepthwiseConv2d {
   private FastDepthwiseConv2d() {}
 
   /** The geometry checks shared by the float and int8 layers. */
-  private abstract static class Layer<I, O> implements UnaryOp<I, O> {
+  private abstract static class Layer<I, O> implements RowSplit<I, O> {
     final int kh;
     final int kw;
     final int outC;
@@ -47,11 +47,23 @@ final class FastDepthwiseConv2d {
     public int[] outputShape(int[] inputShape) {
       return window(inputShape).outputShape(outC);
     }
+
+    @Override
+    public int rows(int[] inputShape) {
+      Window w = window(inputShape);
+      return w.batch() * w.outH();
+    }
+
+    @Override
+    public long work(int[] inputShape) {
+      return (long) window(inputShape).outputPixels() * outC * kh * kw;
+    }
   }
 
   static final class FloatOp extends Layer<float[], float[]> {
     private final float[][] weights; // [tap][outC]
     private final float[] bias;
+    private final float[] ones;
 
     FloatOp(FloatBuffer filter, int[] filterShape, float[] bias, ConvOptions options) {
       super(filterShape, options);
@@ -61,58 +73,120 @@ final class FastDepthwiseConv2d {
         f.get(t * outC, weights[t]);
       }
       this.bias = Weights.bias(bias, outC);
+      this.ones = new float[outC];
+      Arrays.fill(ones, 1f);
     }
 
     @Override
-    public void run(float[] input, int[] inputShape, float[] output, Scratch scratch) {
+    public void runRows(
+        float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
-      int inC = w.channels();
-      int m = RefDepthwiseConv2d.multiplier(outC, inC);
-      Shapes.checkLength("input", w.inputSize(), input.length);
-      Shapes.checkLength("output", w.outputPixels() * outC, output.length);
-      float[] acc = scratch.floats(0, outC);
-      float[] x = scratch.floats(1, outC);
-      Activation activation = options.activation();
-      final int n = outC;
-      int o = 0;
-      for (int b = 0; b < w.batch(); b++) {
-        for (int oy = 0; oy < w.outH(); oy++) {
-          for (int ox = 0; ox < w.outW(); ox++) {
-            Arrays.fill(acc, 0, n, 0f);
-            int inY0 = oy * w.strideH() - w.padTop();
-            int inX0 = ox * w.strideW() - w.padLeft();
-            for (int fy = 0; fy < kh; fy++) {
-              int iy = inY0 + w.dilationH() * fy;
-              if (iy < 0 || iy >= w.inH()) {
-                continue;
+      convolve(input, w, weights, ones, bias, options, output, scratch, from, to);
+    }
+  }
+
+  /**
+   * Hybrid DEPTHWISE_CONV_2D: float input and output, int8 filter kept in its buffer, widened into
+   * the scratch per call ({@code kh * kw * outC} values), each channel's sum scaled at the end.
+   */
+  static final class HybridOp extends Layer<float[], float[]> {
+    private final ByteBuffer filter;
+    private final float[] scales;
+    private final float[] bias;
+
+    HybridOp(
+        ByteBuffer filter,
+        int[] filterShape,
+        float[] filterScales,
+        float[] bias,
+        ConvOptions options) {
+      super(filterShape, options);
+      this.filter = Weights.view(filter, kh * kw * outC, "filter");
+      this.scales = Weights.scales(filterScales, outC);
+      this.bias = Weights.bias(bias, outC);
+    }
+
+    @Override
+    public void runRows(
+        float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
+      float[][] weights = scratch.floatRows(0, kh * kw, outC);
+      byte[] row = scratch.bytes(0, outC);
+      for (int t = 0; t < kh * kw; t++) {
+        filter.get(t * outC, row, 0, outC);
+        float[] dst = weights[t];
+        for (int c = 0; c < outC; c++) {
+          dst[c] = row[c];
+        }
+      }
+      Window w = window(inputShape);
+      convolve(input, w, weights, scales, bias, options, output, scratch, from, to);
+    }
+  }
+
+  /**
+   * The float depthwise convolution, {@code output = activation(scales[c] * sum + bias[c])}, for
+   * output rows {@code [fromRow, toRow)}; uses float scratch slots 0 and 1.
+   */
+  static void convolve(
+      float[] input,
+      Window w,
+      float[][] weights,
+      float[] scales,
+      float[] bias,
+      ConvOptions options,
+      float[] output,
+      Scratch scratch,
+      int fromRow,
+      int toRow) {
+    int kh = w.filterH();
+    int kw = w.filterW();
+    int outC = bias.length;
+    int inC = w.channels();
+    int m = RefDepthwiseConv2d.multiplier(outC, inC);
+    Shapes.checkLength("input", w.inputSize(), input.length);
+    Shapes.checkLength("output", w.outputPixels() * outC, output.length);
+    float[] acc = scratch.floats(0, outC);
+    float[] x = scratch.floats(1, outC);
+    Activation activation = options.activation();
+    final int n = outC;
+    int o = fromRow * w.outW() * n;
+    for (int row = fromRow; row < toRow; row++) {
+      int b = row / w.outH();
+      int oy = row % w.outH();
+      for (int ox = 0; ox < w.outW(); ox++) {
+        Arrays.fill(acc, 0, n, 0f);
+        int inY0 = oy * w.strideH() - w.padTop();
+        int inX0 = ox * w.strideW() - w.padLeft();
+        for (int fy = 0; fy < kh; fy++) {
+          int iy = inY0 + w.dilationH() * fy;
+          if (iy < 0 || iy >= w.inH()) {
+            continue;
+          }
+          for (int fx = 0; fx < kw; fx++) {
+            int ix = inX0 + w.dilationW() * fx;
+            if (ix < 0 || ix >= w.inW()) {
+              continue;
+            }
+            int base = ((b * w.inH() + iy) * w.inW() + ix) * inC;
+            if (m == 1) {
+              for (int c = 0; c < n; c++) {
+                x[c] = input[base + c];
               }
-              for (int fx = 0; fx < kw; fx++) {
-                int ix = inX0 + w.dilationW() * fx;
-                if (ix < 0 || ix >= w.inW()) {
-                  continue;
-                }
-                int base = ((b * w.inH() + iy) * w.inW() + ix) * inC;
-                if (m == 1) {
-                  for (int c = 0; c < n; c++) {
-                    x[c] = input[base + c];
-                  }
-                } else {
-                  for (int c = 0; c < n; c++) {
-                    x[c] = input[base + c / m];
-                  }
-                }
-                float[] wt = weights[fy * kw + fx];
-                for (int c = 0; c < n; c++) {
-                  acc[c] += x[c] * wt[c];
-                }
+            } else {
+              for (int c = 0; c < n; c++) {
+                x[c] = input[base + c / m];
               }
             }
+            float[] wt = weights[fy * kw + fx];
             for (int c = 0; c < n; c++) {
-              output[o + c] = activation.apply(acc[c] + bias[c]);
+              acc[c] += x[c] * wt[c];
             }
-            o += n;
           }
         }
+        for (int c = 0; c < n; c++) {
+          output[o + c] = activation.apply(acc[c] * scales[c] + bias[c]);
+        }
+        o += n;
       }
     }
   }
@@ -146,7 +220,8 @@ final class FastDepthwiseConv2d {
     }
 
     @Override
-    public void run(byte[] input, int[] inputShape, byte[] output, Scratch scratch) {
+    public void runRows(
+        byte[] input, int[] inputShape, byte[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       int inC = w.channels();
       int m = RefDepthwiseConv2d.multiplier(outC, inC);
@@ -156,44 +231,44 @@ final class FastDepthwiseConv2d {
       int[] x = scratch.ints(1, outC);
       final int n = outC;
       final int zp = inputZeroPoint;
-      int o = 0;
-      for (int b = 0; b < w.batch(); b++) {
-        for (int oy = 0; oy < w.outH(); oy++) {
-          for (int ox = 0; ox < w.outW(); ox++) {
-            Arrays.fill(acc, 0, n, 0);
-            int inY0 = oy * w.strideH() - w.padTop();
-            int inX0 = ox * w.strideW() - w.padLeft();
-            for (int fy = 0; fy < kh; fy++) {
-              int iy = inY0 + w.dilationH() * fy;
-              if (iy < 0 || iy >= w.inH()) {
+      int o = from * w.outW() * n;
+      for (int row = from; row < to; row++) {
+        int b = row / w.outH();
+        int oy = row % w.outH();
+        for (int ox = 0; ox < w.outW(); ox++) {
+          Arrays.fill(acc, 0, n, 0);
+          int inY0 = oy * w.strideH() - w.padTop();
+          int inX0 = ox * w.strideW() - w.padLeft();
+          for (int fy = 0; fy < kh; fy++) {
+            int iy = inY0 + w.dilationH() * fy;
+            if (iy < 0 || iy >= w.inH()) {
+              continue;
+            }
+            for (int fx = 0; fx < kw; fx++) {
+              int ix = inX0 + w.dilationW() * fx;
+              if (ix < 0 || ix >= w.inW()) {
                 continue;
               }
-              for (int fx = 0; fx < kw; fx++) {
-                int ix = inX0 + w.dilationW() * fx;
-                if (ix < 0 || ix >= w.inW()) {
-                  continue;
-                }
-                int base = ((b * w.inH() + iy) * w.inW() + ix) * inC;
-                if (m == 1) {
-                  for (int c = 0; c < n; c++) {
-                    x[c] = input[base + c] - zp;
-                  }
-                } else {
-                  for (int c = 0; c < n; c++) {
-                    x[c] = input[base + c / m] - zp;
-                  }
-                }
-                int[] wt = weights[fy * kw + fx];
+              int base = ((b * w.inH() + iy) * w.inW() + ix) * inC;
+              if (m == 1) {
                 for (int c = 0; c < n; c++) {
-                  acc[c] += x[c] * wt[c];
+                  x[c] = input[base + c] - zp;
+                }
+              } else {
+                for (int c = 0; c < n; c++) {
+                  x[c] = input[base + c / m] - zp;
                 }
               }
+              int[] wt = weights[fy * kw + fx];
+              for (int c = 0; c < n; c++) {
+                acc[c] += x[c] * wt[c];
+              }
             }
-            for (int c = 0; c < n; c++) {
-              output[o + c] = (byte) requant.apply(acc[c] + bias[c], c);
-            }
-            o += n;
           }
+          for (int c = 0; c < n; c++) {
+            output[o + c] = (byte) requant.apply(acc[c] + bias[c], c);
+          }
+          o += n;
         }
       }
     }

@@ -86,6 +86,38 @@ public final class FastKernels implements Kernels {
   }
 
   @Override
+  public UnaryOp<float[], float[]> hybridFullyConnected(
+      ByteBuffer weights,
+      int outputs,
+      int inputs,
+      float[] weightScales,
+      float[] bias,
+      Activation activation) {
+    return new FastFullyConnected.HybridOp(
+        weights, outputs, inputs, weightScales, bias, activation);
+  }
+
+  @Override
+  public UnaryOp<float[], float[]> hybridConv2d(
+      ByteBuffer filter,
+      int[] filterShape,
+      float[] filterScales,
+      float[] bias,
+      ConvOptions options) {
+    return new FastConv2d.HybridOp(filter, filterShape, filterScales, bias, options);
+  }
+
+  @Override
+  public UnaryOp<float[], float[]> hybridDepthwiseConv2d(
+      ByteBuffer filter,
+      int[] filterShape,
+      float[] filterScales,
+      float[] bias,
+      ConvOptions options) {
+    return new FastDepthwiseConv2d.HybridOp(filter, filterShape, filterScales, bias, options);
+  }
+
+  @Override
   public UnaryOp<float[], float[]> averagePool(PoolOptions options) {
     return new FastPooling.FloatOp(options, false);
   }

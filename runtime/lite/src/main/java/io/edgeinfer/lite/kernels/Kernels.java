@@ -81,6 +81,38 @@ public interface Kernels {
       Quant output,
       ConvOptions options);
 
+  // ---- hybrid (dynamic-range) layers: float activations, int8 weights -----------------------
+
+  /**
+   * Hybrid FULLY_CONNECTED: float input and output, symmetric int8 weights {@code [outputs,
+   * inputs]} with one scale per output or one for all, read from their buffer (never expanded to
+   * float at load): {@code y[o] = activation(scale[o] * sum_i x[i] * q[o][i] + bias[o])}, summed in
+   * float. {@code bias} (float) may be null.
+   */
+  UnaryOp<float[], float[]> hybridFullyConnected(
+      ByteBuffer weights,
+      int outputs,
+      int inputs,
+      float[] weightScales,
+      float[] bias,
+      Activation activation);
+
+  /** Hybrid CONV_2D: float activations, an OHWI int8 filter with scales per output channel. */
+  UnaryOp<float[], float[]> hybridConv2d(
+      ByteBuffer filter,
+      int[] filterShape,
+      float[] filterScales,
+      float[] bias,
+      ConvOptions options);
+
+  /** Hybrid DEPTHWISE_CONV_2D: float activations, int8 filter scaled per output channel. */
+  UnaryOp<float[], float[]> hybridDepthwiseConv2d(
+      ByteBuffer filter,
+      int[] filterShape,
+      float[] filterScales,
+      float[] bias,
+      ConvOptions options);
+
   // ---- pooling and reduction ------------------------------------------------------------------
 
   /** AVERAGE_POOL_2D over the taps inside the input (padding is not counted). */

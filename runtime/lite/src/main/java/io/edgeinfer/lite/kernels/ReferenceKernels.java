@@ -72,6 +72,37 @@ public final class ReferenceKernels implements Kernels {
   }
 
   @Override
+  public UnaryOp<float[], float[]> hybridFullyConnected(
+      ByteBuffer weights,
+      int outputs,
+      int inputs,
+      float[] weightScales,
+      float[] bias,
+      Activation activation) {
+    return new RefHybrid.FullyConnected(weights, outputs, inputs, weightScales, bias, activation);
+  }
+
+  @Override
+  public UnaryOp<float[], float[]> hybridConv2d(
+      ByteBuffer filter,
+      int[] filterShape,
+      float[] filterScales,
+      float[] bias,
+      ConvOptions options) {
+    return new RefHybrid.Conv2d(filter, filterShape, filterScales, bias, options);
+  }
+
+  @Override
+  public UnaryOp<float[], float[]> hybridDepthwiseConv2d(
+      ByteBuffer filter,
+      int[] filterShape,
+      float[] filterScales,
+      float[] bias,
+      ConvOptions options) {
+    return new RefHybrid.DepthwiseConv2d(filter, filterShape, filterScales, bias, options);
+  }
+
+  @Override
   public UnaryOp<float[], float[]> averagePool(PoolOptions options) {
     return new RefPooling.FloatOp(options, false);
   }

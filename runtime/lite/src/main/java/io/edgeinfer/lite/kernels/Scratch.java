@@ -13,6 +13,7 @@ public final class Scratch {
 
   private final float[][] floats = new float[SLOTS][0];
   private final int[][] ints = new int[SLOTS][0];
+  private final byte[][] bytes = new byte[SLOTS][0];
   private final float[][][] floatRows = new float[SLOTS][0][0];
   private final int[][][] intRows = new int[SLOTS][0][0];
 
@@ -32,6 +33,16 @@ public final class Scratch {
     if (buffer.length < length) {
       buffer = new int[length];
       ints[slot] = buffer;
+    }
+    return buffer;
+  }
+
+  /** A byte buffer of at least {@code length} elements; its contents are unspecified. */
+  public byte[] bytes(int slot, int length) {
+    byte[] buffer = bytes[slot];
+    if (buffer.length < length) {
+      buffer = new byte[length];
+      bytes[slot] = buffer;
     }
     return buffer;
   }
@@ -67,7 +78,7 @@ public final class Scratch {
   public long bytes() {
     long total = 0;
     for (int slot = 0; slot < SLOTS; slot++) {
-      total += 4L * floats[slot].length + 4L * ints[slot].length;
+      total += 4L * floats[slot].length + 4L * ints[slot].length + bytes[slot].length;
       for (float[] row : floatRows[slot]) {
         total += 4L * row.length;
       }

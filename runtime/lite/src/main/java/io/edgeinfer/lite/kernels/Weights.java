@@ -57,6 +57,26 @@ final class Weights {
     return bias.clone();
   }
 
+  /**
+   * One weight scale per channel: {@code scales} holds one per channel, or one for the tensor
+   * (repeated here).
+   */
+  static float[] scales(float[] scales, int channels) {
+    if (scales == null || (scales.length != 1 && scales.length != channels)) {
+      throw new IllegalArgumentException(
+          "expected 1 or "
+              + channels
+              + " weight scales, found "
+              + (scales == null ? "none" : scales.length));
+    }
+    float[] out = new float[channels];
+    Arrays.fill(out, scales[0]);
+    if (scales.length == channels) {
+      System.arraycopy(scales, 0, out, 0, channels);
+    }
+    return out;
+  }
+
   /** A 4-D filter shape with positive dimensions. */
   static int[] filterShape(int[] shape, String what) {
     if (shape == null || shape.length != 4) {

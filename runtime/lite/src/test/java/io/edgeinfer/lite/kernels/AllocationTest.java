@@ -128,4 +128,29 @@ class AllocationTest {
     }
     assertTrue(qin.length > 0);
   }
+
+  @Test
+  void hybridLayers() {
+    Scratch scratch = new Scratch();
+    // A direct buffer, as the memory-mapped file is.
+    ByteBuffer weights = ByteBuffer.allocateDirect(64 * 48).put(bytes(64 * 48)).flip();
+    UnaryOp<float[], float[]> fc =
+        fast.hybridFullyConnected(weights, 64, 48, floats(64), floats(64), Activation.RELU);
+    float[] in = floats(3 * 48);
+    float[] out = new float[3 * 64];
+    int[] batch3 = {3, 48};
+    assertNoAllocation("hybrid FC", () -> fc.run(in, batch3, out, scratch));
+
+    int[] shape = {1, 12, 12, 8};
+    ConvOptions o = ConvOptions.of(Padding.SAME, 1, Activation.RELU6);
+    ByteBuffer filter = ByteBuffer.allocateDirect(16 * 9 * 8).put(bytes(16 * 9 * 8)).flip();
+    UnaryOp<float[], float[]> conv =
+        fast.hybridConv2d(filter, new int[] {16, 3, 3, 8}, floats(1), null, o);
+    float[] image = floats(12 * 12 * 8);
+    float[] convOut = new float[12 * 12 * 16];
+    assertNoAllocation("hybrid conv", () -> conv.run(image, shape, convOut, scratch));
+    UnaryOp<float[], float[]> depthwise =
+        fast.hybridDepthwiseConv2d(filter, new int[] {1, 3, 3, 16}, floats(16), floats(16), o);
+    assertNoAllocation("hybrid depthwise", () -> depthwise.run(image, shape, convOut, scratch));
+  }
 }

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every operation of {@link FastKernels} against {@link ReferenceKernels} on seeded random shapes
  * and values: odd sizes, batches above 1, strides, dilation, both paddings, per-tensor and
- * per-channel int8. Int8 must be equal; float32 within 1e-4 relative (to {@code max(1, |ref|)}).
- * Output arrays start with different garbage on each side, so an element one side leaves unwritten
- * shows up.
+ * per-channel int8, hybrid (float activations, int8 weights). Int8 must be equal; float32 within
+ * 1e-4 relative (to {@code max(1, |ref|)}). Output arrays start with different garbage on each
+ * side, so an element one side leaves unwritten shows up.
  */
 class DifferentialTest {
   private static final long SEED = 0x5EED_2024L;
@@ -198,6 +198,13 @@ class DifferentialTest {
           FAST.fullyConnected(w, outputs, inputs, bias, act),
           new int[] {batch, inputs},
           what);
+      ByteBuffer hw = ByteBuffer.wrap(weights(outputs * inputs));
+      float[] hs = scales(outputs);
+      compare(
+          REF.hybridFullyConnected(hw, outputs, inputs, hs, bias, act),
+          FAST.hybridFullyConnected(hw, outputs, inputs, hs, bias, act),
+          new int[] {batch, inputs},
+          what + " hybrid " + hs.length + " scales");
 
       // Every third case is sensitive: small weights and inputs, a multiplier near 1.
       boolean fine = c % 3 == 0;
@@ -260,6 +267,13 @@ class DifferentialTest {
       float[] bias = floatBias(outC);
       compare(
           REF.conv2d(f, filterShape, bias, o), FAST.conv2d(f, filterShape, bias, o), shape, what);
+      ByteBuffer hf = ByteBuffer.wrap(weights(outC * kh * kw * inC));
+      float[] hs = scales(outC);
+      compare(
+          REF.hybridConv2d(hf, filterShape, hs, bias, o),
+          FAST.hybridConv2d(hf, filterShape, hs, bias, o),
+          shape,
+          what + " hybrid " + hs.length + " scales");
 
       // Every fourth case has many large weights (3x3 over 58 to 70 channels, all +-127): the
       // worst sums reach 255 * 127 * 522 > 2^24, too big for exact float, so the int route runs.
@@ -318,6 +332,13 @@ class DifferentialTest {
           FAST.depthwiseConv2d(f, filterShape, bias, o),
           shape,
           what);
+      ByteBuffer hf = ByteBuffer.wrap(weights(kh * kw * outC));
+      float[] hs = scales(outC);
+      compare(
+          REF.hybridDepthwiseConv2d(hf, filterShape, hs, bias, o),
+          FAST.hybridDepthwiseConv2d(hf, filterShape, hs, bias, o),
+          shape,
+          what + " hybrid " + hs.length + " scales");
       boolean fine = c % 3 == 0;
       ByteBuffer w = ByteBuffer.wrap(fine ? smallWeights(kh * kw * outC) : weights(kh * kw * outC));
       float[] scales = scales(outC);

@@ -1,0 +1,165 @@
+package io.edgeinfer.lite;
+
+import io.edgeinfer.lite.kernels.RowSplit;
+import io.edgeinfer.lite.kernels.Scratch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A small fixed set of worker threads that, with the calling thread, split the output rows of one
+ * large operation (a convolution) at a time. Small operations, and callers that find the workers
+ * busy with another predictor's operation, run alone on their own thread. Hand-offs park and unpark
+ * threads through volatile fields: nothing is allocated per call. Workers are daemon threads with a
+ * scratch each; closing stops them.
+ */
+final class RowThreads implements AutoCloseable {
+  /**
+   * Operations below this many multiply-adds run on the calling thread: waking a parked thread
+   * costs tens of microseconds, about what a plain-Java kernel does in this much work.
+   */
+  static final long MIN_WORK = 1L << 20;
+
+  private final Worker[] workers;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final AtomicInteger pending = new AtomicInteger();
+  private volatile boolean closed;
+  private volatile Throwable failure;
+  private volatile Thread caller;
+
+  // The split in progress: written under the lock before each worker's volatile assignment.
+  private RowSplit<Object, Object> op;
+  private Object input;
+  private int[] shape;
+  private Object output;
+  private int rows;
+  private int parts;
+
+  /** One helper thread, waiting for a part of a split. */
+  private final class Worker implements Runnable {
+    final int part;
+    final Scratch scratch = new Scratch();
+    final Thread thread;
+    volatile long assigned;
+
+    Worker(int part, String name) {
+      this.part = part;
+      this.thread = new Thread(this, name);
+      thread.setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      long done = 0;
+      while (true) {
+        while (assigned == done && !closed) {
+          LockSupport.park(this);
+        }
+        if (closed) {
+          return;
+        }
+        done = assigned;
+        try {
+          op.runRows(input, shape, output, scratch, start(part), start(part + 1));
+        } catch (Throwable t) {
+          failure = t;
+        }
+        if (pending.decrementAndGet() == 0) {
+          LockSupport.unpark(caller);
+        }
+      }
+    }
+  }
+
+  /**
+   * Starts {@code threads - 1} workers (the caller is the other one).
+   *
+   * @throws IllegalArgumentException for fewer than 2 threads
+   */
+  RowThreads(int threads) {
+    if (threads < 2) {
+      throw new IllegalArgumentException("expected 2 or more threads, found " + threads);
+    }
+    workers = new Worker[threads - 1];
+    for (int w = 0; w < workers.length; w++) {
+      workers[w] = new Worker(w + 1, "edgeinfer-lite-" + (w + 1));
+      workers[w].thread.start();
+    }
+  }
+
+  /** Threads that share a split, the caller's included. */
+  int threads() {
+    return workers.length + 1;
+  }
+
+  private int start(int part) {
+    return (int) ((long) rows * part / parts);
+  }
+
+  /** Runs {@code split} over every output row, on several threads when it is large enough. */
+  @SuppressWarnings("unchecked")
+  void run(RowSplit<?, ?> split, Object in, int[] inShape, Object out, Scratch scratch) {
+    RowSplit<Object, Object> k = (RowSplit<Object, Object>) split;
+    int total = k.rows(inShape);
+    if (closed || total < 2 || k.work(inShape) < MIN_WORK || !lock.tryLock()) {
+      k.run(in, inShape, out, scratch);
+      return;
+    }
+    try {
+      op = k;
+      input = in;
+      shape = inShape;
+      output = out;
+      rows = total;
+      parts = Math.min(threads(), total);
+      failure = null;
+      caller = Thread.currentThread();
+      pending.set(parts - 1);
+      for (int part = 1; part < parts; part++) {
+        Worker worker = workers[part - 1];
+        worker.assigned++; // volatile: publishes the fields above to this worker
+        LockSupport.unpark(worker.thread);
+      }
+      Throwable own = null;
+      try {
+        k.runRows(in, inShape, out, scratch, 0, start(1));
+      } catch (Throwable t) {
+        own = t;
+      }
+      while (pending.get() > 0) {
+        LockSupport.park(this);
+      }
+      Throwable t = own != null ? own : failure;
+      if (t instanceof RuntimeException e) {
+        throw e;
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
+    } finally {
+      op = null;
+      input = null;
+      output = null;
+      shape = null;
+      lock.unlock();
+    }
+  }
+
+  /** Stops the workers (they finish the part they hold first). */
+  @Override
+  public void close() {
+    closed = true;
+    for (Worker worker : workers) {
+      LockSupport.unpark(worker.thread);
+    }
+  }
+
+  /** The worker threads, for tests. */
+  Thread[] workerThreads() {
+    Thread[] threads = new Thread[workers.length];
+    for (int w = 0; w < workers.length; w++) {
+      threads[w] = workers[w].thread;
+    }
+    return threads;
+  }
+}

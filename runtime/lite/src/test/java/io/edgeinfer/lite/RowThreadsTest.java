@@ -1,0 +1,172 @@
+package io.edgeinfer.lite;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.edgeinfer.core.DataType;
+import io.edgeinfer.core.Engines;
+import io.edgeinfer.core.LoadOptions;
+import io.edgeinfer.core.Model;
+import io.edgeinfer.core.Predictor;
+import io.edgeinfer.core.Shape;
+import io.edgeinfer.core.Tensor;
+import io.edgeinfer.lite.format.Activation;
+import io.edgeinfer.lite.format.BuiltinOperator;
+import io.edgeinfer.lite.format.LiteBuffer;
+import io.edgeinfer.lite.format.LiteModel;
+import io.edgeinfer.lite.format.LiteModelBuilder;
+import io.edgeinfer.lite.format.OperatorOptions;
+import io.edgeinfer.lite.format.Padding;
+import io.edgeinfer.lite.format.TfliteWriter;
+import io.edgeinfer.lite.kernels.RowSplit;
+import io.edgeinfer.lite.kernels.Scratch;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Large convolutions split over threads give the single thread's results, bit for bit. */
+class RowThreadsTest {
+  @TempDir Path dir;
+
+  /** Records which thread computed which rows; optionally fails on one row. */
+  private static final class Recorder implements RowSplit<int[], int[]> {
+    final Map<Integer, Thread> owners = new ConcurrentHashMap<>();
+    final int rows;
+    final int failOn;
+
+    Recorder(int rows, int failOn) {
+      this.rows = rows;
+      this.failOn = failOn;
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+      return new int[] {rows};
+    }
+
+    @Override
+    public int rows(int[] inputShape) {
+      return rows;
+    }
+
+    @Override
+    public long work(int[] inputShape) {
+      return RowThreads.MIN_WORK;
+    }
+
+    @Override
+    public void runRows(
+        int[] input, int[] inputShape, int[] output, Scratch scratch, int from, int to) {
+      for (int r = from; r < to; r++) {
+        if (r == failOn) {
+          throw new IllegalStateException("row " + r);
+        }
+        assertSame(null, owners.put(r, Thread.currentThread()), "row " + r + " twice");
+        output[r] = input[r] * 2;
+      }
+    }
+  }
+
+  @Test
+  void splitsRowsOverTheWorkersAndTheCaller() throws Exception {
+    RowThreads threads = new RowThreads(3);
+    try {
+      for (int call = 0; call < 50; call++) {
+        int rows = 2 + call % 9;
+        Recorder op = new Recorder(rows, -1);
+        int[] in = new int[rows];
+        for (int r = 0; r < rows; r++) {
+          in[r] = r + call;
+        }
+        int[] out = new int[rows];
+        threads.run(op, in, new int[] {rows}, out, new Scratch());
+        assertEquals(rows, op.owners.size());
+        for (int r = 0; r < rows; r++) {
+          assertEquals(2 * (r + call), out[r]);
+        }
+        Set<Thread> used = Set.copyOf(op.owners.values());
+        assertEquals(Math.min(3, rows), used.size(), "threads used for " + rows + " rows");
+        assertTrue(used.contains(Thread.currentThread()));
+      }
+      // A failure in a worker's rows reaches the caller, and the threads go on working.
+      Recorder failing = new Recorder(9, 8);
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () -> threads.run(failing, new int[9], new int[] {9}, new int[9], new Scratch()));
+      assertEquals("row 8", e.getMessage());
+      Recorder after = new Recorder(6, -1);
+      threads.run(after, new int[6], new int[] {6}, new int[6], new Scratch());
+      assertEquals(6, after.owners.size());
+    } finally {
+      threads.close();
+    }
+    for (Thread worker : threads.workerThreads()) {
+      worker.join(5_000);
+      assertFalse(worker.isAlive(), worker.getName() + " stopped");
+    }
+  }
+
+  /** x[-1,40,40,16] -> CONV_2D 3x3 16->24 SAME RELU -> DEPTHWISE_CONV_2D 3x3 (x2) -> y. */
+  private static LiteModel convolutions() {
+    Random rnd = new Random(5);
+    LiteModelBuilder b = new LiteModelBuilder();
+    LiteModelBuilder.Graph g = b.graph("main");
+    int x = g.tensor("x", DataType.FLOAT32, -1, 40, 40, 16);
+    int w = g.constant("w", DataType.FLOAT32, Shape.of(24, 3, 3, 16), floats(rnd, 24 * 9 * 16));
+    int c = g.tensor("c", DataType.FLOAT32, -1, 40, 40, 24);
+    g.operator(
+        BuiltinOperator.CONV_2D,
+        new OperatorOptions.Conv2D(Padding.SAME, 1, 1, 1, 1, Activation.RELU),
+        new int[] {x, w, g.constant("b", DataType.FLOAT32, Shape.of(24), floats(rnd, 24))},
+        c);
+    int dw = g.constant("dw", DataType.FLOAT32, Shape.of(1, 3, 3, 48), floats(rnd, 9 * 48));
+    int y = g.tensor("y", DataType.FLOAT32, -1, 40, 40, 48);
+    g.operator(
+        BuiltinOperator.DEPTHWISE_CONV_2D,
+        new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 2, 1, 1, Activation.NONE),
+        new int[] {c, dw, g.constant("db", DataType.FLOAT32, Shape.of(48), floats(rnd, 48))},
+        y);
+    g.inputs(x).outputs(y);
+    return b.build();
+  }
+
+  private static LiteBuffer floats(Random rnd, int n) {
+    float[] values = new float[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = (float) (0.3 * rnd.nextGaussian());
+    }
+    return LiteBuffer.ofFloats(values);
+  }
+
+  @Test
+  void threadedModelEqualsTheSingleThreadedOne() throws Exception {
+    Path file = dir.resolve("conv.tflite");
+    TfliteWriter.write(convolutions(), file);
+    Random rnd = new Random(9);
+    try (Model one = Engines.load(file, LoadOptions.DEFAULTS);
+        Model three = Engines.load(file, LoadOptions.DEFAULTS.withThreads(3, 1));
+        Predictor p1 = one.predictor();
+        Predictor p3 = three.predictor()) {
+      assertEquals("1", one.metadata().get("threads"));
+      assertEquals("3", three.metadata().get("threads"));
+      for (int batch : new int[] {1, 2, 1}) {
+        float[] values = new float[batch * 40 * 40 * 16];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = (float) rnd.nextGaussian();
+        }
+        Map<String, Tensor> in = Map.of("x", Tensor.ofFloats(values, batch, 40, 40, 16));
+        float[] expected = p1.predict(in).get("y").toFloatArray();
+        assertArrayEquals(expected, p3.predict(in).get("y").toFloatArray(), "batch " + batch);
+      }
+    }
+  }
+}
