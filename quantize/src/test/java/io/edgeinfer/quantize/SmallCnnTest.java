@@ -58,6 +58,15 @@ class SmallCnnTest {
   }
 
   @Test
+  void float16AndDynamicInt8RunTheirConvolutions() throws Exception {
+    QuantizeReport half = convert(Mode.FLOAT16);
+    assertTrue(half.comparison().maxAbsDiff() < 1e-2, half.toText());
+    QuantizeReport dynamic = convert(Mode.DYNAMIC_INT8);
+    assertTrue(dynamic.comparison().argmaxAgreement() >= 0.99, dynamic.toText());
+    assertEquals(4, dynamic.weightErrors().size(), dynamic.toText());
+  }
+
+  @Test
   void int8AgreesWithTensorFlowOnTheClass() throws Exception {
     QuantizeReport report = convert(Mode.INT8);
     assertTrue(report.comparison().argmaxAgreement() >= 0.99, report.toText());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.core.codec.NpyCodec;
+import io.edgeinfer.lite.format.TfliteVerifier;
 import io.edgeinfer.quantize.quant.Mode;
 import io.edgeinfer.train.TrainedModelWriter;
 import io.edgeinfer.train.Trainer;
@@ -14,6 +15,7 @@ import io.edgeinfer.train.TrainingConfig;
 import io.edgeinfer.train.TrainingResult;
 import io.edgeinfer.train.data.Dataset;
 import io.edgeinfer.train.synthetic.Clusters;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +66,32 @@ class TrainedMlpTest {
   }
 
   @Test
+  void float16WeightsStayWithinOneHundredth() throws Exception {
+    QuantizeReport float32 = convert(Mode.FLOAT32);
+    QuantizeReport report = convert(Mode.FLOAT16);
+    assertTrue(report.comparison().maxAbsDiff() < 1e-2, report.toText());
+    assertTrue(report.comparison().argmaxAgreement() >= 0.99, report.toText());
+    assertTrue(report.operators().get("DEQUANTIZE") >= 6, report.toText());
+    assertTrue(report.tfliteBytes() < 0.6 * float32.tfliteBytes(), report.toText());
+    verifies(report);
+  }
+
+  @Test
+  void dynamicInt8KeepsFloatActivations() throws Exception {
+    QuantizeReport report = convert(Mode.DYNAMIC_INT8);
+    assertTrue(report.comparison().argmaxAgreement() >= 0.99, report.toText());
+    assertTrue(report.accuracyDrop() <= 0.5, report.toText());
+    assertEquals(null, report.operators().get("QUANTIZE"), report.toText());
+    assertEquals(3, report.weightErrors().size(), report.toText());
+    verifies(report);
+  }
+
+  /** Every table and vector of the written file lies in bounds. */
+  private static void verifies(QuantizeReport report) throws Exception {
+    TfliteVerifier.verify(ByteBuffer.wrap(Files.readAllBytes(Path.of(report.out()))));
+  }
+
+  @Test
   void int8AgreesOnTheClassAndIsLessThanHalfTheSize() throws Exception {
     QuantizeReport float32 = convert(Mode.FLOAT32);
     QuantizeReport report = convert(Mode.INT8);
@@ -72,6 +100,7 @@ class TrainedMlpTest {
     // 4x on the weights; per-channel scales, int32 biases and the tables take back some of it.
     assertTrue(2 * report.tfliteBytes() < float32.tfliteBytes(), report.toText());
     assertEquals(3, report.weightErrors().size(), report.toText());
+    verifies(report);
   }
 
   @Test

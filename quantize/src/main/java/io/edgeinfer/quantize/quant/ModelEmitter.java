@@ -12,8 +12,6 @@ import io.edgeinfer.quantize.convert.LiteGraph;
 import io.edgeinfer.quantize.convert.Op;
 import io.edgeinfer.quantize.convert.Value;
 import io.edgeinfer.quantize.graph.Constant;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -257,14 +255,12 @@ public final class ModelEmitter {
   }
 
   private int half(Value value, Shape shape) {
-    float[] floats = value.constant().floats();
-    ByteBuffer bytes = ByteBuffer.allocate(2 * floats.length).order(ByteOrder.LITTLE_ENDIAN);
-    for (float f : floats) {
-      bytes.putShort(Float16.fromFloat(f));
-    }
     int halves =
         graph.constant(
-            value.name() + "/fp16", DataType.FLOAT16, shape, new LiteBuffer(bytes.flip()));
+            value.name() + "/fp16",
+            DataType.FLOAT16,
+            shape,
+            LiteBuffer.ofHalfs(value.constant().floats()));
     int widened = graph.tensor(value.name(), DataType.FLOAT32, shape.dims());
     graph.operator(
         BuiltinOperator.DEQUANTIZE, new OperatorOptions.Dequantize(), new int[] {halves}, widened);
