@@ -167,6 +167,8 @@ class ServeEndToEndTest {
           java.nio.file.Files.writeString(watch.resolve("reading-" + i + ".json"), request(i));
         }
         awaitFiles(watch, ".prediction.json", count);
+        // The prediction file is written before the reply goes to the outbox: wait for both.
+        awaitFiles(outbox, ".msg", count);
         assertEquals(count, countFiles(outbox, ".msg"), "replies waiting in the outbox");
         first.kill();
       }
