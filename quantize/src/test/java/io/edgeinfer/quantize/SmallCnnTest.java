@@ -3,8 +3,11 @@ package io.edgeinfer.quantize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.core.codec.NpyCodec;
+import io.edgeinfer.lite.format.LiteSubgraph;
+import io.edgeinfer.lite.format.TfliteFile;
 import io.edgeinfer.quantize.quant.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +67,30 @@ class SmallCnnTest {
     QuantizeReport dynamic = convert(Mode.DYNAMIC_INT8);
     assertTrue(dynamic.comparison().argmaxAgreement() >= 0.99, dynamic.toText());
     assertEquals(4, dynamic.weightErrors().size(), dynamic.toText());
+  }
+
+  @Test
+  void int8IoMakesTheInputsAndOutputsInt8() throws Exception {
+    Path out = dir.resolve("int8-io.tflite");
+    QuantizeReport report =
+        Quantizer.quantize(
+            new QuantizeRequest(
+                model,
+                "serving_default",
+                Mode.INT8,
+                samples,
+                600,
+                100,
+                false,
+                true,
+                null,
+                null,
+                out));
+    assertEquals(null, report.operators().get("QUANTIZE"), report.toText());
+    assertTrue(report.comparison().argmaxAgreement() >= 0.99, report.toText());
+    LiteSubgraph graph = TfliteFile.open(out).mainSubgraph();
+    assertEquals(DataType.INT8, graph.tensor(graph.inputs().get(0)).type());
+    assertEquals(DataType.INT8, graph.tensor(graph.outputs().get(0)).type());
   }
 
   @Test
