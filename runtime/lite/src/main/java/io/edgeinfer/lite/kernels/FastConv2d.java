@@ -180,6 +180,15 @@ final class FastConv2d {
     }
   }
 
+  /**
+   * The product step of a float convolution, {@code acc[oc][0..n) = sum over k of weights[oc][k] *
+   * patches[k][0..n)}: {@link #multiply} here, a Vector API one in the {@code lite-vector} module.
+   */
+  @FunctionalInterface
+  interface Product {
+    void multiply(float[][] weights, float[][] patches, int taps, int outC, int n, float[][] acc);
+  }
+
   // ---- the product ------------------------------------------------------------------------------
 
   /** {@code acc[oc][0..n) = sum over k, in order, of weights[oc][k] * patches[k][0..n)}. */
@@ -335,9 +344,16 @@ final class FastConv2d {
     private final float[][] weights; // [outC][taps], OHWI rows
     private final float[] bias;
     private final float[] ones;
+    private final Product product;
 
     FloatOp(FloatBuffer filter, int[] filterShape, float[] bias, ConvOptions options) {
+      this(filter, filterShape, bias, options, FastConv2d::multiply);
+    }
+
+    FloatOp(
+        FloatBuffer filter, int[] filterShape, float[] bias, ConvOptions options, Product product) {
       super(filterShape, options);
+      this.product = product;
       FloatBuffer f = Weights.view(filter, outC * taps, "filter");
       this.weights = new float[outC][taps];
       for (int oc = 0; oc < outC; oc++) {
@@ -352,7 +368,8 @@ final class FastConv2d {
     public void runRows(
         float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
-      convolve(input, w, weights, ones, bias, options.activation(), output, scratch, from, to);
+      convolve(
+          input, w, weights, ones, bias, options.activation(), output, scratch, from, to, product);
     }
   }
 
@@ -365,6 +382,7 @@ final class FastConv2d {
     private final ByteBuffer filter;
     private final float[] scales;
     private final float[] bias;
+    private final Product product;
 
     HybridOp(
         ByteBuffer filter,
@@ -372,7 +390,18 @@ final class FastConv2d {
         float[] filterScales,
         float[] bias,
         ConvOptions options) {
+      this(filter, filterShape, filterScales, bias, options, FastConv2d::multiply);
+    }
+
+    HybridOp(
+        ByteBuffer filter,
+        int[] filterShape,
+        float[] filterScales,
+        float[] bias,
+        ConvOptions options,
+        Product product) {
       super(filterShape, options);
+      this.product = product;
       this.filter = Weights.view(filter, outC * taps, "filter");
       this.scales = Weights.scales(filterScales, outC);
       this.bias = Weights.bias(bias, outC);
@@ -391,7 +420,18 @@ final class FastConv2d {
           dst[k] = row[k];
         }
       }
-      convolve(input, w, weights, scales, bias, options.activation(), output, scratch, from, to);
+      convolve(
+          input,
+          w,
+          weights,
+          scales,
+          bias,
+          options.activation(),
+          output,
+          scratch,
+          from,
+          to,
+          product);
     }
   }
 
@@ -410,7 +450,8 @@ final class FastConv2d {
       float[] output,
       Scratch scratch,
       int fromRow,
-      int toRow) {
+      int toRow,
+      Product product) {
     int inC = w.channels();
     int outC = bias.length;
     int taps = w.filterH() * w.filterW() * inC;
@@ -426,7 +467,7 @@ final class FastConv2d {
     for (int p0 = fromRow * w.outW(); p0 < end; p0 += tile) {
       int n = Math.min(tile, end - p0);
       patches(planes, w, p0, n, patches);
-      multiply(weights, patches, taps, outC, n, acc);
+      product.multiply(weights, patches, taps, outC, n, acc);
       for (int oc = 0; oc < outC; oc++) {
         float[] a = acc[oc];
         float s = scales[oc];

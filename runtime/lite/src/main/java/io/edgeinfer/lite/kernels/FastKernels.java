@@ -10,9 +10,10 @@ import java.nio.FloatBuffer;
  * {@link ReferenceKernels}: int8 bit for bit, float32 up to the order of float additions (the
  * kernels keep the reference's order where they can).
  *
- * <p>No {@code jdk.incubator.vector}: the build compiles with {@code -Xlint:all -Werror}, and
- * javac's "incubator module" warning cannot be suppressed, so a Vector API implementation cannot
- * live in this module as it is built; {@link KernelSelector} is where one would be chosen.
+ * <p>No {@code jdk.incubator.vector} here: the build compiles with {@code -Xlint:all -Werror}, and
+ * javac's "incubator module" warning cannot be suppressed, so the Vector API kernels live in the
+ * {@code edgeinfer-lite-vector} module, which extends this class and overrides the operations it
+ * speeds up; {@link KernelSelector} finds it at run time.
  *
  * <p>What each operation does differently from the reference: FULLY_CONNECTED ({@link
  * FastFullyConnected}), CONV_2D ({@link FastConv2d}: transposed im2col, exact float route for
@@ -22,7 +23,7 @@ import java.nio.FloatBuffer;
  * float activations, QUANTIZE and CONCATENATION are already single flat loops (or copies) and are
  * shared with the reference.
  */
-public final class FastKernels implements Kernels {
+public class FastKernels implements Kernels {
   @Override
   public String name() {
     return "fast";

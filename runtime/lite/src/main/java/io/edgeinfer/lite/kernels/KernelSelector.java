@@ -1,18 +1,25 @@
 package io.edgeinfer.lite.kernels;
 
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
 /**
  * Picks the kernel set once per JVM: the fastest one available, unless the system property {@code
- * edgeinfer.lite.kernels} names one ({@code fast} or {@code reference}, e.g. to check a result
- * against the specification).
+ * edgeinfer.lite.kernels} names one ({@code vector}, {@code fast} or {@code reference}, e.g. to
+ * check a result against the specification).
  *
- * <p>Only plain-Java sets exist today, so "available" always means {@link FastKernels}. A Vector
- * API set would be chosen here when {@code jdk.incubator.vector} is in the boot layer (the launcher
- * can add it) and pass the same differential tests; it has to be built outside this module, whose
- * {@code -Werror} build rejects the incubator warning.
+ * <p>The fastest is the Vector API set ({@code vector}) when the {@code edgeinfer-lite-vector}
+ * module is on the class path (it registers itself as a {@link Kernels} service) and the JVM was
+ * started with {@code --add-modules jdk.incubator.vector} (the launcher adds it); otherwise {@link
+ * FastKernels}, in plain Java.
  */
 public final class KernelSelector {
   /** The system property that overrides the choice. */
   public static final String PROPERTY = "edgeinfer.lite.kernels";
+
+  /** The incubating module the Vector API kernels need in the boot layer. */
+  public static final String VECTOR_MODULE = "jdk.incubator.vector";
 
   private KernelSelector() {}
 
@@ -26,14 +33,51 @@ public final class KernelSelector {
   }
 
   /** The kernel set a property value asks for; null or empty means the fastest. */
-  static Kernels select(String name) {
-    if (name == null || name.isBlank() || name.equals("fast")) {
-      return new FastKernels();
+  public static Kernels select(String name) {
+    if (name == null || name.isBlank()) {
+      return vector().orElseGet(FastKernels::new);
     }
-    if (name.equals("reference")) {
-      return new ReferenceKernels();
+    return switch (name) {
+      case "fast" -> new FastKernels();
+      case "reference" -> new ReferenceKernels();
+      case "vector" ->
+          vector()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "expected the edgeinfer-lite-vector module on the class path and the JVM"
+                              + " option --add-modules "
+                              + VECTOR_MODULE
+                              + " for "
+                              + PROPERTY
+                              + "=vector, found "
+                              + (vectorModulePresent() ? "no vector kernels" : "no such module")));
+      default ->
+          throw new IllegalArgumentException(
+              "expected " + PROPERTY + " to be vector, fast or reference, found " + name);
+    };
+  }
+
+  static boolean vectorModulePresent() {
+    return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+  }
+
+  /** The Vector API kernels, when both their module and the incubator module are there. */
+  static Optional<Kernels> vector() {
+    if (!vectorModulePresent()) {
+      return Optional.empty();
     }
-    throw new IllegalArgumentException(
-        "expected " + PROPERTY + " to be fast or reference, found " + name);
+    try {
+      for (Kernels kernels :
+          ServiceLoader.load(Kernels.class, KernelSelector.class.getClassLoader())) {
+        if (kernels.name().equals("vector")) {
+          return Optional.of(kernels);
+        }
+      }
+    } catch (ServiceConfigurationError | LinkageError e) {
+      // A broken or mismatched vector jar: the plain-Java kernels still work.
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 }

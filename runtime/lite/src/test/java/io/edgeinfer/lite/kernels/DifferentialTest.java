@@ -13,17 +13,21 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every operation of {@link FastKernels} against {@link ReferenceKernels} on seeded random shapes
- * and values: odd sizes, batches above 1, strides, dilation, both paddings, per-tensor and
- * per-channel int8, hybrid (float activations, int8 weights). Int8 must be equal; float32 within
- * 1e-4 relative (to {@code max(1, |ref|)}). Output arrays start with different garbage on each
- * side, so an element one side leaves unwritten shows up.
+ * Every operation of the fastest kernel set ({@link FastKernels}, or the Vector API set when this
+ * test runs in the lite-vector module) against {@link ReferenceKernels} on seeded random shapes and
+ * values: odd sizes, batches above 1, strides, dilation, both paddings, per-tensor and per-channel
+ * int8, hybrid (float activations, int8 weights). Int8 must be equal; float32 within 1e-4 relative
+ * (to {@code max(1, |ref|)}). Output arrays start with different garbage on each side, so an
+ * element one side leaves unwritten shows up.
  */
 class DifferentialTest {
   private static final long SEED = 0x5EED_2024L;
   private static final int CASES = 40;
   private static final Kernels REF = new ReferenceKernels();
-  private static final Kernels FAST = new FastKernels();
+
+  /** The fastest set this JVM has: FastKernels here, the Vector API set in lite-vector's run. */
+  private static final Kernels FAST = KernelSelector.select(null);
+
   private static final Activation[] ACTIVATIONS = Activation.values();
 
   private final Random rnd = new Random(SEED);
@@ -298,7 +302,7 @@ class DifferentialTest {
       int[] qbias = bias(outC, fine ? 20 : 5000);
       ByteBuffer w = ByteBuffer.wrap(wq);
       UnaryOp<byte[], byte[]> fast = FAST.conv2d(w, filterShape, scales, qbias, in, out, o);
-      if (((FastConv2d.Int8Op) fast).usesFloatRoute()) {
+      if (fast instanceof FastConv2d.Int8Op route && route.usesFloatRoute()) {
         floatRoutes++;
       } else {
         intRoutes++;

@@ -14,9 +14,22 @@ class KernelSelectorTest {
     assertEquals("fast", KernelSelector.select("fast").name());
     assertEquals("reference", KernelSelector.select("reference").name());
     IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> KernelSelector.select("gpu"));
+    assertEquals(
+        "expected edgeinfer.lite.kernels to be vector, fast or reference, found gpu",
+        e.getMessage());
+  }
+
+  @Test
+  void vectorNeedsItsModuleAndTheIncubator() {
+    // This module's tests run without --add-modules jdk.incubator.vector (lite-vector's add it).
+    IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> KernelSelector.select("vector"));
     assertEquals(
-        "expected edgeinfer.lite.kernels to be fast or reference, found vector", e.getMessage());
+        "expected the edgeinfer-lite-vector module on the class path and the JVM option"
+            + " --add-modules jdk.incubator.vector for edgeinfer.lite.kernels=vector, found no such"
+            + " module",
+        e.getMessage());
   }
 
   @Test

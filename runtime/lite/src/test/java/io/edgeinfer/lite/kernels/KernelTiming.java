@@ -11,7 +11,9 @@ import java.util.Random;
  * A quick, unasserted timing of reference against fast kernels: the seed MLP (batch 1, 32 -> 64 ->
  * 64 -> 10, float32 and int8) and a 3x3 conv 48x48x16 -> 32 (SAME), in nanoseconds per call, the
  * best of five rounds after every case has warmed up. Run {@code main [seconds per case]} for
- * longer measurements (it is a harness, not a test: speed is never asserted).
+ * longer measurements (it is a harness, not a test: speed is never asserted). The last column is
+ * the set {@link KernelSelector} picks: run with lite-vector's test class path and {@code
+ * --add-modules jdk.incubator.vector} to time the Vector API kernels.
  */
 final class KernelTiming {
   private KernelTiming() {}
@@ -29,15 +31,17 @@ final class KernelTiming {
   static String table(double seconds) {
     Kernels ref = new ReferenceKernels();
     Kernels fast = new FastKernels();
+    Kernels best = KernelSelector.select(null);
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
             Locale.ROOT,
-            "%-36s %14s %14s %8s%n",
+            "%-36s %12s %12s %12s %8s%n",
             "ns per call (" + System.getProperty("java.version") + ")",
             "reference",
             "fast",
-            "speedup"));
+            best.name(),
+            "vs ref"));
     String[] names = {
       "MLP 32-64-64-10 float32, batch 1",
       "MLP 32-64-64-10 int8, batch 1",
@@ -45,10 +49,10 @@ final class KernelTiming {
       "conv 3x3 48x48x16->32 int8"
     };
     Case[][] cases = {
-      {mlp(ref, false), mlp(fast, false)},
-      {mlp(ref, true), mlp(fast, true)},
-      {conv(ref, false), conv(fast, false)},
-      {conv(ref, true), conv(fast, true)}
+      {mlp(ref, false), mlp(fast, false), mlp(best, false)},
+      {mlp(ref, true), mlp(fast, true), mlp(best, true)},
+      {conv(ref, false), conv(fast, false), conv(best, false)},
+      {conv(ref, true), conv(fast, true), conv(best, true)}
     };
     // Warm every case up first, so that the JIT has settled before anything is measured (on a
     // machine with two hardware threads per core a background compile slows the measurement).
@@ -60,7 +64,10 @@ final class KernelTiming {
     for (int i = 0; i < cases.length; i++) {
       double r = nanosPerCall(cases[i][0], seconds);
       double f = nanosPerCall(cases[i][1], seconds);
-      out.append(String.format(Locale.ROOT, "%-36s %14.0f %14.0f %7.1fx%n", names[i], r, f, r / f));
+      double b = nanosPerCall(cases[i][2], seconds);
+      out.append(
+          String.format(
+              Locale.ROOT, "%-36s %12.0f %12.0f %12.0f %7.1fx%n", names[i], r, f, b, r / b));
     }
     return out.toString();
   }

@@ -1,0 +1,81 @@
+package io.edgeinfer.lite.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API set is found with no flag but the JVM's {@code --add-modules}, and its kernels
+ * allocate nothing per call once warm (on Java 17 a vector kernel C2 fails to compile cleanly
+ * allocates on every operation: this catches it).
+ */
+class VectorKernelsTest {
+  private final Random rnd = new Random(3);
+
+  @Test
+  void selectedWhenTheIncubatorModuleIsThere() {
+    assertTrue(KernelSelector.vectorModulePresent(), "surefire adds jdk.incubator.vector");
+    assertEquals("vector", KernelSelector.select(null).name());
+    assertInstanceOf(VectorKernels.class, KernelSelector.select("vector"));
+    assertEquals("fast", KernelSelector.select("fast").name());
+  }
+
+  private float[] floats(int n) {
+    float[] a = new float[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = (float) rnd.nextGaussian();
+    }
+    return a;
+  }
+
+  private static void assertNoAllocation(String what, Runnable call) {
+    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no allocation counter");
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+    threads.setThreadAllocatedMemoryEnabled(true);
+    long id = Thread.currentThread().getId();
+    for (int i = 0; i < 3_000; i++) {
+      call.run();
+    }
+    long before = threads.getThreadAllocatedBytes(id);
+    for (int i = 0; i < 2_000; i++) {
+      call.run();
+    }
+    long bytes = threads.getThreadAllocatedBytes(id) - before;
+    assertTrue(bytes < 2_000, what + " allocated " + bytes + " bytes in 2000 calls");
+  }
+
+  @Test
+  void allocatesNothingPerCall() {
+    Kernels vector = new VectorKernels();
+    Scratch scratch = new Scratch();
+    int[] shape = {1, 12, 12, 8};
+    UnaryOp<float[], float[]> conv =
+        vector.conv2d(
+            FloatBuffer.wrap(floats(16 * 9 * 8)),
+            new int[] {16, 3, 3, 8},
+            floats(16),
+            ConvOptions.of(Padding.SAME, 1, Activation.RELU6));
+    float[] image = floats(12 * 12 * 8);
+    float[] convOut = new float[12 * 12 * 16];
+    assertNoAllocation("vector conv", () -> conv.run(image, shape, convOut, scratch));
+    byte[] q = new byte[16 * 9 * 8];
+    rnd.nextBytes(q);
+    UnaryOp<float[], float[]> hybrid =
+        vector.hybridConv2d(
+            ByteBuffer.allocateDirect(q.length).put(q).flip(),
+            new int[] {16, 3, 3, 8},
+            new float[] {0.01f},
+            null,
+            ConvOptions.of(Padding.VALID, 1, Activation.NONE));
+    float[] hybridOut = new float[10 * 10 * 16];
+    assertNoAllocation("vector hybrid conv", () -> hybrid.run(image, shape, hybridOut, scratch));
+  }
+}
