@@ -72,6 +72,8 @@ final class PredictCommand implements Callable<Integer> {
 
   @Mixin ModelOptions modelOptions;
 
+  @Mixin ProfileOption profileOption;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @ParentCommand EdgeinferCommand parent;
@@ -82,7 +84,7 @@ final class PredictCommand implements Callable<Integer> {
     List<InputSource> sources = InputSource.expand(inputs);
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
-    try (Model model = modelOptions.load(modelPath);
+    try (Model model = modelOptions.load(modelPath, profileOption, 1);
         PredictionWriter writer = PredictionWriter.open(output, outputFormat, spec)) {
       Map<String, Predictor> predictors = new HashMap<>();
       Signature chosen = model.signatures().isEmpty() ? null : pick(model, signatureName);
