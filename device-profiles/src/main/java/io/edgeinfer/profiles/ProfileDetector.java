@@ -11,6 +11,9 @@ import java.util.Optional;
  * JVM or a budget too small for TensorFlow moves the profile to the lite engine.
  */
 public final class ProfileDetector {
+  /** What a 32-bit process on ARM Linux can address (3 GB of user space): a budget's ceiling. */
+  static final long THIRTY_TWO_BIT_MAX_MB = 3072;
+
   /** Below this budget TensorFlow (~300 MB alone, ~370 MB with a small MLP) leaves no room. */
   static final long TENSORFLOW_MIN_BUDGET_MB = 400;
 
@@ -39,6 +42,7 @@ public final class ProfileDetector {
       profile = fitFallback(fallback(facts, reasons), facts, reasons);
     }
     profile = fitEngine(profile, facts, reasons);
+    profile = fitAddressSpace(profile, facts, reasons);
     return new Detection(profile, named.isPresent(), reasons);
   }
 
@@ -201,6 +205,24 @@ public final class ProfileDetector {
         p,
         "this is a 32-bit JVM (os.arch " + facts.osArch() + ") and TensorFlow has no natives",
         reasons);
+  }
+
+  private static DeviceProfile fitAddressSpace(
+      DeviceProfile p, SystemFacts facts, List<String> reasons) {
+    Optional<Arch> jvmArch = Arch.fromOsArch(facts.osArch());
+    if (jvmArch.isEmpty() || jvmArch.get().is64Bit() || p.budgetMb() <= THIRTY_TWO_BIT_MAX_MB) {
+      return p;
+    }
+    reasons.add(
+        "a 32-bit JVM addresses at most "
+            + THIRTY_TWO_BIT_MAX_MB
+            + " MB: budget "
+            + THIRTY_TWO_BIT_MAX_MB
+            + " MB (was "
+            + p.budgetMb()
+            + ")");
+    return p.withResources(
+        p.description(), p.cores(), p.memoryMb(), THIRTY_TWO_BIT_MAX_MB, p.threads());
   }
 
   private static DeviceProfile resized(

@@ -74,6 +74,28 @@ class ProfileDetectorTest {
   }
 
   @Test
+  void a32BitOsOnAPi5MovesToLiteWithinThe32BitAddressSpace(@TempDir Path root) throws Exception {
+    SystemFacts facts =
+        new FakeSystem(root)
+            .deviceTreeModel("Raspberry Pi 5 Model B Rev 1.0")
+            .cpuinfo(4, "")
+            .memTotalKb(8245264)
+            .facts("arm");
+    Detection d = detector.detect(facts);
+    DeviceProfile p = d.profile();
+    assertEquals("pi-5-8gb", p.name());
+    assertEquals(EngineKind.LITE, p.engine());
+    assertEquals(Precision.FLOAT32, p.precision());
+    assertEquals(3072, p.budgetMb());
+    assertEquals(
+        List.of(
+            "this is a 32-bit JVM (os.arch arm) and TensorFlow has no natives: engine lite,"
+                + " precision float32",
+            "a 32-bit JVM addresses at most 3072 MB: budget 3072 MB (was 5120)"),
+        d.reasons().subList(d.reasons().size() - 2, d.reasons().size()));
+  }
+
+  @Test
   void anUnknownArm64BoardWith1GbFallsBackWithItsBudgetScaled(@TempDir Path root) throws Exception {
     SystemFacts facts =
         new FakeSystem(root)
