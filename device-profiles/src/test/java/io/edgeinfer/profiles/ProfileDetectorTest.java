@@ -214,7 +214,7 @@ class ProfileDetectorTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> detector.detect(facts));
     assertEquals(
-        "this machine leaves edgeinfer a budget of 64 MB (128 MB of memory): expected at least 80"
+        "this machine leaves edgeinfer a budget of 64 MB (128 MB of memory): expected at least 96"
             + " MB, the lite runtime's own overhead",
         e.getMessage());
   }

@@ -115,7 +115,7 @@ class ProfileReaderTest {
   @Test
   void budgetSmallerThanTheRuntimesOwnOverhead() {
     assertEquals(
-        "board.yaml: field 'budget-mb': expected at least 80, the lite runtime's own overhead"
+        "board.yaml: field 'budget-mb': expected at least 96, the lite runtime's own overhead"
             + " before any model, found 60",
         error(GOOD.replace("budget-mb: 400", "budget-mb: 60")));
     assertEquals(

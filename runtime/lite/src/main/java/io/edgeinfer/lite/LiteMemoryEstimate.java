@@ -33,12 +33,12 @@ import java.util.TreeSet;
 final class LiteMemoryEstimate {
   /**
    * The process before any model, measured as peak RSS on Java 17 / x86_64 with Google's
-   * hello_world_int8 model (a few KB): {@code edgeinfer serve} answering three MQTT requests, 73.5
-   * MB with the Pi Zero 2 W profile's JVM options ({@code -Xmx128m -Xss256k -XX:+UseSerialGC
-   * -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m}); {@code predict} 55 MB with {@code
-   * -Xmx32m}. Rounded up to 80 MB.
+   * hello_world_int8 model (a few KB): {@code edgeinfer serve --profile pi-zero-2w} answering three
+   * MQTT requests, 84 MB with that profile's JVM options ({@code -Xmx128m -Xss256k -XX:+UseSerialGC
+   * -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m}) and its two workers (75 MB with one);
+   * {@code predict} 55-65 MB. Rounded up to 96 MB.
    */
-  static final long RUNTIME_OVERHEAD_BYTES = 80L << 20;
+  static final long RUNTIME_OVERHEAD_BYTES = 96L << 20;
 
   /** Bytes per element of a prepared weight copy: at most an int or a float. */
   private static final int COPY_BYTES = 4;
@@ -86,8 +86,8 @@ final class LiteMemoryEstimate {
         "constant buffers (mapped) and the kernels' copies at <= 4 bytes per element; one buffer"
             + " per activation for batch "
             + batch
-            + " and the largest conv scratch; runtime measured at 73.5 MB peak RSS for serve with"
-            + " the pi-zero-2w JVM options, rounded up to 80 MB");
+            + " and the largest kernel scratch; runtime measured at 84 MB peak RSS for serve with"
+            + " the pi-zero-2w profile, rounded up to 96 MB");
   }
 
   /** The subgraphs the signatures point at, or the main one when the file declares none. */

@@ -123,7 +123,7 @@ class LiteMemoryEstimateTest {
     TfliteWriter.write(conv(), file);
     MemoryNeed need = Engines.estimate(file, null, LoadOptions.DEFAULTS, 4);
     assertEquals(LiteMemoryEstimate.of(conv(), 4), need);
-    assertTrue(need.totalMb() >= 80, need.toString());
+    assertTrue(need.totalMb() >= 96, need.toString());
     assertThrows(
         IllegalArgumentException.class,
         () -> Engines.estimate(file, "lite", LoadOptions.DEFAULTS, 0));
