@@ -72,6 +72,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Mixin ModelOptions modelOptions;
 
+  @Mixin ProfileOption profileOption;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -85,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
               + ", "
               + warmup);
     }
-    try (Model model = modelOptions.load(modelPath);
+    try (Model model = modelOptions.load(modelPath, profileOption, batch);
         Predictor predictor =
             signatureName == null ? model.predictor() : model.predictor(signatureName)) {
       Map<String, Tensor> inputs = randomInputs(predictor.signature(), batch);

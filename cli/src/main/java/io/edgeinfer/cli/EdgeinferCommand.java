@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
       InspectCommand.class,
       PredictCommand.class,
       ServeCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ProfileCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure (bad model, bad input)", "2:usage error"})
@@ -39,6 +40,6 @@ final class EdgeinferCommand implements Runnable {
   public void run() {
     throw new picocli.CommandLine.ParameterException(
         spec.commandLine(),
-        "expected a command (inspect, predict, serve, bench, train, evaluate), found none");
+        "expected a command (inspect, predict, serve, bench, profile, train, evaluate), found none");
   }
 }

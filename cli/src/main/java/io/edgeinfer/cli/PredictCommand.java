@@ -78,6 +78,8 @@ final class PredictCommand implements Callable<Integer> {
 
   @Mixin ModelOptions modelOptions;
 
+  @Mixin ProfileOption profileOption;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @ParentCommand EdgeinferCommand parent;
@@ -88,7 +90,7 @@ final class PredictCommand implements Callable<Integer> {
     List<InputSource> sources = InputSource.expand(inputs);
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
-    try (Model model = modelOptions.load(modelPath, rawOutputs);
+    try (Model model = modelOptions.load(modelPath, profileOption, 1, rawOutputs);
         PredictionWriter writer = PredictionWriter.open(output, outputFormat, spec)) {
       Map<String, Predictor> predictors = new HashMap<>();
       Signature chosen = model.signatures().isEmpty() ? null : pick(model, signatureName);

@@ -14,6 +14,7 @@ import io.edgeinfer.mqtt.PipelineSettings;
 import io.edgeinfer.mqtt.ServiceRunner;
 import io.edgeinfer.mqtt.TopicTemplate;
 import io.edgeinfer.mqtt.outbox.Outbox;
+import io.edgeinfer.profiles.DeviceProfile;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -37,7 +38,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Serve a model over MQTT: read inputs from topics, publish predictions back (to the MQTT v5"
           + " response topic when the request has one). Keys of a --config YAML file are the long"
-          + " option names; flags win over the file."
+          + " option names; flags win over the file. --profile sets the defaults of --engine,"
+          + " --threads, --intra-op-threads, --max-batch, --max-wait-ms, --qos and the outbox"
+          + " limits; flags win over the profile."
     })
 final class ServeCommand implements Callable<Integer> {
   static final String PASSWORD_ENV = "EDGEINFER_MQTT_PASSWORD";
@@ -216,6 +219,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin ModelOptions modelOptions;
 
+  @Mixin ProfileOption profileOption;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -226,8 +231,10 @@ final class ServeCommand implements Callable<Integer> {
           "expected at least one --input-topic or a --watch folder, found neither");
     }
     PrintWriter out = spec.commandLine().getOut();
+    DeviceProfile profile = profileOption.profile();
+    applyProfile(profile);
     String client = clientId != null ? clientId : "edgeinfer-" + hostname();
-    try (Model model = modelOptions.load(modelPath)) {
+    try (Model model = modelOptions.load(modelPath, profileOption, maxBatch)) {
       Signature signature =
           signatureName == null
               ? model.defaultSignature()
@@ -283,6 +290,17 @@ final class ServeCommand implements Callable<Integer> {
             Outbox.open(outboxPath, outboxMaxMessages, (long) outboxMaxMb << 20));
       }
       try (ServiceRunner service = runner.start()) {
+        if (profile != null) {
+          out.printf(
+              Locale.ROOT,
+              "profile %s: budget %d MB, %d threads, batches of up to %d within %d ms, QoS %d%n",
+              profile.name(),
+              profile.budgetMb(),
+              threads,
+              maxBatch,
+              maxWaitMs,
+              qos);
+        }
         out.printf(
             Locale.ROOT,
             "serving %s (%s, signature %s) %s%n",
@@ -301,6 +319,31 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** The profile's batching, threads and MQTT settings, for each option not typed. */
+  void applyProfile(DeviceProfile profile) {
+    if (profile == null) {
+      return;
+    }
+    if (!profileOption.given("--max-batch")) {
+      maxBatch = profile.batching().maxBatch();
+    }
+    if (!profileOption.given("--max-wait-ms")) {
+      maxWaitMs = profile.batching().maxWaitMs();
+    }
+    if (!profileOption.given("--threads")) {
+      threads = profile.threads();
+    }
+    if (!profileOption.given("--qos")) {
+      qos = profile.mqtt().qos();
+    }
+    if (!profileOption.given("--outbox-max-messages")) {
+      outboxMaxMessages = profile.mqtt().outboxMaxMessages();
+    }
+    if (!profileOption.given("--outbox-max-mb")) {
+      outboxMaxMb = profile.mqtt().outboxMaxMb();
+    }
   }
 
   private static int embeddedPort(String value) {

@@ -1,6 +1,10 @@
 package io.edgeinfer.core;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * A way to run one model format. Engines are found with {@link java.util.ServiceLoader}: an engine
@@ -17,4 +21,32 @@ public interface Engine {
   boolean canLoad(Path path);
 
   Model load(Path path, LoadOptions options) throws ModelException;
+
+  /**
+   * What {@code path} would need in memory once loaded and run on batches of {@code batch} rows,
+   * worked out without loading it. Engines that know their planner and runtime override this; the
+   * default only counts the bytes on disk, so it understates the need.
+   */
+  default MemoryNeed estimate(Path path, LoadOptions options, int batch) throws ModelException {
+    if (batch < 1) {
+      throw new IllegalArgumentException("expected a batch >= 1, found " + batch);
+    }
+    try (Stream<Path> files = Files.walk(path)) {
+      long bytes =
+          files
+              .filter(Files::isRegularFile)
+              .mapToLong(
+                  file -> {
+                    try {
+                      return Files.size(file);
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  })
+              .sum();
+      return new MemoryNeed(bytes, 0, 0, "the " + name() + " engine gives only the size on disk");
+    } catch (IOException | UncheckedIOException e) {
+      throw new ModelException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
 }

@@ -28,6 +28,23 @@ public final class Engines {
    */
   public static Model load(Path path, String engineName, LoadOptions options)
       throws ModelException {
+    return pick(path, engineName).load(path, options);
+  }
+
+  /**
+   * What {@code path} would need in memory in the engine {@link #load(Path, String, LoadOptions)}
+   * would pick, without loading it.
+   */
+  public static MemoryNeed estimate(Path path, String engineName, LoadOptions options, int batch)
+      throws ModelException {
+    return pick(path, engineName).estimate(path, options, batch);
+  }
+
+  /**
+   * The engine called {@code engineName}, or the first that recognises the path when the name is
+   * null.
+   */
+  public static Engine pick(Path path, String engineName) throws ModelException {
     if (!Files.exists(path)) {
       throw new ModelException("no such file or directory: " + path);
     }
@@ -35,7 +52,7 @@ public final class Engines {
     if (engineName != null) {
       for (Engine engine : engines) {
         if (engine.name().equals(engineName)) {
-          return engine.load(path, options);
+          return engine;
         }
       }
       throw new ModelException(
@@ -43,7 +60,7 @@ public final class Engines {
     }
     for (Engine engine : engines) {
       if (engine.canLoad(path)) {
-        return engine.load(path, options);
+        return engine;
       }
     }
     String expected =

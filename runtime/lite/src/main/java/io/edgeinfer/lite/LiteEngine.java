@@ -2,6 +2,7 @@ package io.edgeinfer.lite;
 
 import io.edgeinfer.core.Engine;
 import io.edgeinfer.core.LoadOptions;
+import io.edgeinfer.core.MemoryNeed;
 import io.edgeinfer.core.Model;
 import io.edgeinfer.core.ModelException;
 import io.edgeinfer.lite.format.TfliteFile;
@@ -35,5 +36,10 @@ public final class LiteEngine implements Engine {
   @Override
   public Model load(Path path, LoadOptions options) throws ModelException {
     return LiteRuntimeModel.load(path, options);
+  }
+
+  @Override
+  public MemoryNeed estimate(Path path, LoadOptions options, int batch) throws ModelException {
+    return LiteMemoryEstimate.of(path, batch);
   }
 }

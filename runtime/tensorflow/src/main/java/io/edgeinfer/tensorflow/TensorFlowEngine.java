@@ -2,6 +2,7 @@ package io.edgeinfer.tensorflow;
 
 import io.edgeinfer.core.Engine;
 import io.edgeinfer.core.LoadOptions;
+import io.edgeinfer.core.MemoryNeed;
 import io.edgeinfer.core.Model;
 import io.edgeinfer.core.ModelException;
 import java.nio.file.Path;
@@ -28,5 +29,10 @@ public final class TensorFlowEngine implements Engine {
   @Override
   public Model load(Path path, LoadOptions options) throws ModelException {
     return TensorFlowModel.load(path, options);
+  }
+
+  @Override
+  public MemoryNeed estimate(Path path, LoadOptions options, int batch) throws ModelException {
+    return TensorFlowMemoryEstimate.of(path);
   }
 }

@@ -1,0 +1,187 @@
+package io.edgeinfer.lite;
+
+import io.edgeinfer.core.DataType;
+import io.edgeinfer.core.MemoryNeed;
+import io.edgeinfer.core.ModelException;
+import io.edgeinfer.lite.format.BuiltinOperator;
+import io.edgeinfer.lite.format.LiteModel;
+import io.edgeinfer.lite.format.LiteOperator;
+import io.edgeinfer.lite.format.LiteSignature;
+import io.edgeinfer.lite.format.LiteSubgraph;
+import io.edgeinfer.lite.format.LiteTensor;
+import io.edgeinfer.lite.format.TfliteFile;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The memory a .tflite model needs in the lite engine, worked out from the file's tables without
+ * compiling kernels or allocating the arena. What it counts:
+ *
+ * <ul>
+ *   <li>weights: the constant buffers (memory-mapped; preparing the kernels reads every one, so
+ *       they all become resident) plus the kernels' own prepared copies on the heap (repacked,
+ *       widened int8, biases), counted at 4 bytes per element as an upper bound;
+ *   <li>arena: one buffer per input and per operator output, as {@link Plan} allocates them (4
+ *       bytes per float32 element, 1 otherwise), with the batch dimension scaled to the batch
+ *       asked, plus the largest kernel scratch (convolution planes and tiles, fully-connected
+ *       accumulators);
+ *   <li>overhead: {@link #RUNTIME_OVERHEAD_BYTES}.
+ * </ul>
+ */
+final class LiteMemoryEstimate {
+  /**
+   * The process before any model, measured as peak RSS on Java 17 / x86_64 with Google's
+   * hello_world_int8 model (a few KB): {@code edgeinfer serve --profile pi-zero-2w} answering three
+   * MQTT requests, 84 MB with that profile's JVM options ({@code -Xmx128m -Xss256k -XX:+UseSerialGC
+   * -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m}) and its two workers (75 MB with one);
+   * {@code predict} 55-65 MB. Rounded up to 96 MB.
+   */
+  static final long RUNTIME_OVERHEAD_BYTES = 96L << 20;
+
+  /** Bytes per element of a prepared weight copy: at most an int or a float. */
+  private static final int COPY_BYTES = 4;
+
+  private LiteMemoryEstimate() {}
+
+  static MemoryNeed of(Path path, int batch) throws ModelException {
+    if (batch < 1) {
+      throw new IllegalArgumentException("expected a batch >= 1, found " + batch);
+    }
+    return of(TfliteFile.open(path), batch);
+  }
+
+  static MemoryNeed of(LiteModel model, int batch) {
+    long mapped = 0;
+    TreeSet<Integer> buffersSeen = new TreeSet<>();
+    long copies = 0;
+    long arena = 0;
+    for (int index : subgraphsRun(model)) {
+      LiteSubgraph graph = model.subgraphs().get(index);
+      BitSet copied = new BitSet();
+      for (LiteOperator op : graph.operators()) {
+        for (int t : op.inputs()) {
+          if (t == LiteOperator.OMITTED) {
+            continue;
+          }
+          LiteTensor tensor = graph.tensor(t);
+          if (model.isConstant(tensor)) {
+            if (buffersSeen.add(tensor.buffer())) {
+              mapped += model.buffers().get(tensor.buffer()).size();
+            }
+            if (!copied.get(t)) {
+              copied.set(t);
+              copies += COPY_BYTES * tensor.shape().elementCount();
+            }
+          }
+        }
+      }
+      arena += arenaBytes(model, graph, batch);
+    }
+    return new MemoryNeed(
+        mapped + copies,
+        arena,
+        RUNTIME_OVERHEAD_BYTES,
+        "constant buffers (mapped) and the kernels' copies at <= 4 bytes per element; one buffer"
+            + " per activation for batch "
+            + batch
+            + " and the largest kernel scratch; runtime measured at 84 MB peak RSS for serve with"
+            + " the pi-zero-2w profile, rounded up to 96 MB");
+  }
+
+  /** The subgraphs the signatures point at, or the main one when the file declares none. */
+  private static TreeSet<Integer> subgraphsRun(LiteModel model) {
+    TreeSet<Integer> indices = new TreeSet<>();
+    List<LiteSignature> signatures = model.signatures();
+    if (signatures.isEmpty()) {
+      indices.add(0);
+    }
+    for (LiteSignature signature : signatures) {
+      if (signature.subgraphIndex() < model.subgraphs().size()) {
+        indices.add(signature.subgraphIndex());
+      }
+    }
+    return indices;
+  }
+
+  private static long arenaBytes(LiteModel model, LiteSubgraph graph, int batch) {
+    boolean dynamicBatch = false;
+    for (int input : graph.inputs()) {
+      LiteTensor tensor = graph.tensor(input);
+      dynamicBatch |= tensor.shapeSignature().rank() > 0 && tensor.shapeSignature().dim(0) == -1;
+    }
+    BitSet planned = new BitSet();
+    graph.inputs().forEach(planned::set);
+    for (LiteOperator op : graph.operators()) {
+      op.outputs().forEach(planned::set);
+    }
+    long bytes = 0;
+    for (int t = planned.nextSetBit(0); t >= 0; t = planned.nextSetBit(t + 1)) {
+      LiteTensor tensor = graph.tensor(t);
+      if (!model.isConstant(tensor)) {
+        bytes += elements(tensor, dynamicBatch ? batch : 1) * (isFloat(tensor) ? 4 : 1);
+      }
+    }
+    return bytes
+        + convScratchBytes(model, graph, dynamicBatch ? batch : 1)
+        + fullyConnectedScratchBytes(model, graph);
+  }
+
+  /** Up to four accumulator rows of the widest FULLY_CONNECTED (four rows at a time). */
+  private static long fullyConnectedScratchBytes(LiteModel model, LiteSubgraph graph) {
+    long widest = 0;
+    for (LiteOperator op : graph.operators()) {
+      if (model.opCode(op).is(BuiltinOperator.FULLY_CONNECTED)
+          && op.input(1) != LiteOperator.OMITTED
+          && graph.tensor(op.input(1)).shape().rank() == 2) {
+        widest = Math.max(widest, graph.tensor(op.input(1)).shape().dim(0));
+      }
+    }
+    return 4 * 4 * widest;
+  }
+
+  /**
+   * The elements of a tensor's buffer for {@code batch} rows: a leading dimension that is -1 in the
+   * signature, or 1 as converters record a variable batch, follows the batch.
+   */
+  private static long elements(LiteTensor tensor, int batch) {
+    long count = tensor.shape().elementCount();
+    if (batch == 1 || tensor.shape().rank() == 0) {
+      return count;
+    }
+    boolean batched = tensor.shapeSignature().dim(0) == -1 || tensor.shape().dim(0) == 1;
+    return batched ? count / Math.max(1, tensor.shape().dim(0)) * batch : count;
+  }
+
+  /**
+   * The float scratch of the largest CONV_2D: the input as one plane per channel, and tiles of
+   * patches and accumulators of at most 256 output pixels (as the conv kernel sizes them).
+   */
+  private static long convScratchBytes(LiteModel model, LiteSubgraph graph, int batch) {
+    long planes = 0;
+    long patches = 0;
+    long accumulators = 0;
+    for (LiteOperator op : graph.operators()) {
+      if (!model.opCode(op).is(BuiltinOperator.CONV_2D) || op.input(1) == LiteOperator.OMITTED) {
+        continue;
+      }
+      LiteTensor input = graph.tensor(op.input(0));
+      LiteTensor filter = graph.tensor(op.input(1));
+      if (filter.shape().rank() != 4) {
+        continue;
+      }
+      int outChannels = filter.shape().dim(0);
+      long taps = (long) filter.shape().dim(1) * filter.shape().dim(2) * filter.shape().dim(3);
+      long tile = Math.max(16, Math.min(256, (128 * 1024) / Math.max(1, taps)));
+      planes = Math.max(planes, 4 * elements(input, batch));
+      patches = Math.max(patches, 4 * taps * tile);
+      accumulators = Math.max(accumulators, 4L * outChannels * tile);
+    }
+    return planes + patches + accumulators;
+  }
+
+  private static boolean isFloat(LiteTensor tensor) {
+    return tensor.type() == DataType.FLOAT32;
+  }
+}

@@ -1,0 +1,131 @@
+package io.edgeinfer.lite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.edgeinfer.core.DataType;
+import io.edgeinfer.core.Engines;
+import io.edgeinfer.core.LoadOptions;
+import io.edgeinfer.core.MemoryNeed;
+import io.edgeinfer.core.Shape;
+import io.edgeinfer.lite.format.Activation;
+import io.edgeinfer.lite.format.BuiltinOperator;
+import io.edgeinfer.lite.format.LiteBuffer;
+import io.edgeinfer.lite.format.LiteModel;
+import io.edgeinfer.lite.format.LiteModelBuilder;
+import io.edgeinfer.lite.format.OperatorOptions;
+import io.edgeinfer.lite.format.Padding;
+import io.edgeinfer.lite.format.TfliteWriter;
+import io.edgeinfer.lite.kernels.KernelSelector;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The estimate's arena is what the planner really allocates, worked out without compiling. */
+class LiteMemoryEstimateTest {
+  /** x [-1, 2] -> FC 3 (relu) -> FC 1; 13 float weights and biases. */
+  private static LiteModel mlp() {
+    LiteModelBuilder b = new LiteModelBuilder();
+    LiteModelBuilder.Graph g = b.graph("main");
+    int x = g.tensor("x", DataType.FLOAT32, -1, 2);
+    int w1 =
+        g.constant(
+            "w1", DataType.FLOAT32, Shape.of(3, 2), LiteBuffer.ofFloats(1, 2, -1, 1, 0.5f, -2));
+    int b1 = g.constant("b1", DataType.FLOAT32, Shape.of(3), LiteBuffer.ofFloats(0, 1, -0.5f));
+    int h = g.tensor("h", DataType.FLOAT32, -1, 3);
+    int w2 = g.constant("w2", DataType.FLOAT32, Shape.of(1, 3), LiteBuffer.ofFloats(1, -1, 2));
+    int b2 = g.constant("b2", DataType.FLOAT32, Shape.of(1), LiteBuffer.ofFloats(0.25f));
+    int y = g.tensor("y", DataType.FLOAT32, -1, 1);
+    g.operator(
+        BuiltinOperator.FULLY_CONNECTED,
+        new OperatorOptions.FullyConnected(Activation.RELU),
+        new int[] {x, w1, b1},
+        h);
+    g.operator(
+        BuiltinOperator.FULLY_CONNECTED,
+        new OperatorOptions.FullyConnected(Activation.NONE),
+        new int[] {h, w2, b2},
+        y);
+    g.inputs(x).outputs(y);
+    b.signature("serving_default", g, Map.of("x", x), Map.of("y", y));
+    return b.build();
+  }
+
+  /** x [-1, 8, 8, 3] -> 3x3 conv to 4 channels (VALID) -> [-1, 6, 6, 4]. */
+  private static LiteModel conv() {
+    LiteModelBuilder b = new LiteModelBuilder();
+    LiteModelBuilder.Graph g = b.graph("main");
+    int x = g.tensor("x", DataType.FLOAT32, -1, 8, 8, 3);
+    float[] filter = new float[4 * 3 * 3 * 3];
+    for (int i = 0; i < filter.length; i++) {
+      filter[i] = (i % 7) - 3;
+    }
+    int f = g.constant("f", DataType.FLOAT32, Shape.of(4, 3, 3, 3), LiteBuffer.ofFloats(filter));
+    int bias = g.constant("b", DataType.FLOAT32, Shape.of(4), LiteBuffer.ofFloats(1, 2, 3, 4));
+    int y = g.tensor("y", DataType.FLOAT32, -1, 6, 6, 4);
+    g.operator(
+        BuiltinOperator.CONV_2D,
+        new OperatorOptions.Conv2D(Padding.VALID, 1, 1, 1, 1, Activation.RELU),
+        new int[] {x, f, bias},
+        y);
+    g.inputs(x).outputs(y);
+    return b.build();
+  }
+
+  /** The bytes of a real plan's buffers (constants aside) and scratch after one run. */
+  private static long plannedBytes(LiteModel model, int[] inputShape) throws Exception {
+    Program program = Program.compile(model, 0, KernelSelector.kernels());
+    Plan plan = Plan.of(program, new int[][] {inputShape});
+    plan.run(program);
+    long bytes = 0;
+    for (int t = 0; t < plan.buffers.length; t++) {
+      if (program.constants[t] == null && plan.buffers[t] instanceof float[] floats) {
+        bytes += 4L * floats.length;
+      } else if (program.constants[t] == null && plan.buffers[t] instanceof byte[] raw) {
+        bytes += raw.length;
+      }
+    }
+    return bytes + plan.scratch.bytes();
+  }
+
+  @Test
+  void mlpArenaEqualsThePlansBuffersForAFullBatch() throws Exception {
+    LiteModel model = mlp();
+    MemoryNeed need8 = LiteMemoryEstimate.of(model, 8);
+    // x 8x2, h 8x3, y 8x1 floats = 64 + 96 + 32 bytes; four accumulator rows of 3 floats = 48.
+    assertEquals(240, need8.arenaBytes());
+    assertEquals(plannedBytes(model, new int[] {8, 2}), need8.arenaBytes());
+    // Batch 1 uses one accumulator row of the four the estimate allows for.
+    MemoryNeed need1 = LiteMemoryEstimate.of(model, 1);
+    long planned1 = plannedBytes(model, new int[] {1, 2});
+    assertEquals(planned1 + 3 * 3 * 4, need1.arenaBytes());
+    // 13 floats mapped (52 bytes) and copied by the kernels (at most 52 more).
+    assertEquals(104, need8.weightsBytes());
+    assertEquals(LiteMemoryEstimate.RUNTIME_OVERHEAD_BYTES, need8.overheadBytes());
+  }
+
+  @Test
+  void convArenaCountsTheKernelsScratch() throws Exception {
+    LiteModel model = conv();
+    for (int batch : new int[] {1, 5}) {
+      assertEquals(
+          plannedBytes(model, new int[] {batch, 8, 8, 3}),
+          LiteMemoryEstimate.of(model, batch).arenaBytes(),
+          "batch " + batch);
+    }
+  }
+
+  @Test
+  void theEngineEstimatesAFileWithoutLoadingIt(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("conv.tflite");
+    TfliteWriter.write(conv(), file);
+    MemoryNeed need = Engines.estimate(file, null, LoadOptions.DEFAULTS, 4);
+    assertEquals(LiteMemoryEstimate.of(conv(), 4), need);
+    assertTrue(need.totalMb() >= 96, need.toString());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Engines.estimate(file, "lite", LoadOptions.DEFAULTS, 0));
+  }
+}
