@@ -1,5 +1,9 @@
 package io.edgeinfer.cli;
 
+import io.edgeinfer.core.MemoryNeed;
+import io.edgeinfer.profiles.DeviceProfile;
+import io.edgeinfer.profiles.ModelTooLargeException;
+import io.edgeinfer.profiles.Precision;
 import io.edgeinfer.quantize.AccuracyGateException;
 import io.edgeinfer.quantize.QuantizeReport;
 import io.edgeinfer.quantize.QuantizeRequest;
@@ -11,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -42,10 +47,13 @@ final class QuantizeCommand implements Callable<Integer> {
 
   @Option(
       names = "--mode",
-      required = true,
       paramLabel = "MODE",
-      description = "float32, float16, dynamic-int8 or int8.")
+      description =
+          "float32, float16, dynamic-int8 or int8. Without it, --profile picks the most precise"
+              + " mode (no more precise than the profile prefers) that fits the profile's budget.")
   String mode;
+
+  @Mixin ProfileOption profileOption;
 
   @Option(
       names = "--calibration-data",
@@ -107,13 +115,14 @@ final class QuantizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Mode chosen = mode(spec.commandLine().getOut());
     QuantizeRequest request;
     try {
       request =
           new QuantizeRequest(
               model,
               signature,
-              Mode.parse(mode),
+              chosen,
               calibrationData,
               calibrationSamples,
               percentile,
@@ -134,6 +143,42 @@ final class QuantizeCommand implements Callable<Integer> {
       print(e.report(), stdout);
       throw e;
     }
+  }
+
+  /** The mode typed, or the one the profile's budget allows. */
+  private Mode mode(PrintWriter stdout) throws Exception {
+    if (mode != null) {
+      try {
+        return Mode.parse(mode);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
+    DeviceProfile profile = profileOption.profile();
+    if (profile == null) {
+      throw new ParameterException(
+          spec.commandLine(), "expected --mode, or --profile to choose one, found neither");
+    }
+    MemoryNeed need = Quantizer.float32Need(model, signature, profile.batching().maxBatch());
+    Precision precision =
+        profile
+            .precisionThatFits(need)
+            .orElseThrow(
+                () ->
+                    new ModelTooLargeException(
+                        model
+                            + " needs "
+                            + need.totalMb()
+                            + " MB in float32 and does not fit the profile "
+                            + profile.name()
+                            + "'s "
+                            + profile.budgetMb()
+                            + " MB even in int8",
+                        need));
+    stdout.printf(
+        "mode %s: the most precise that fits %s (%d MB budget; float32 needs %d MB)%n",
+        precision.label(), profile.name(), profile.budgetMb(), need.totalMb());
+    return Mode.parse(precision.label());
   }
 
   private void print(QuantizeReport report, PrintWriter stdout) throws IOException {

@@ -65,6 +65,50 @@ class QuantizeCommandTest {
   }
 
   @Test
+  void aProfileChoosesTheModeItsBudgetAllows() {
+    Path roomy = dir.resolve("pi4.tflite");
+    Cli pi4 =
+        Cli.run(
+            "quantize",
+            "--model",
+            model.toString(),
+            "--profile",
+            "pi-4-4gb",
+            "--out",
+            roomy.toString());
+    assertEquals(0, pi4.exitCode(), pi4.toString());
+    assertTrue(
+        pi4.out().startsWith("mode float32: the most precise that fits pi-4-4gb"), pi4.out());
+    Path small = dir.resolve("zero.tflite");
+    Cli zero =
+        Cli.run(
+            "quantize",
+            "--model",
+            model.toString(),
+            "--profile",
+            "pi-zero-2w",
+            "--calibration-data",
+            data.toString(),
+            "--out",
+            small.toString());
+    assertEquals(0, zero.exitCode(), zero.toString());
+    assertTrue(
+        zero.out().startsWith("mode int8: the most precise that fits pi-zero-2w"), zero.out());
+    assertTrue(Files.isRegularFile(small));
+  }
+
+  @Test
+  void neitherModeNorProfileIsAUsageError() {
+    Cli quantize =
+        Cli.run(
+            "quantize", "--model", model.toString(), "--out", dir.resolve("x.tflite").toString());
+    assertEquals(2, quantize.exitCode(), quantize.toString());
+    assertTrue(
+        quantize.err().contains("expected --mode, or --profile to choose one, found neither"),
+        quantize.err());
+  }
+
+  @Test
   void aFailedAccuracyGateExitsOneAndWritesNothing() {
     Path out = dir.resolve("gated.tflite");
     Cli quantize =

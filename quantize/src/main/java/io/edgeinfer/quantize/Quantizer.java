@@ -2,6 +2,7 @@ package io.edgeinfer.quantize;
 
 import io.edgeinfer.core.Engines;
 import io.edgeinfer.core.LoadOptions;
+import io.edgeinfer.core.MemoryNeed;
 import io.edgeinfer.core.Model;
 import io.edgeinfer.core.ModelException;
 import io.edgeinfer.core.Predictor;
@@ -104,6 +105,24 @@ public final class Quantizer {
       Files.move(
           temp, request.out(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return report;
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * What the signature converted to float32 would need in the lite engine for batches of {@code
+   * batch} rows, from a temporary conversion (nothing is written where the user looks); a device
+   * profile scales this to each precision to choose the mode that fits.
+   */
+  public static MemoryNeed float32Need(Path model, String signature, int batch)
+      throws ModelException, IOException {
+    LiteGraph graph = TfToLite.convert(GraphFreezer.freeze(model, signature));
+    Path temp = Files.createTempFile("edgeinfer-float32", ".tflite");
+    try {
+      TfliteWriter.write(
+          ModelEmitter.emit(graph, Mode.FLOAT32, Map.of(), false, false).model(), temp);
+      return new LiteEngine().estimate(temp, LoadOptions.DEFAULTS, batch);
     } finally {
       Files.deleteIfExists(temp);
     }
