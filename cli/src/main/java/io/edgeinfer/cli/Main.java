@@ -36,6 +36,7 @@ public final class Main {
     if (isPresent("io.edgeinfer.quantize.Quantizer")) {
       commandLine.addSubcommand(new QuantizeCommand());
     }
+    commandLine.setExecutionStrategy(new ConfigFileStrategy());
     commandLine.setExecutionExceptionHandler(new FailureHandler());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     return commandLine;

@@ -45,11 +45,11 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   static final String PASSWORD_ENV = "EDGEINFER_MQTT_PASSWORD";
 
+  // Not required by picocli: it may come from --config, which is read after the first parse.
   @Option(
       names = {"-m", "--model"},
-      required = true,
       paramLabel = "MODEL",
-      description = "The model.")
+      description = "The model (required, here or as model: in --config).")
   Path modelPath;
 
   @Option(
@@ -225,6 +225,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (modelPath == null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "expected --model (or model: in --config), found neither");
+    }
     if (inputTopics.isEmpty() && watchDir == null) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
