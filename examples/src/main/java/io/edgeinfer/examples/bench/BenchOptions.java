@@ -18,7 +18,7 @@ record BenchOptions(
 
   static final String USAGE =
       "usage: ServeBenchmark --model DIR [--broker tcp://127.0.0.1:1883] [--messages 50000]"
-          + " [--rate 1000] [--seconds 10] [--warmup 5000] [--json FILE]";
+          + " [--rate 1000] [--seconds 10] [--warmup 50000] [--json FILE]";
 
   /**
    * @throws IllegalArgumentException saying what was expected and what was found
@@ -29,7 +29,7 @@ record BenchOptions(
     int messages = 50_000;
     int rate = 1000;
     int seconds = 10;
-    int warmup = 5000;
+    int warmup = 50_000;
     Path json = null;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];

@@ -159,9 +159,10 @@ public final class MqttService implements AutoCloseable {
     SocketFactory sockets = broker.socketFactory();
     if (sockets instanceof SSLSocketFactory tls) {
       options.setSocketFactory(new NoDelaySslSocketFactory(tls));
+    } else if (sockets != null) {
+      options.setSocketFactory(sockets);
     } else {
-      options.setSocketFactory(
-          new NoDelaySocketFactory(sockets != null ? sockets : SocketFactory.getDefault()));
+      options.setSocketFactory(new TcpSocketFactory());
     }
     return options;
   }

@@ -6,8 +6,8 @@ import java.net.Socket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * {@link NoDelaySocketFactory} for TLS: Paho accepts only an {@link SSLSocketFactory} for {@code
- * ssl://} brokers, so the TLS factory is wrapped as one.
+ * Nagle off ({@link TcpSocketFactory}) for TLS: Paho accepts only an {@link SSLSocketFactory} for
+ * {@code ssl://} brokers, so the TLS factory is wrapped as one.
  */
 final class NoDelaySslSocketFactory extends SSLSocketFactory {
   private final SSLSocketFactory delegate;

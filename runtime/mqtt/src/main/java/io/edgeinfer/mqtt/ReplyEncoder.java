@@ -2,6 +2,7 @@ package io.edgeinfer.mqtt;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.edgeinfer.core.Shape;
 import io.edgeinfer.core.Signature;
 import io.edgeinfer.core.Tensor;
@@ -13,7 +14,12 @@ import java.util.Map;
 
 /** The JSON that {@code serve} publishes: a prediction, or an error that says what was wrong. */
 final class ReplyEncoder {
-  private static final JsonFactory JSON = new JsonFactory();
+  /**
+   * Floats written by Jackson's Schubfach: the shortest text that reads back the same, as {@link
+   * Float#toString} means to be, several times faster than the JDK 17 one.
+   */
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
   private final ModelInfo model;
   private final Signature signature;

@@ -14,6 +14,7 @@ class TopicsAndFormatsTest {
         "predictions/kitchen/temp",
         TopicTemplate.parse("predictions/{2}/{3}").render("sensors/kitchen/temp"));
     assertEquals("fixed/out", TopicTemplate.parse("fixed/out").render("anything"));
+    assertEquals("out/a/b//b-a/.", TopicTemplate.parse("out/{topic}/{2}-{1}/{3}.").render("a/b/"));
   }
 
   @Test
