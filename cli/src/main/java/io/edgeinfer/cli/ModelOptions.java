@@ -40,6 +40,7 @@ final class ModelOptions {
   Set<String> tags;
 
   Model load(Path path) throws ModelException {
+    WorkstationOnly.checkEngine(path, engine);
     return Engines.load(path, engine, new LoadOptions(intraOpThreads, interOpThreads, tags));
   }
 }
