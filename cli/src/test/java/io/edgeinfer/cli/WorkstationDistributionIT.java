@@ -2,6 +2,7 @@ package io.edgeinfer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.edgeinfer.tensorflow.testing.TestSavedModels;
 import java.nio.file.Files;
@@ -24,6 +25,9 @@ class WorkstationDistributionIT {
 
   @BeforeAll
   static void unpack() throws Exception {
+    assumeFalse(
+        Boolean.getBoolean("edgeinfer.skipWorkstation"),
+        "skipped: -Dedgeinfer.skipWorkstation (no workstation distribution was made)");
     home = Distributions.unpack("workstation", Files.createDirectories(dir.resolve("dist")));
     long size = Files.size(Distributions.tarball("workstation"));
     System.out.printf("workstation distribution: %,d bytes (%.1f MB)%n", size, size / 1048576.0);
