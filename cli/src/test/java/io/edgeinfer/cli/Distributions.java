@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,34 @@ final class Distributions {
   private Distributions() {}
 
   static final String VERSION = System.getProperty("edgeinfer.version", "unknown");
+
+  /**
+   * The modules of this source tree whose jar a distribution must hold: the given ones, and those
+   * of {@code coming} (module folder to artifact name, e.g. device-profiles) once their folder
+   * exists.
+   */
+  static List<String> modules(List<String> always, Map<String, String> coming) {
+    List<String> modules = new ArrayList<>(always);
+    coming.forEach(
+        (folder, artifact) -> {
+          if (Files.isRegularFile(Path.of("..", folder, "pom.xml"))) {
+            modules.add(artifact);
+          }
+        });
+    return modules;
+  }
+
+  /** Modules on their way (issue 7): source folder to artifact name. */
+  static final Map<String, String> COMING_TO_EDGE =
+      Map.of(
+          "device-profiles", "edgeinfer-device-profiles",
+          "runtime/lite-vector", "edgeinfer-lite-vector");
+
+  static final Map<String, String> COMING_TO_WORKSTATION =
+      Map.of(
+          "device-profiles", "edgeinfer-device-profiles",
+          "runtime/lite-vector", "edgeinfer-lite-vector",
+          "quantize", "edgeinfer-quantize");
 
   /** target/edgeinfer-VERSION-NAME.tar.gz; NAME is edge or workstation. */
   static Path tarball(String name) {

@@ -70,10 +70,14 @@ class EdgeDistributionIT {
       jars = files.sorted().toList();
     }
     List<String> names = jars.stream().map(p -> p.getFileName().toString()).toList();
-    for (String module : List.of("cli", "core", "lite", "mqtt")) {
+    List<String> modules =
+        Distributions.modules(
+            List.of("edgeinfer-cli", "edgeinfer-core", "edgeinfer-lite", "edgeinfer-mqtt"),
+            Distributions.COMING_TO_EDGE);
+    for (String module : modules) {
       assertTrue(
-          names.stream().anyMatch(n -> n.startsWith("edgeinfer-" + module + "-")),
-          "no edgeinfer-" + module + " in " + names);
+          names.stream().anyMatch(n -> n.matches(module + "-\\d.*")),
+          "no " + module + " in " + names);
     }
     for (String name : names) {
       assertTrue(name.endsWith(".jar"), name);
@@ -96,11 +100,31 @@ class EdgeDistributionIT {
     assertTrue(Files.readString(home.resolve("README")).contains(Distributions.VERSION));
   }
 
+  /** profiles/ holds every profile of the device-profiles module, once that module exists. */
+  @Test
+  void holdsTheDeviceProfiles() throws IOException {
+    Path resources = Path.of("../device-profiles/src/main/resources/io/edgeinfer/profiles");
+    assumeTrue(Files.isDirectory(resources), "skipped: no device-profiles module yet");
+    List<String> expected;
+    List<String> shipped;
+    try (Stream<Path> source = Files.list(resources);
+        Stream<Path> copied = Files.list(home.resolve("profiles"))) {
+      expected = source.map(p -> p.getFileName().toString()).sorted().toList();
+      shipped = copied.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertFalse(expected.isEmpty());
+    assertEquals(expected, shipped);
+  }
+
   @Test
   void offersTheEdgeCommandsOnly() throws Exception {
     Launched help = edgeinfer("", "--help");
     assertEquals(0, help.exitCode(), help.toString());
-    for (String command : List.of("inspect", "predict", "serve", "bench")) {
+    List<String> commands = new ArrayList<>(List.of("inspect", "predict", "serve", "bench"));
+    if (Files.isRegularFile(Path.of("../device-profiles/pom.xml"))) {
+      commands.add("profile");
+    }
+    for (String command : commands) {
       assertTrue(help.out().contains("  " + command + " "), help.out());
     }
     for (String command : WorkstationOnly.COMMANDS) {

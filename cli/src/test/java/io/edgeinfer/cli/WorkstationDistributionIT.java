@@ -45,18 +45,33 @@ class WorkstationDistributionIT {
     try (Stream<Path> files = Files.list(home.resolve("lib"))) {
       names = files.map(p -> p.getFileName().toString()).toList();
     }
-    for (String prefix :
-        List.of(
-            "edgeinfer-cli-",
-            "edgeinfer-lite-",
-            "edgeinfer-tensorflow-",
-            "edgeinfer-train-",
-            "edgeinfer-broker-embedded-",
-            "tensorflow-core-native-1.1.0-linux-x86_64")) {
-      assertTrue(names.stream().anyMatch(n -> n.startsWith(prefix)), prefix + " not in " + names);
+    List<String> modules =
+        Distributions.modules(
+            List.of(
+                "edgeinfer-cli",
+                "edgeinfer-core",
+                "edgeinfer-lite",
+                "edgeinfer-mqtt",
+                "edgeinfer-tensorflow",
+                "edgeinfer-train",
+                "edgeinfer-broker-embedded",
+                "tensorflow-core-native"),
+            Distributions.COMING_TO_WORKSTATION);
+    for (String module : modules) {
+      assertTrue(
+          names.stream().anyMatch(n -> n.matches(module + "-\\d.*")), module + " not in " + names);
     }
+    assertTrue(names.contains("tensorflow-core-native-1.1.0-linux-x86_64.jar"), names.toString());
     Launched help = edgeinfer("", "--help");
-    for (String command : List.of("inspect", "predict", "serve", "bench", "train", "evaluate")) {
+    List<String> commands = new ArrayList<>(List.of("inspect", "predict", "serve", "bench"));
+    commands.addAll(List.of("train", "evaluate"));
+    if (Files.isRegularFile(Path.of("../quantize/pom.xml"))) {
+      commands.add("quantize");
+    }
+    if (Files.isRegularFile(Path.of("../device-profiles/pom.xml"))) {
+      commands.add("profile");
+    }
+    for (String command : commands) {
       assertTrue(help.out().contains("  " + command + " "), help.out());
     }
   }
