@@ -39,7 +39,6 @@ final class EdgeinferCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(),
-        "expected a command (inspect, predict, serve, bench, profile, train, evaluate), found none");
+        spec.commandLine(), "expected a command " + spec.subcommands().keySet() + ", found none");
   }
 }

@@ -54,6 +54,7 @@ final class ModelOptions {
 
   /** Loads, with int8 outputs as raw integers when {@code rawOutputs} (see LoadOptions). */
   Model load(Path path, boolean rawOutputs) throws ModelException {
+    WorkstationOnly.checkEngine(path, engine);
     return Engines.load(
         path, engine, new LoadOptions(intraOpThreads, interOpThreads, tags, rawOutputs));
   }
@@ -83,6 +84,7 @@ final class ModelOptions {
         intra = profile.threads();
       }
     }
+    WorkstationOnly.checkEngine(path, engineName);
     LoadOptions options = new LoadOptions(intra, interOpThreads, tags, rawOutputs);
     if (profile != null) {
       MemoryNeed need = Engines.estimate(path, engineName, options, batch);
