@@ -284,6 +284,21 @@ class LauncherTest {
     assertEquals(2, launch("predict").errLines().size());
   }
 
+  @Test
+  void filtersTheIncubatorWarningWhenItAddsTheVectorModule() throws Exception {
+    Files.writeString(
+        jdk.resolve("release"),
+        "JAVA_VERSION=\"17\"\nMODULES=\"java.base jdk.incubator.vector\"\n");
+    Files.createFile(home.resolve("lib/edgeinfer-lite-vector-dev.jar"));
+    env.put(
+        "FAKE_STDERR",
+        "WARNING: Using incubator modules: jdk.incubator.vector\nedgeinfer: expected a number");
+    env.put("FAKE_EXIT", "1");
+    Launched edge = launch("predict");
+    assertEquals(1, edge.exitCode(), edge.toString());
+    assertEquals(List.of("edgeinfer: expected a number"), edge.errLines(), edge.toString());
+  }
+
   /** SIGTERM reaches the JVM, whose exit status and last words come out: edge and workstation. */
   @Test
   void passesSigtermOnAndKeepsTheJvmsStatus() throws Exception {
