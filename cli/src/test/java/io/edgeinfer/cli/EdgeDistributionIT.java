@@ -195,7 +195,7 @@ class EdgeDistributionIT {
     Launched train = edgeinfer("", "train", "--data", "rows.csv", "--out", "x");
     assertEquals(2, train.exitCode(), train.toString());
     assertEquals(
-        "edgeinfer: expected a command [inspect, predict, serve, bench], found 'train', which is"
+        "edgeinfer: expected a command [inspect, predict, serve, bench, profile], found 'train', which is"
             + " in the workstation distribution",
         train.errLines().get(0));
 
