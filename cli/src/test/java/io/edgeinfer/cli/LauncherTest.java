@@ -80,6 +80,8 @@ class LauncherTest {
     env.put("JAVA_HOME", jdk.toString());
     env.put("FAKE_JAVA_LOG", log.toString());
     env.put("XDG_CACHE_HOME", cache.toString());
+    // The exact options are checked below; class data sharing has its own test.
+    env.put("EDGEINFER_CDS", "0");
   }
 
   private Launched launch(String... args) throws Exception {
@@ -237,6 +239,29 @@ class LauncherTest {
     try (var files = Files.list(folder)) {
       return files.findAny().isPresent();
     }
+  }
+
+  @Test
+  void recordsClassesOnceThenMapsThem() throws Exception {
+    env.remove("EDGEINFER_CDS");
+    launch("predict");
+    List<String> first = onlyCall();
+    String record =
+        first.stream()
+            .filter(a -> a.startsWith("-XX:ArchiveClassesAtExit="))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(first.contains("-Xlog:cds=off,cds+dynamic=off"), first.toString());
+    Path archive = Path.of(record.substring(record.indexOf('=') + 1));
+    assertTrue(archive.startsWith(cache), archive.toString());
+    Files.writeString(archive, "archive");
+    launch("predict");
+    List<String> later = onlyCall();
+    assertTrue(later.contains("-XX:SharedArchiveFile=" + archive), later.toString());
+    env.put("EDGEINFER_CDS", "0");
+    launch("predict");
+    List<String> off = onlyCall();
+    assertTrue(off.stream().noneMatch(a -> a.contains("Archive")), off.toString());
   }
 
   @Test
