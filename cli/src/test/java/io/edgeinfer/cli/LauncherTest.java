@@ -245,6 +245,12 @@ class LauncherTest {
   void recordsClassesOnceThenMapsThem() throws Exception {
     env.remove("EDGEINFER_CDS");
     launch("predict");
+    assertTrue(
+        onlyCall().stream().noneMatch(a -> a.contains("Archive")),
+        "a JVM without a base CDS archive cannot record one");
+    Files.createDirectories(jdk.resolve("lib/server"));
+    Files.writeString(jdk.resolve("lib/server/classes.jsa"), "base archive");
+    launch("predict");
     List<String> first = onlyCall();
     String record =
         first.stream()
