@@ -1,5 +1,6 @@
 package io.edgeinfer.quantize;
 
+import io.edgeinfer.core.DiskUsage;
 import io.edgeinfer.core.Engines;
 import io.edgeinfer.core.LoadOptions;
 import io.edgeinfer.core.MemoryNeed;
@@ -24,13 +25,11 @@ import io.edgeinfer.train.data.Dataset;
 import io.edgeinfer.train.data.DatasetReader;
 import io.edgeinfer.train.data.LabelColumn;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Converts a SavedModel signature to a .tflite file in a mode: freeze, map, calibrate (int8), emit,
@@ -90,7 +89,7 @@ public final class Quantizer {
               request.mode().label(),
               request.out().toString(),
               savedModelBytes(request.model()),
-              folderBytes(request.model().resolve("variables")),
+              DiskUsage.bytes(request.model().resolve("variables")),
               Files.size(temp),
               operators(graph, emitted),
               emitted.weightErrors(),
@@ -211,25 +210,6 @@ public final class Quantizer {
   }
 
   private static long savedModelBytes(Path dir) throws IOException {
-    return Files.size(dir.resolve("saved_model.pb")) + folderBytes(dir.resolve("variables"));
-  }
-
-  private static long folderBytes(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files
-          .filter(Files::isRegularFile)
-          .mapToLong(
-              file -> {
-                try {
-                  return Files.size(file);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              })
-          .sum();
-    }
+    return Files.size(dir.resolve("saved_model.pb")) + DiskUsage.bytes(dir.resolve("variables"));
   }
 }

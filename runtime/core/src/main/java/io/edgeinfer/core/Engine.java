@@ -1,10 +1,7 @@
 package io.edgeinfer.core;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * A way to run one model format. Engines are found with {@link java.util.ServiceLoader}: an engine
@@ -31,21 +28,10 @@ public interface Engine {
     if (batch < 1) {
       throw new IllegalArgumentException("expected a batch >= 1, found " + batch);
     }
-    try (Stream<Path> files = Files.walk(path)) {
-      long bytes =
-          files
-              .filter(Files::isRegularFile)
-              .mapToLong(
-                  file -> {
-                    try {
-                      return Files.size(file);
-                    } catch (IOException e) {
-                      throw new UncheckedIOException(e);
-                    }
-                  })
-              .sum();
+    try {
+      long bytes = DiskUsage.bytes(path);
       return new MemoryNeed(bytes, 0, 0, "the " + name() + " engine gives only the size on disk");
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException e) {
       throw new ModelException("cannot read " + path + ": " + e.getMessage(), e);
     }
   }

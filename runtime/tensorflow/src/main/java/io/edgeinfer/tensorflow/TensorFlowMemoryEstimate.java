@@ -1,12 +1,12 @@
 package io.edgeinfer.tensorflow;
 
+import io.edgeinfer.core.DiskUsage;
 import io.edgeinfer.core.MalformedModelException;
 import io.edgeinfer.core.MemoryNeed;
 import io.edgeinfer.core.ModelException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * The memory a SavedModel needs in TensorFlow, from file sizes only (nothing native is loaded): the
@@ -29,7 +29,7 @@ final class TensorFlowMemoryEstimate {
           "expected a SavedModel directory with saved_model.pb, found " + dir);
     }
     try {
-      long weights = Files.size(graph) + sizeOf(dir.resolve("variables"));
+      long weights = Files.size(graph) + DiskUsage.bytes(dir.resolve("variables"));
       return new MemoryNeed(
           weights,
           0,
@@ -39,19 +39,6 @@ final class TensorFlowMemoryEstimate {
               + " planned ahead");
     } catch (IOException e) {
       throw new ModelException("cannot read " + dir + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static long sizeOf(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      long total = 0;
-      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        total += Files.size(file);
-      }
-      return total;
     }
   }
 }
