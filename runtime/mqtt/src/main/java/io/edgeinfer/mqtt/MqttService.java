@@ -216,13 +216,23 @@ public final class MqttService implements AutoCloseable {
             System.nanoTime(),
             () -> acknowledge(from, id, qos));
     if (!pipeline.offer(inbound)) {
-      // QoS 0 can overflow; QoS 1 should not (the broker holds it back at the receive maximum). A
-      // dropped message is counted, logged and acknowledged, so that the session does not stall.
-      metrics.dropped.incrementAndGet();
-      if (qos > 0) {
-        LOG.warning("edgeinfer: queue full, a QoS " + qos + " message on " + topic + " dropped");
+      if (qos == 0) {
+        // QoS 0 may be dropped: counted (the metrics say how many), nothing to acknowledge.
+        metrics.dropped.incrementAndGet();
+        return;
       }
-      acknowledge(from, id, qos);
+      // A QoS 1 or 2 message is acknowledged only once handed over. One refused here (the service
+      // is
+      // draining after SIGTERM, or a queue is full, which the receive maximum should prevent) stays
+      // unacknowledged: the broker delivers it again when this persistent session resumes.
+      LOG.warning(
+          "edgeinfer: could not take a QoS "
+              + qos
+              + " message on "
+              + topic
+              + " ("
+              + (pipeline.isAccepting() ? "queue full" : "stopping")
+              + "); left unacknowledged for the broker to deliver again");
     }
   }
 

@@ -66,6 +66,11 @@ public final class Pipeline implements AutoCloseable {
     return queued;
   }
 
+  /** Whether {@link #offer} still takes messages (false once the service drains). */
+  public boolean isAccepting() {
+    return accepting.get();
+  }
+
   /** Stops taking messages, lets the workers finish what is queued, then stops them. */
   public void drain(Duration timeout) throws InterruptedException {
     accepting.set(false);
