@@ -78,14 +78,4 @@ public final class LiteGraph {
   public Map<String, Integer> outputs() {
     return Collections.unmodifiableMap(outputs);
   }
-
-  /** The operator that computes a value, or null for inputs and constants. */
-  public Op producer(int value) {
-    for (Op op : ops) {
-      if (op.output() == value) {
-        return op;
-      }
-    }
-    return null;
-  }
 }

@@ -11,7 +11,6 @@ import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.TensorProto;
@@ -43,12 +42,10 @@ final class ConstantFolder {
     Map<String, NodeDef> result = new LinkedHashMap<>();
     values.forEach(
         (tensor, value) -> {
-          String name =
-              TensorRef.parse(tensor).index() == 0
-                  ? TensorRef.parse(tensor).node()
-                  : TensorRef.parse(tensor).node() + "_" + TensorRef.parse(tensor).index();
+          TensorRef ref = TensorRef.parse(tensor);
+          String name = ref.index() == 0 ? ref.node() : ref.node() + "_" + ref.index();
           renamed.put(tensor, name + ":0");
-          result.put(name, constant(name, value));
+          result.put(name, TensorProtos.constantNode(name, value));
         });
     for (NodeDef node : folded.values()) {
       if (result.containsKey(node.getName())) {
@@ -211,14 +208,5 @@ final class ConstantFolder {
       }
     }
     return shapes;
-  }
-
-  private static NodeDef constant(String name, TensorProto value) {
-    return NodeDef.newBuilder()
-        .setName(name)
-        .setOp("Const")
-        .putAttr("dtype", AttrValue.newBuilder().setType(value.getDtype()).build())
-        .putAttr("value", AttrValue.newBuilder().setTensor(value).build())
-        .build();
   }
 }

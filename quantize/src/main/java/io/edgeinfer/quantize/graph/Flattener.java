@@ -148,11 +148,11 @@ final class Flattener {
   private NodeDef flatten(Scope scope, NodeDef node, String flatName) throws ConversionException {
     switch (node.getOp()) {
       case "VariableV2", "Variable" -> {
-        return constant(flatName, variables.value(scope.prefix + node.getName()));
+        return TensorProtos.constantNode(flatName, variables.value(scope.prefix + node.getName()));
       }
       case "ReadVariableOp" -> {
         TensorRef handle = resolve(scope, dataInputs(node).get(0));
-        return constant(flatName, variables.value(handle.node()));
+        return TensorProtos.constantNode(flatName, variables.value(handle.node()));
       }
       case "Placeholder" ->
           throw new ConversionException(
@@ -174,15 +174,6 @@ final class Flattener {
         return copy.build();
       }
     }
-  }
-
-  private static NodeDef constant(String name, TensorProto value) {
-    return NodeDef.newBuilder()
-        .setName(name)
-        .setOp("Const")
-        .putAttr("dtype", AttrValue.newBuilder().setType(value.getDtype()).build())
-        .putAttr("value", AttrValue.newBuilder().setTensor(value).build())
-        .build();
   }
 
   private static List<String> dataInputs(NodeDef node) {

@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.buffer.ByteDataBuffer;
+import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.TensorProto;
 import org.tensorflow.proto.TensorShapeProto;
 
@@ -26,6 +28,16 @@ final class TensorProtos {
         .setDtype(tensor.dataType())
         .setTensorShape(shape)
         .setTensorContent(ByteString.copyFrom(bytes))
+        .build();
+  }
+
+  /** A {@code Const} node holding {@code value}. */
+  static NodeDef constantNode(String name, TensorProto value) {
+    return NodeDef.newBuilder()
+        .setName(name)
+        .setOp("Const")
+        .putAttr("dtype", AttrValue.newBuilder().setType(value.getDtype()).build())
+        .putAttr("value", AttrValue.newBuilder().setTensor(value).build())
         .build();
   }
 

@@ -36,6 +36,7 @@ public final class ModelEmitter {
   private final java.util.Set<Integer> floatValues = new java.util.HashSet<>();
   private final Map<Integer, Integer> quantizedTwins = new HashMap<>();
   private final Map<Integer, WeightError> weightErrors = new LinkedHashMap<>();
+  private final Map<Integer, QuantizedWeights> quantizedWeights = new HashMap<>();
 
   /** What quantizing one layer's weights cost, for the report. */
   public record WeightError(String layer, int count, float maxAbsError, float maxAbsWeight) {}
@@ -267,7 +268,12 @@ public final class ModelEmitter {
     return widened;
   }
 
+  /** The weights in int8, quantized once (the bias of their layer needs their scales too). */
   private QuantizedWeights quantized(Op op, Role role, Value value) {
+    QuantizedWeights known = quantizedWeights.get(value.id());
+    if (known != null) {
+      return known;
+    }
     int axis = role == Role.DEPTHWISE_WEIGHTS ? 3 : 0;
     float[] weights = value.constant().floats();
     QuantizedWeights q = QuantizedWeights.of(weights, value.shape(), axis, perTensor);
@@ -278,6 +284,7 @@ public final class ModelEmitter {
     weightErrors.put(
         value.id(),
         new WeightError(op.layer(), weights.length, q.maxError(weights, value.shape()), maxWeight));
+    quantizedWeights.put(value.id(), q);
     return q;
   }
 
@@ -291,14 +298,7 @@ public final class ModelEmitter {
   /** int32 with scale input scale x weight scale per channel, zero point 0. */
   private int int32Bias(Op op, Value value, Shape shape) {
     QuantParams input = activations.get(op.input(0));
-    Value weights = source.value(op.input(1));
-    Role weightRole = Role.of(op, 1);
-    QuantizedWeights q =
-        QuantizedWeights.of(
-            weights.constant().floats(),
-            weights.shape(),
-            weightRole == Role.DEPTHWISE_WEIGHTS ? 3 : 0,
-            perTensor);
+    QuantizedWeights q = quantized(op, Role.of(op, 1), source.value(op.input(1)));
     float[] bias = value.constant().floats();
     float[] scales = new float[bias.length];
     int[] ints = new int[bias.length];
