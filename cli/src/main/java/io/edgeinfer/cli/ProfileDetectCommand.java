@@ -54,15 +54,16 @@ final class ProfileDetectCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%s: %s%n", p.name(), p.description());
       out.printf(
           Locale.ROOT,
-          "engine %s, precision %s, %d threads, budget %d MB of %d MB, batches of up to %d"
-              + " within %d ms%n",
+          "engine %s, precision %s, %d threads, budget %d MB of %d MB, batches of up to %d%s%n",
           p.engine(),
           p.precision(),
           p.threads(),
           p.budgetMb(),
           p.memoryMb(),
           p.batching().maxBatch(),
-          p.batching().maxWaitMs());
+          p.batching().maxWaitMs() == 0
+              ? ""
+              : String.format(Locale.ROOT, " within %d ms", p.batching().maxWaitMs()));
       out.printf(Locale.ROOT, "jvm: %s%n", p.jvm());
       out.println("why:");
       detection.reasons().forEach(reason -> out.println("  " + reason));

@@ -137,8 +137,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--max-wait-ms",
       paramLabel = "MS",
-      defaultValue = "2",
-      description = "How long to wait for a batch to fill (default: ${DEFAULT-VALUE}).")
+      defaultValue = "0",
+      description =
+          "How long requests that arrived together may wait for more to fill their batch; a"
+              + " request that arrived alone never waits (default: ${DEFAULT-VALUE}).")
   long maxWaitMs;
 
   @Option(

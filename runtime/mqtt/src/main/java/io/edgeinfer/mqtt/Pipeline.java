@@ -93,7 +93,12 @@ public final class Pipeline implements AutoCloseable {
     predictors.forEach(Predictor::close);
   }
 
-  /** Takes a batch (up to max-batch, waiting at most max-wait for more) and processes it. */
+  /**
+   * Takes a batch: the first message and everything queued behind it (what arrived while the last
+   * batch ran). A message that came alone is predicted at once; when several came together, the
+   * service is under load and the batch waits to fill until its first message has waited max-wait
+   * since it arrived, so that one call serves more of them.
+   */
   private static final class Worker implements Runnable {
     private final BlockingQueue<InboundMessage> queue;
     private final BatchProcessor processor;
@@ -107,31 +112,35 @@ public final class Pipeline implements AutoCloseable {
 
     @Override
     public void run() {
-      List<InboundMessage> batch = new ArrayList<>(settings.maxBatch());
+      int maxBatch = settings.maxBatch();
+      long maxWait = TimeUnit.MILLISECONDS.toNanos(settings.maxWaitMillis());
+      List<InboundMessage> batch = new ArrayList<>(maxBatch);
       boolean draining = false;
       while (true) {
         try {
           if (draining) {
-            queue.drainTo(batch, settings.maxBatch());
+            queue.drainTo(batch, maxBatch);
             if (batch.isEmpty()) {
               return;
             }
           } else {
-            batch.add(queue.take());
-            long deadline =
-                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.maxWaitMillis());
-            while (batch.size() < settings.maxBatch()) {
+            InboundMessage first = queue.take();
+            batch.add(first);
+            long deadline = first.receivedNanos() + maxWait;
+            queue.drainTo(batch, maxBatch - batch.size());
+            while (batch.size() > 1 && batch.size() < maxBatch) {
               InboundMessage next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
               if (next == null) {
                 break;
               }
               batch.add(next);
+              queue.drainTo(batch, maxBatch - batch.size());
             }
           }
         } catch (InterruptedException e) {
           // Shutdown: finish the batch in hand and everything still queued, then stop.
           draining = true;
-          queue.drainTo(batch, settings.maxBatch() - batch.size());
+          queue.drainTo(batch, maxBatch - batch.size());
           if (batch.isEmpty()) {
             return;
           }

@@ -6,7 +6,8 @@ package io.edgeinfer.mqtt;
  * @param threads worker threads; messages of one input topic always go to the same worker, so their
  *     replies keep their order
  * @param maxBatch the most messages predicted in one call
- * @param maxWaitMillis how long a worker waits for more messages to fill a batch
+ * @param maxWaitMillis how long a batch of messages that arrived together may wait for more; a
+ *     message that arrived alone never waits
  * @param queueCapacity messages each worker may hold waiting; beyond that QoS 0 messages are
  *     dropped (and counted) while QoS 1 and 2 are held back by the broker (MQTT v5 receive maximum)
  * @param maxPayloadBytes larger payloads are refused with an error reply
