@@ -25,11 +25,15 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 final class Publisher implements ReplySink, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Publisher.class.getName());
   private static final int IN_FLIGHT = 16;
+  // QoS 0 publishes are done once written to the socket; the broker's receive maximum does not
+  // apply, so the window only has to keep Paho's queue (and its message ids) bounded.
+  private static final int IN_FLIGHT_QOS0 = 1024;
 
   private final ReconnectingClient sender;
   private final Outbox outbox;
   private final Metrics metrics;
   private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+  private final Semaphore inFlightQos0 = new Semaphore(IN_FLIGHT_QOS0);
   private final Object drainSignal = new Object();
   private final Thread drainer;
   private volatile boolean running = true;
@@ -60,7 +64,8 @@ final class Publisher implements ReplySink, AutoCloseable {
 
   private void send(OutboxMessage message, Runnable done) {
     MqttAsyncClient client = sender.client();
-    if (client == null || !client.isConnected() || outbox.size() > 0 || !acquire()) {
+    Semaphore window = message.qos() == 0 ? inFlightQos0 : inFlight;
+    if (client == null || !client.isConnected() || outbox.size() > 0 || !acquire(window)) {
       store(message, done);
       return;
     }
@@ -72,25 +77,25 @@ final class Publisher implements ReplySink, AutoCloseable {
           new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-              inFlight.release();
+              window.release();
               done.run();
             }
 
             @Override
             public void onFailure(IMqttToken token, Throwable error) {
-              inFlight.release();
+              window.release();
               store(message, done);
             }
           });
     } catch (MqttException e) {
-      inFlight.release();
+      window.release();
       store(message, done);
     }
   }
 
-  private boolean acquire() {
+  private static boolean acquire(Semaphore window) {
     try {
-      return inFlight.tryAcquire(2, TimeUnit.SECONDS);
+      return window.tryAcquire(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -158,11 +163,17 @@ final class Publisher implements ReplySink, AutoCloseable {
 
   /** Waits until outstanding publishes finish, up to the timeout. */
   boolean awaitIdle(long millis) throws InterruptedException {
-    if (inFlight.tryAcquire(IN_FLIGHT, millis, TimeUnit.MILLISECONDS)) {
-      inFlight.release(IN_FLIGHT);
-      return true;
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    if (!inFlight.tryAcquire(IN_FLIGHT, millis, TimeUnit.MILLISECONDS)) {
+      return false;
     }
-    return false;
+    inFlight.release(IN_FLIGHT);
+    long left = Math.max(0, deadline - System.nanoTime());
+    if (!inFlightQos0.tryAcquire(IN_FLIGHT_QOS0, left, TimeUnit.NANOSECONDS)) {
+      return false;
+    }
+    inFlightQos0.release(IN_FLIGHT_QOS0);
+    return true;
   }
 
   @Override
