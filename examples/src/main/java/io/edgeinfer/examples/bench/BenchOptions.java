@@ -1,6 +1,7 @@
 package io.edgeinfer.examples.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The benchmark's command line.
@@ -8,17 +9,30 @@ import java.nio.file.Path;
  * @param model the SavedModel served as the {@code seed-mlp} relay
  * @param broker the broker both the relays and the load clients use
  * @param messages requests per throughput run
+ * @param outstanding the most requests sent and not yet answered in a throughput run
+ * @param clients the throughput runs' load client and collector: {@code mosquitto} (mosquitto_pub
+ *     and mosquitto_sub, when on the PATH) or {@code paho} (in this JVM)
+ * @param qosLevels the QoS levels measured, in order
  * @param rate requests per second in the latency run
  * @param seconds how long the latency run lasts
  * @param warmup untimed requests through each relay before it is measured
  * @param json where to write the results as JSON, or null
  */
 record BenchOptions(
-    Path model, String broker, int messages, int rate, int seconds, int warmup, Path json) {
+    Path model,
+    String broker,
+    int messages,
+    int outstanding,
+    String clients,
+    List<Integer> qosLevels,
+    int rate,
+    int seconds,
+    int warmup,
+    Path json) {
 
   static final String USAGE =
       "usage: ServeBenchmark --model DIR [--broker tcp://127.0.0.1:1883] [--messages 50000]"
-          + " [--rate 1000] [--seconds 10] [--warmup 50000] [--json FILE]";
+          + " [--outstanding 500] [--clients mosquitto|paho] [--qos 0,1] [--rate 1000] [--seconds 10] [--warmup 50000] [--json FILE]";
 
   /**
    * @throws IllegalArgumentException saying what was expected and what was found
@@ -27,6 +41,9 @@ record BenchOptions(
     Path model = null;
     String broker = "tcp://127.0.0.1:1883";
     int messages = 50_000;
+    int outstanding = 500;
+    String clients = "mosquitto";
+    List<Integer> qosLevels = List.of(0, 1);
     int rate = 1000;
     int seconds = 10;
     int warmup = 50_000;
@@ -41,13 +58,21 @@ record BenchOptions(
         case "--model" -> model = Path.of(value);
         case "--broker" -> broker = value;
         case "--messages" -> messages = number(option, value, 1);
+        case "--outstanding" -> outstanding = number(option, value, 1);
+        case "--clients" -> clients = oneOf(option, value, "mosquitto", "paho");
+        case "--qos" ->
+            qosLevels =
+                List.of(oneOf(option, value, "0", "1", "0,1", "1,0").split(",")).stream()
+                    .map(Integer::valueOf)
+                    .toList();
         case "--rate" -> rate = number(option, value, 1);
         case "--seconds" -> seconds = number(option, value, 1);
         case "--warmup" -> warmup = number(option, value, 0);
         case "--json" -> json = Path.of(value);
         default ->
             throw new IllegalArgumentException(
-                "expected --model, --broker, --messages, --rate, --seconds, --warmup or --json,"
+                "expected --model, --broker, --messages, --outstanding, --clients, --qos, --rate,"
+                    + " --seconds, --warmup or --json,"
                     + " found '"
                     + option
                     + "'");
@@ -56,7 +81,22 @@ record BenchOptions(
     if (model == null) {
       throw new IllegalArgumentException("expected --model DIR (a SavedModel), found none");
     }
-    return new BenchOptions(model, broker, messages, rate, seconds, warmup, json);
+    return new BenchOptions(
+        model, broker, messages, outstanding, clients, qosLevels, rate, seconds, warmup, json);
+  }
+
+  private static String oneOf(String option, String value, String... allowed) {
+    if (List.of(allowed).contains(value)) {
+      return value;
+    }
+    throw new IllegalArgumentException(
+        "expected one of "
+            + String.join(", ", allowed)
+            + " after "
+            + option
+            + ", found '"
+            + value
+            + "'");
   }
 
   private static int number(String option, String value, int min) {

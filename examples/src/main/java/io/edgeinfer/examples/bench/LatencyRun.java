@@ -33,9 +33,8 @@ final class LatencyRun {
     int messages = Math.multiplyExact(rate, seconds);
     try (ReplyCollector replies =
             ReplyCollector.start(
-                uri, route.replyTopic(), route.errorTopic(), route.qos(), messages);
-        LoadClient load = LoadClient.connect(uri)) {
-      String topic = route.requestTopic();
+                uri, route.replyTopic(), route.errorTopic(), route.qos(), messages, () -> {});
+        LoadClient load = LoadClient.connect(uri, route.requestTopic(), route.qos())) {
       byte[][] requests = new byte[messages][];
       for (int seq = 0; seq < messages; seq++) {
         requests[seq] = payloads.request(seq);
@@ -52,11 +51,11 @@ final class LatencyRun {
           LockSupport.parkNanos(due[seq] - now);
         }
         maxLag = Math.max(maxLag, now - due[seq]);
-        load.publish(topic, requests[seq], route.qos());
+        load.send(requests[seq]);
       }
       long lastSend = System.nanoTime();
       load.awaitIdle(ThroughputRun.QUIET_MS);
-      replies.await(ThroughputRun.QUIET_MS);
+      replies.await(messages, ThroughputRun.QUIET_MS);
       long[] latencies = new long[messages];
       long[] relayNanos = new long[messages];
       int received = 0;

@@ -1,5 +1,6 @@
 package io.edgeinfer.examples.bench;
 
+import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,32 +16,39 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * packet ids (docs: shared/docs/mqtt.md). So a semaphore, released when Paho reports the publish
  * complete, holds at most {@link #window()} publishes outstanding, at every QoS.
  */
-final class LoadClient implements AutoCloseable {
+final class LoadClient implements RequestSender {
   /** Never more than Mosquitto's default Receive Maximum, whatever a broker offers. */
   static final int MAX_WINDOW = 20;
 
   private final MqttAsyncClient client;
+  private final String topic;
+  private final int qos;
   private final int window;
   private final Semaphore outstanding;
   private final AtomicLong failures = new AtomicLong();
   private volatile String lastFailure;
 
-  private LoadClient(BenchClients.Connected connected) {
+  private LoadClient(BenchClients.Connected connected, String topic, int qos) {
     this.client = connected.client();
+    this.topic = topic;
+    this.qos = qos;
     this.window = Math.min(MAX_WINDOW, connected.receiveMaximum());
     this.outstanding = new Semaphore(window);
   }
 
-  static LoadClient connect(String uri) throws MqttException {
-    return new LoadClient(BenchClients.connect(uri, "load", (topic, message) -> {}));
+  /** A client that publishes to {@code topic} at {@code qos}. */
+  static LoadClient connect(String uri, String topic, int qos) throws MqttException {
+    return new LoadClient(BenchClients.connect(uri, "load", (t, message) -> {}), topic, qos);
   }
 
-  int window() {
+  @Override
+  public int window() {
     return window;
   }
 
-  /** Sends one request, first waiting for room in the window. */
-  void publish(String topic, byte[] payload, int qos) throws InterruptedException {
+  /** Publishes at once, first waiting for room in the window. */
+  @Override
+  public void send(byte[] payload) throws InterruptedException {
     outstanding.acquire();
     MqttMessage message = new MqttMessage(payload);
     message.setQos(qos);
@@ -72,17 +80,29 @@ final class LoadClient implements AutoCloseable {
     lastFailure = String.valueOf(error);
   }
 
-  /** Publishes that never reached the broker (each one is also a lost reply). */
-  long failures() {
+  @Override
+  public void flush() {
+    // Nothing waits: Paho sends each publish as it comes.
+  }
+
+  @Override
+  public long failures() {
     return failures.get();
   }
 
-  String lastFailure() {
+  @Override
+  public String lastFailure() {
     return lastFailure;
   }
 
+  @Override
+  public OptionalLong processCpuNanos() {
+    return OptionalLong.empty();
+  }
+
   /** Waits until every publish is complete, up to the timeout. */
-  boolean awaitIdle(long millis) throws InterruptedException {
+  @Override
+  public boolean awaitIdle(long millis) throws InterruptedException {
     if (outstanding.tryAcquire(window, millis, TimeUnit.MILLISECONDS)) {
       outstanding.release(window);
       return true;

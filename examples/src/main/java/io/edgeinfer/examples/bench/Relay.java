@@ -35,7 +35,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 final class Relay implements AutoCloseable {
   static final int THREADS = 1;
   static final int MAX_BATCH = 64;
-  static final long MAX_WAIT_MS = 2;
+  static final long MAX_WAIT_MS = 0;
   static final int QUEUE_CAPACITY = 10_000;
   private static final int MAX_PAYLOAD_BYTES = 1 << 20;
 

@@ -1,28 +1,36 @@
 package io.edgeinfer.examples.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * A separate client that subscribes to one run's prediction and error topics and records when the
- * reply to each request id arrived ({@link System#nanoTime()} on Paho's callback thread, before
- * anything else is done with it). Ids are the request's sequence numbers, 0 to expected - 1, which
- * the service echoes first in every reply: {@code {"id":"17",...}}. It also keeps the time the
- * relay says it spent on each one ({@code "timings_ms": {..., "total": 0.42}}: from Paho's callback
- * in the relay to the reply encoded).
+ * reply to each request id arrived ({@link System#nanoTime()} as the message is handed over, before
+ * anything else is done with it). The client is Paho (on its callback thread) or {@code
+ * mosquitto_sub} (read line by line from its output). Ids are the request's sequence numbers, 0 to
+ * expected - 1, which the service echoes first in every reply: {@code {"id":"17",...}}. It also
+ * keeps the time the relay says it spent on each one ({@code "timings_ms": {..., "total": 0.42}}:
+ * from Paho's callback in the relay to the reply encoded).
  */
 final class ReplyCollector implements AutoCloseable {
   private static final byte[] ID_KEY = "\"id\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TOTAL_KEY = "\"total\":".getBytes(StandardCharsets.US_ASCII);
+  private static final String READY = "ready";
+  private static final byte[] READY_BYTES = READY.getBytes(StandardCharsets.US_ASCII);
 
-  private final MqttAsyncClient client;
   private final String errorTopic;
   private final AtomicLongArray arrivals;
   private final AtomicLongArray relayMicros;
@@ -31,23 +39,37 @@ final class ReplyCollector implements AutoCloseable {
   private final AtomicInteger errors = new AtomicInteger();
   private final AtomicInteger unmatched = new AtomicInteger();
   private final AtomicLong lastArrival = new AtomicLong();
+  private final CountDownLatch ready = new CountDownLatch(1);
+  private final Runnable onAnswer;
   private volatile String firstError;
+  private MqttAsyncClient paho;
+  private Process subscriber;
 
-  private ReplyCollector(String uri, String errorTopic, int expected) throws MqttException {
+  private ReplyCollector(String errorTopic, int expected, Runnable onAnswer) {
     this.errorTopic = errorTopic;
+    this.onAnswer = onAnswer;
     this.arrivals = new AtomicLongArray(expected);
     this.relayMicros = new AtomicLongArray(expected);
-    this.client = BenchClients.connect(uri, "replies", this::onMessage).client();
   }
 
-  /** Connects and subscribes at {@code qos} before any request is sent. */
+  /**
+   * A Paho client, connected and subscribed at {@code qos} before any request is sent; {@code
+   * onAnswer} runs on Paho's callback thread for each request answered (its first reply, or an
+   * error reply).
+   */
   static ReplyCollector start(
-      String uri, String replyTopic, String errorTopic, int qos, int expected)
+      String uri, String replyTopic, String errorTopic, int qos, int expected, Runnable onAnswer)
       throws MqttException {
-    ReplyCollector collector = new ReplyCollector(uri, errorTopic, expected);
+    ReplyCollector collector = new ReplyCollector(errorTopic, expected, onAnswer);
+    collector.paho =
+        BenchClients.connect(
+                uri,
+                "replies",
+                (topic, message) -> collector.onMessage(topic, message.getPayload()))
+            .client();
     try {
       collector
-          .client
+          .paho
           .subscribe(
               new MqttSubscription[] {
                 new MqttSubscription(replyTopic, qos), new MqttSubscription(errorTopic, qos)
@@ -63,26 +85,110 @@ final class ReplyCollector implements AutoCloseable {
     return collector;
   }
 
-  private void onMessage(String topic, MqttMessage message) {
+  /**
+   * {@code mosquitto_sub} on the same topics, its output read on a thread of this JVM, which also
+   * runs {@code onAnswer}. It returns once the subscription is seen to work: a {@code ready}
+   * message sent to the reply topic has come back.
+   */
+  static ReplyCollector start(
+      MosquittoClients clients,
+      String replyTopic,
+      String errorTopic,
+      int qos,
+      int expected,
+      Runnable onAnswer)
+      throws IOException, InterruptedException {
+    ReplyCollector collector = new ReplyCollector(errorTopic, expected, onAnswer);
+    collector.subscriber =
+        new ProcessBuilder(clients.subscriber(List.of(replyTopic, errorTopic), qos))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    Thread reader =
+        new Thread(
+            () -> collector.readLines(collector.subscriber.getInputStream()),
+            "edgeinfer-bench-replies-reader");
+    reader.setDaemon(true);
+    reader.start();
+    for (int tries = 0; tries < 50 && collector.ready.getCount() > 0; tries++) {
+      new ProcessBuilder(clients.single(replyTopic, READY)).inheritIO().start().waitFor();
+      collector.ready.await(200, TimeUnit.MILLISECONDS);
+    }
+    if (collector.ready.getCount() > 0) {
+      collector.close();
+      throw new IOException("mosquitto_sub did not receive on " + replyTopic + " within 10 s");
+    }
+    return collector;
+  }
+
+  /** Lines of {@code topic payload}, as mosquitto_sub -v prints them, read a buffer at a time. */
+  private void readLines(InputStream output) {
+    byte[] buffer = new byte[1 << 16];
+    int filled = 0;
+    try (InputStream in = output) {
+      while (true) {
+        if (filled == buffer.length) {
+          buffer = Arrays.copyOf(buffer, 2 * buffer.length);
+        }
+        int read = in.read(buffer, filled, buffer.length - filled);
+        if (read < 0) {
+          return;
+        }
+        int lineStart = 0;
+        for (int i = filled; i < filled + read; i++) {
+          if (buffer[i] == '\n') {
+            line(buffer, lineStart, i);
+            lineStart = i + 1;
+          }
+        }
+        filled += read - lineStart;
+        System.arraycopy(buffer, lineStart, buffer, 0, filled);
+      }
+    } catch (IOException e) {
+      // The process was stopped: the run is over.
+    }
+  }
+
+  private void line(byte[] buffer, int from, int to) {
+    int space = from;
+    while (space < to && buffer[space] != ' ') {
+      space++;
+    }
+    String topic = new String(buffer, from, space - from, StandardCharsets.UTF_8);
+    byte[] payload = Arrays.copyOfRange(buffer, Math.min(space + 1, to), to);
+    if (Arrays.equals(payload, READY_BYTES)) {
+      ready.countDown();
+    } else {
+      onMessage(topic, payload);
+    }
+  }
+
+  private void onMessage(String topic, byte[] payload) {
     long now = System.nanoTime();
     if (topic.equals(errorTopic)) {
       if (errors.getAndIncrement() == 0) {
-        firstError = new String(message.getPayload(), StandardCharsets.UTF_8);
+        firstError = new String(payload, StandardCharsets.UTF_8);
       }
+      onAnswer.run();
       return;
     }
-    int id = parseId(message.getPayload());
+    int id = parseId(payload);
     if (id < 0 || id >= arrivals.length()) {
       unmatched.incrementAndGet();
       return;
     }
     if (arrivals.compareAndSet(id, 0, now)) {
-      relayMicros.set(id, parseTotalMicros(message.getPayload()));
+      relayMicros.set(id, parseTotalMicros(payload));
       lastArrival.set(now);
       received.incrementAndGet();
+      onAnswer.run();
     } else {
       duplicates.incrementAndGet();
     }
+  }
+
+  /** CPU time of mosquitto_sub, when it is the client. */
+  OptionalLong processCpuNanos() {
+    return subscriber == null ? OptionalLong.empty() : MosquittoClients.cpuNanos(subscriber);
   }
 
   /**
@@ -159,13 +265,13 @@ final class ReplyCollector implements AutoCloseable {
   }
 
   /**
-   * Waits until every expected reply has arrived, or until none has arrived for {@code quietMillis}
-   * (the rest are lost).
+   * Waits until {@code count} requests are answered, or until no answer has arrived for {@code
+   * quietMillis} (the rest are lost).
    */
-  void await(long quietMillis) throws InterruptedException {
+  void await(int count, long quietMillis) throws InterruptedException {
     int seen = -1;
     long lastProgress = System.nanoTime();
-    while (received.get() < arrivals.length()) {
+    while (received.get() + errors.get() < count) {
       int now = received.get() + errors.get();
       if (now != seen) {
         seen = now;
@@ -219,6 +325,11 @@ final class ReplyCollector implements AutoCloseable {
 
   @Override
   public void close() {
-    BenchClients.closeQuietly(client);
+    if (paho != null) {
+      BenchClients.closeQuietly(paho);
+    }
+    if (subscriber != null) {
+      subscriber.destroy();
+    }
   }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
@@ -28,16 +29,21 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 public final class ServeBenchmark {
   static final String ECHO = "echo";
   static final String BROKER_ONLY = "broker";
-  private static final int[] QOS_LEVELS = {0, 1};
 
   private final BenchOptions options;
   private final RequestPayloads payloads;
   private final PrintStream out;
+  private final Optional<MosquittoClients> foreign;
 
-  private ServeBenchmark(BenchOptions options, RequestPayloads payloads, PrintStream out) {
+  private ServeBenchmark(
+      BenchOptions options,
+      RequestPayloads payloads,
+      PrintStream out,
+      Optional<MosquittoClients> foreign) {
     this.options = options;
     this.payloads = payloads;
     this.out = out;
+    this.foreign = foreign;
   }
 
   public static void main(String[] args) {
@@ -81,9 +87,10 @@ public final class ServeBenchmark {
       out.printf(
           "model:   %s (%s engine, signature %s, %s)%n%n",
           options.model(), model.engine(), signature.name(), signature.inputs().get(0));
-      ServeBenchmark bench = new ServeBenchmark(options, payloads, out);
+      ServeBenchmark bench =
+          new ServeBenchmark(options, payloads, out, throughputClients(options, out));
       List<RelayResult> results = new ArrayList<>();
-      for (int qos : QOS_LEVELS) {
+      for (int qos : options.qosLevels()) {
         // Echo and model back to back at each QoS, so that their ratio compares like with like;
         // the broker alone first, as the floor this machine sets.
         results.add(bench.measureBrokerOnly(qos));
@@ -129,7 +136,8 @@ public final class ServeBenchmark {
   }
 
   /** The same runs with no relay: the load client's requests go straight to the collector. */
-  private RelayResult measureBrokerOnly(int qos) throws MqttException, InterruptedException {
+  private RelayResult measureBrokerOnly(int qos)
+      throws MqttException, IOException, InterruptedException {
     System.gc();
     String prefix = "bench/" + UUID.randomUUID() + "/direct/";
     long started = System.nanoTime();
@@ -139,15 +147,20 @@ public final class ServeBenchmark {
     return new RelayResult(BROKER_ONLY, qos, throughput, latency, Double.NaN, Double.NaN, -1, 0, 0);
   }
 
-  private void warmUp(Route route) throws MqttException, InterruptedException {
+  private void warmUp(Route route) throws MqttException, IOException, InterruptedException {
     if (options.warmup() > 0) {
-      ThroughputRun.Result warm = ThroughputRun.run(route, options.warmup(), payloads, uri());
+      ThroughputRun.Result warm =
+          ThroughputRun.run(
+              route, options.warmup(), options.outstanding(), payloads, uri(), foreign);
       progress(route, "warm-up", String.format(Locale.ROOT, "%,d lost", warm.lost()));
     }
   }
 
-  private ThroughputRun.Result throughput(Route route) throws MqttException, InterruptedException {
-    ThroughputRun.Result result = ThroughputRun.run(route, options.messages(), payloads, uri());
+  private ThroughputRun.Result throughput(Route route)
+      throws MqttException, IOException, InterruptedException {
+    ThroughputRun.Result result =
+        ThroughputRun.run(
+            route, options.messages(), options.outstanding(), payloads, uri(), foreign);
     progress(
         route,
         "throughput",
@@ -180,6 +193,24 @@ public final class ServeBenchmark {
             result.lost(),
             (System.nanoTime() - started) / 1e9));
     return result;
+  }
+
+  /** mosquitto_pub and mosquitto_sub when asked for and usable; else Paho, and it says so. */
+  private static Optional<MosquittoClients> throughputClients(
+      BenchOptions options, PrintStream out) {
+    Optional<MosquittoClients> foreign =
+        options.clients().equals("mosquitto")
+            ? MosquittoClients.forBroker(options.broker())
+            : Optional.empty();
+    out.printf(
+        "clients: throughput runs: %s; latency runs: Paho in this JVM%n%n",
+        foreign.isPresent()
+            ? "mosquitto_pub -l and mosquitto_sub (C, own processes)"
+            : options.clients().equals("mosquitto")
+                ? "Paho in this JVM (mosquitto_pub/mosquitto_sub not on the PATH, or not a tcp://"
+                    + " broker)"
+                : "Paho in this JVM");
+    return foreign;
   }
 
   private String uri() {

@@ -1,11 +1,19 @@
 package io.edgeinfer.examples.bench;
 
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 /**
- * Sends N requests as fast as the load client's window allows and counts the replies: throughput is
- * replies received / (arrival of the last reply - the first send). A separate client collects the
- * replies; one that has not arrived once replies stop coming for {@value #QUIET_MS} ms is lost.
+ * Sends N requests as fast as the system answers them, with at most {@code outstanding} requests
+ * sent but not yet answered (a closed loop: the load follows the service's pace instead of
+ * overrunning the broker's queues, which drop QoS 0 messages and, past {@code max_queued_messages},
+ * QoS 1 ones too). Throughput is replies received / (arrival of the last reply - the first send). A
+ * separate client collects the replies; one that has not arrived once replies stop coming for
+ * {@value #QUIET_MS} ms is lost, and the run stops sending.
  */
 final class ThroughputRun {
   static final long QUIET_MS = 5000;
@@ -19,6 +27,7 @@ final class ThroughputRun {
    */
   record Result(
       int window,
+      int outstanding,
       int sent,
       int received,
       int lost,
@@ -28,28 +37,50 @@ final class ThroughputRun {
       double seconds,
       double perSecond,
       double machineCpu,
-      double jvmCpu) {}
+      double jvmCpu,
+      Map<String, Double> cpuMicrosPerReply) {}
 
-  static Result run(Route route, int messages, RequestPayloads payloads, String uri)
-      throws MqttException, InterruptedException {
-    try (ReplyCollector replies =
-            ReplyCollector.start(
-                uri, route.replyTopic(), route.errorTopic(), route.qos(), messages);
-        LoadClient load = LoadClient.connect(uri)) {
-      String topic = route.requestTopic();
+  /**
+   * One run; the load client and the collector are {@code mosquitto_pub} and {@code mosquitto_sub}
+   * when {@code foreign} is there, Paho clients in this JVM otherwise.
+   */
+  static Result run(
+      Route route,
+      int messages,
+      int outstanding,
+      RequestPayloads payloads,
+      String uri,
+      Optional<MosquittoClients> foreign)
+      throws MqttException, IOException, InterruptedException {
+    Semaphore unanswered = new Semaphore(outstanding);
+    try (ReplyCollector replies = collector(route, messages, unanswered, uri, foreign);
+        RequestSender load =
+            foreign.isPresent()
+                ? MosquittoPub.start(foreign.get(), route.requestTopic(), route.qos())
+                : LoadClient.connect(uri, route.requestTopic(), route.qos())) {
       // Made before the clock starts: the generator shares the CPUs with broker and relay.
       byte[][] requests = new byte[messages][];
       for (int seq = 0; seq < messages; seq++) {
         requests[seq] = payloads.request(seq);
       }
       CpuUsage cpuBefore = CpuUsage.now();
+      Map<String, Long> rolesBefore = roles(load, replies);
       long firstSend = System.nanoTime();
-      for (int seq = 0; seq < messages; seq++) {
-        load.publish(topic, requests[seq], route.qos());
+      int sent = 0;
+      while (sent < messages) {
+        if (!unanswered.tryAcquire()) {
+          load.flush();
+          if (!unanswered.tryAcquire(QUIET_MS, TimeUnit.MILLISECONDS)) {
+            break;
+          }
+        }
+        load.send(requests[sent++]);
       }
-      load.awaitIdle(QUIET_MS);
-      replies.await(QUIET_MS);
+      load.flush();
+      replies.await(sent, QUIET_MS);
       CpuUsage cpuAfter = CpuUsage.now();
+      Map<String, Long> rolesAfter = roles(load, replies);
+      load.awaitIdle(QUIET_MS);
       if (load.failures() > 0) {
         System.err.printf(
             "bench: %s QoS %d: %d publishes failed, last: %s%n",
@@ -64,16 +95,52 @@ final class ThroughputRun {
       double seconds = received == 0 ? Double.NaN : (replies.lastArrival() - firstSend) / 1e9;
       return new Result(
           load.window(),
-          messages,
+          outstanding,
+          sent,
           received,
-          messages - received,
+          sent - received,
           replies.duplicates(),
           replies.errors(),
           load.failures(),
           seconds,
           received == 0 ? 0 : received / seconds,
           cpuAfter.machineBusySince(cpuBefore),
-          cpuAfter.processShareSince(cpuBefore));
+          cpuAfter.processShareSince(cpuBefore),
+          CpuByRole.microsPerReply(rolesBefore, rolesAfter, received));
     }
+  }
+
+  private static ReplyCollector collector(
+      Route route,
+      int messages,
+      Semaphore unanswered,
+      String uri,
+      Optional<MosquittoClients> foreign)
+      throws MqttException, IOException, InterruptedException {
+    return foreign.isPresent()
+        ? ReplyCollector.start(
+            foreign.get(),
+            route.replyTopic(),
+            route.errorTopic(),
+            route.qos(),
+            messages,
+            unanswered::release)
+        : ReplyCollector.start(
+            uri,
+            route.replyTopic(),
+            route.errorTopic(),
+            route.qos(),
+            messages,
+            unanswered::release);
+  }
+
+  /** This JVM's threads by role, plus the client processes when they run outside it. */
+  private static Map<String, Long> roles(RequestSender load, ReplyCollector replies) {
+    Map<String, Long> roles = CpuByRole.now();
+    load.processCpuNanos().ifPresent(nanos -> roles.merge(CpuByRole.LOAD, nanos, Long::sum));
+    replies
+        .processCpuNanos()
+        .ifPresent(nanos -> roles.merge(CpuByRole.COLLECTOR, nanos, Long::sum));
+    return roles;
   }
 }
