@@ -137,7 +137,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--max-wait-ms",
       paramLabel = "MS",
-      defaultValue = "0",
+      defaultValue = "2",
       description =
           "How long requests that arrived together may wait for more to fill their batch; a"
               + " request that arrived alone never waits (default: ${DEFAULT-VALUE}).")

@@ -103,7 +103,8 @@ class ProfileCommandTest {
     assertEquals(0, text.exitCode(), text.toString());
     assertEquals(
         "pi-zero-2w: Raspberry Pi Zero 2 W: 4x Cortex-A53 1 GHz, 512 MB\n"
-            + "engine lite, precision int8, 2 threads, budget 256 MB of 512 MB, batches of up to 8\n"
+            + "engine lite, precision int8, 2 threads, budget 256 MB of 512 MB, batches of up to 8"
+            + " within 5 ms\n"
             + "jvm: -Xmx128m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
             + " -XX:ReservedCodeCacheSize=16m\n"
             + "why:\n"

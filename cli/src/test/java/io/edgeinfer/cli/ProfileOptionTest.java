@@ -71,7 +71,7 @@ class ProfileOptionTest {
     serve.applyProfile(serve.profileOption.profile());
     assertEquals(3, serve.maxBatch);
     assertEquals(0, serve.qos);
-    assertEquals(0, serve.maxWaitMs);
+    assertEquals(5, serve.maxWaitMs);
     assertEquals(2, serve.threads);
     assertEquals(10000, serve.outboxMaxMessages);
     assertEquals(16, serve.outboxMaxMb);
