@@ -294,6 +294,37 @@ class LauncherTest {
   }
 
   @Test
+  void servesWithBiasedLockingOnlyOnJava15To17() throws Exception {
+    Path release = jdk.resolve("release");
+    Files.writeString(release, "JAVA_VERSION=\"17.0.15\"\n");
+    launch("serve", "-m", "m.tflite");
+    assertEquals(expected("-XX:+UseBiasedLocking", "serve", "-m", "m.tflite"), onlyCall());
+    launch("predict", "-m", "m.tflite");
+    assertEquals(expected("", "predict", "-m", "m.tflite"), onlyCall());
+
+    // Java 18 removed the option: a JVM given it would not start.
+    Files.writeString(release, "JAVA_VERSION=\"21.0.2\"\n");
+    launch("serve");
+    assertEquals(expected("", "serve"), onlyCall());
+    Files.delete(release);
+    launch("serve");
+    assertEquals(expected("", "serve"), onlyCall());
+  }
+
+  @Test
+  void filtersTheBiasedLockingDeprecationWarning() throws Exception {
+    Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17\"\n");
+    env.put(
+        "FAKE_STDERR",
+        "OpenJDK 64-Bit Server VM warning: Option UseBiasedLocking was deprecated in version 15.0"
+            + " and will likely be removed in a future release.\nedgeinfer: cannot reach the broker");
+    env.put("FAKE_EXIT", "1");
+    Launched serve = launch("serve");
+    assertEquals(1, serve.exitCode(), serve.toString());
+    assertEquals(List.of("edgeinfer: cannot reach the broker"), serve.errLines(), serve.toString());
+  }
+
+  @Test
   void filtersTensorFlowStartUpLinesOnlyInTheWorkstationLayout() throws Exception {
     String absl =
         "I0000 00:00:1732934400.123456   12345 cpu_feature_guard.cc:210] This TensorFlow binary"
