@@ -12,10 +12,11 @@ import java.util.List;
  * @param outstanding the most requests sent and not yet answered in a throughput run
  * @param clients the throughput runs' load client and collector: {@code mosquitto} (mosquitto_pub
  *     and mosquitto_sub, when on the PATH) or {@code paho} (in this JVM)
+ * @param maxWaitMs the relays' max wait for a batch to fill, as serve's --max-wait-ms
  * @param qosLevels the QoS levels measured, in order
  * @param rate requests per second in the latency run
  * @param seconds how long the latency run lasts
- * @param warmup untimed requests through each relay before it is measured
+ * @param warmup untimed requests per warm-up round (rounds go on until the JIT has settled)
  * @param json where to write the results as JSON, or null
  */
 record BenchOptions(
@@ -25,6 +26,7 @@ record BenchOptions(
     int outstanding,
     String clients,
     List<Integer> qosLevels,
+    long maxWaitMs,
     int rate,
     int seconds,
     int warmup,
@@ -32,7 +34,7 @@ record BenchOptions(
 
   static final String USAGE =
       "usage: ServeBenchmark --model DIR [--broker tcp://127.0.0.1:1883] [--messages 50000]"
-          + " [--outstanding 500] [--clients mosquitto|paho] [--qos 0,1] [--rate 1000] [--seconds 10] [--warmup 50000] [--json FILE]";
+          + " [--outstanding 500] [--clients mosquitto|paho] [--qos 0,1] [--max-wait-ms 2] [--rate 1000] [--seconds 10] [--warmup 25000] [--json FILE]";
 
   /**
    * @throws IllegalArgumentException saying what was expected and what was found
@@ -44,9 +46,10 @@ record BenchOptions(
     int outstanding = 500;
     String clients = "mosquitto";
     List<Integer> qosLevels = List.of(0, 1);
+    long maxWaitMs = 2;
     int rate = 1000;
     int seconds = 10;
-    int warmup = 50_000;
+    int warmup = 25_000;
     Path json = null;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
@@ -65,13 +68,15 @@ record BenchOptions(
                 List.of(oneOf(option, value, "0", "1", "0,1", "1,0").split(",")).stream()
                     .map(Integer::valueOf)
                     .toList();
+        case "--max-wait-ms" -> maxWaitMs = number(option, value, 0);
         case "--rate" -> rate = number(option, value, 1);
         case "--seconds" -> seconds = number(option, value, 1);
         case "--warmup" -> warmup = number(option, value, 0);
         case "--json" -> json = Path.of(value);
         default ->
             throw new IllegalArgumentException(
-                "expected --model, --broker, --messages, --outstanding, --clients, --qos, --rate,"
+                "expected --model, --broker, --messages, --outstanding, --clients, --qos,"
+                    + " --max-wait-ms, --rate,"
                     + " --seconds, --warmup or --json,"
                     + " found '"
                     + option
@@ -82,7 +87,17 @@ record BenchOptions(
       throw new IllegalArgumentException("expected --model DIR (a SavedModel), found none");
     }
     return new BenchOptions(
-        model, broker, messages, outstanding, clients, qosLevels, rate, seconds, warmup, json);
+        model,
+        broker,
+        messages,
+        outstanding,
+        clients,
+        qosLevels,
+        maxWaitMs,
+        rate,
+        seconds,
+        warmup,
+        json);
   }
 
   private static String oneOf(String option, String value, String... allowed) {

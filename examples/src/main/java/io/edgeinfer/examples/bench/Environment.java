@@ -1,6 +1,8 @@
 package io.edgeinfer.examples.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +43,8 @@ record Environment(
             + System.getProperty("java.runtime.version")
             + " ("
             + System.getProperty("java.vendor")
-            + ")",
+            + ")"
+            + biasedLocking(),
         System.getProperty("os.name")
             + " "
             + System.getProperty("os.version")
@@ -53,6 +56,26 @@ record Environment(
         brokerUri,
         background,
         CpuUsage.loadAverage());
+  }
+
+  /**
+   * Whether biased locking is on, where the JVM still has it (15-17): serve's launcher turns it on
+   * there, and Paho's receiving thread takes half the CPU with it; run the benchmark with {@code
+   * MAVEN_OPTS=-XX:+UseBiasedLocking} to measure what serve does.
+   */
+  private static String biasedLocking() {
+    try {
+      String value =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+              .getVMOption("UseBiasedLocking")
+              .getValue();
+      return value.equals("true")
+          ? ", biased locking on (as serve's launcher sets it)"
+          : ", biased locking OFF (serve's launcher turns it on: set"
+              + " MAVEN_OPTS=-XX:+UseBiasedLocking)";
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 
   private static String cpuModel() {

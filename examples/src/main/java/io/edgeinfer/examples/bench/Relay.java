@@ -35,7 +35,6 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 final class Relay implements AutoCloseable {
   static final int THREADS = 1;
   static final int MAX_BATCH = 64;
-  static final long MAX_WAIT_MS = 0;
   static final int QUEUE_CAPACITY = 10_000;
   private static final int MAX_PAYLOAD_BYTES = 1 << 20;
 
@@ -69,7 +68,7 @@ final class Relay implements AutoCloseable {
 
   /**
    * Serves {@code model}'s {@code signature} at {@code qos} (subscription, replies and the load
-   * clients all use it), with threads 1, max batch 64, max wait 2 ms, queue capacity 10,000.
+   * clients all use it), with threads 1, max batch 64, the given max wait, queue capacity 10,000.
    */
   static Relay start(
       String name,
@@ -77,7 +76,8 @@ final class Relay implements AutoCloseable {
       Signature signature,
       List<String> classLabels,
       String brokerUri,
-      int qos)
+      int qos,
+      long maxWaitMs)
       throws ModelException, IOException {
     String prefix = "bench/" + UUID.randomUUID();
     String clientId =
@@ -97,7 +97,7 @@ final class Relay implements AutoCloseable {
         new PipelineSettings(
             THREADS,
             MAX_BATCH,
-            MAX_WAIT_MS,
+            maxWaitMs,
             QUEUE_CAPACITY,
             MAX_PAYLOAD_BYTES,
             false,

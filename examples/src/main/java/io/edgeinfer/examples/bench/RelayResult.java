@@ -3,6 +3,7 @@ package io.edgeinfer.examples.bench;
 /**
  * Everything measured for one relay at one QoS.
  *
+ * @param warmupMessages untimed requests sent before the runs, until the JIT had settled
  * @param throughputBatch mean messages per predict call during the throughput run (from the
  *     service's own counters)
  * @param latencyBatch the same during the latency run
@@ -14,6 +15,7 @@ package io.edgeinfer.examples.bench;
 record RelayResult(
     String relay,
     int qos,
+    int warmupMessages,
     ThroughputRun.Result throughput,
     LatencyRun.Result latency,
     double throughputBatch,

@@ -59,12 +59,12 @@ final class ResultsReport {
             + " ~%d bytes%n",
         Relay.THREADS,
         Relay.MAX_BATCH,
-        Relay.MAX_WAIT_MS,
+        options.maxWaitMs(),
         Relay.QUEUE_CAPACITY,
         bytes);
     out.printf(
         Locale.ROOT,
-        "runs:    warm-up %,d untimed; throughput %,d as fast as answered, at most %,d"
+        "runs:    warm-up in rounds of %,d until the JIT settles; throughput %,d as fast as answered, at most %,d"
             + " unanswered; latency %,d msg/s for %d s%n%n",
         options.warmup(),
         options.messages(),
@@ -263,10 +263,10 @@ final class ResultsReport {
     json.writeNumberField("throughput_outstanding", options.outstanding());
     json.writeNumberField("latency_rate", options.rate());
     json.writeNumberField("latency_seconds", options.seconds());
-    json.writeNumberField("warmup_messages", options.warmup());
+    json.writeNumberField("warmup_round_messages", options.warmup());
     json.writeNumberField("threads", Relay.THREADS);
     json.writeNumberField("max_batch", Relay.MAX_BATCH);
-    json.writeNumberField("max_wait_ms", Relay.MAX_WAIT_MS);
+    json.writeNumberField("max_wait_ms", options.maxWaitMs());
     json.writeNumberField("queue_capacity", Relay.QUEUE_CAPACITY);
     json.writeNumberField("load_window", loadWindow);
     json.writeNumberField("request_bytes", requestBytes);
@@ -279,6 +279,7 @@ final class ResultsReport {
     json.writeStartObject();
     json.writeStringField("relay", r.relay());
     json.writeNumberField("qos", r.qos());
+    json.writeNumberField("warmup_messages", r.warmupMessages());
     json.writeNumberField("messages", t.sent());
     json.writeNumberField("received", t.received());
     json.writeNumberField("lost", t.lost());

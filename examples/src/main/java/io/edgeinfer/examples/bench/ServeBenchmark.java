@@ -30,6 +30,11 @@ public final class ServeBenchmark {
   static final String ECHO = "echo";
   static final String BROKER_ONLY = "broker";
 
+  /** Warm-up rounds end once the JIT compiler takes less than this per reply. */
+  static final double SETTLED_JIT_MICROS = 2.0;
+
+  static final int MAX_WARMUP_ROUNDS = 8;
+
   private final BenchOptions options;
   private final RequestPayloads payloads;
   private final PrintStream out;
@@ -114,9 +119,10 @@ public final class ServeBenchmark {
       String name, Model model, Signature signature, List<String> labels, int qos)
       throws ModelException, MqttException, IOException, InterruptedException {
     System.gc();
-    try (Relay relay = Relay.start(name, model, signature, labels, options.broker(), qos)) {
+    try (Relay relay =
+        Relay.start(name, model, signature, labels, options.broker(), qos, options.maxWaitMs())) {
       long started = System.nanoTime();
-      warmUp(relay.route("warmup"));
+      int warmup = warmUp(relay.route("warmup"));
       Metrics.Snapshot before = relay.metrics();
       ThroughputRun.Result throughput = throughput(relay.route("throughput"));
       Metrics.Snapshot between = relay.metrics();
@@ -125,6 +131,7 @@ public final class ServeBenchmark {
       return new RelayResult(
           name,
           qos,
+          warmup,
           throughput,
           latency,
           meanBatch(before, between),
@@ -141,19 +148,42 @@ public final class ServeBenchmark {
     System.gc();
     String prefix = "bench/" + UUID.randomUUID() + "/direct/";
     long started = System.nanoTime();
-    warmUp(Route.brokerOnly(prefix + "warmup", qos));
+    int warmup = warmUp(Route.brokerOnly(prefix + "warmup", qos));
     ThroughputRun.Result throughput = throughput(Route.brokerOnly(prefix + "throughput", qos));
     LatencyRun.Result latency = latency(Route.brokerOnly(prefix + "latency", qos), started);
-    return new RelayResult(BROKER_ONLY, qos, throughput, latency, Double.NaN, Double.NaN, -1, 0, 0);
+    return new RelayResult(
+        BROKER_ONLY, qos, warmup, throughput, latency, Double.NaN, Double.NaN, -1, 0, 0);
   }
 
-  private void warmUp(Route route) throws MqttException, IOException, InterruptedException {
-    if (options.warmup() > 0) {
+  /**
+   * Untimed rounds of {@code --warmup} requests until the JIT compiler has settled (it took under
+   * {@value #SETTLED_JIT_MICROS} µs of CPU per reply in the last round), at most {@value
+   * #MAX_WARMUP_ROUNDS}: compiling on the same 2 cores during a measured run takes from the relay.
+   * Returns the requests sent.
+   */
+  private int warmUp(Route route) throws MqttException, IOException, InterruptedException {
+    int sent = 0;
+    for (int round = 1; options.warmup() > 0 && round <= MAX_WARMUP_ROUNDS; round++) {
       ThroughputRun.Result warm =
           ThroughputRun.run(
               route, options.warmup(), options.outstanding(), payloads, uri(), foreign);
-      progress(route, "warm-up", String.format(Locale.ROOT, "%,d lost", warm.lost()));
+      sent += warm.sent();
+      double jit = warm.cpuMicrosPerReply().getOrDefault(CpuByRole.JIT, 0.0);
+      progress(
+          route,
+          "warm-up",
+          String.format(
+              Locale.ROOT,
+              "round %d: %,.0f msg/s, %,d lost, JIT %.1f µs per reply",
+              round,
+              warm.perSecond(),
+              warm.lost(),
+              jit));
+      if (jit < SETTLED_JIT_MICROS) {
+        break;
+      }
     }
+    return sent;
   }
 
   private ThroughputRun.Result throughput(Route route)
