@@ -19,24 +19,15 @@ class PipelineBatchingTest {
 
   @Test
   void whatQueuedWhileABatchRanIsTheNextBatch() throws Exception {
-    CountDownLatch firstDelivered = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    ReplySink sink =
-        reply -> {
-          if (firstDelivered.getCount() > 0) {
-            firstDelivered.countDown();
-            await(release);
-          }
-          replies.add(reply);
-        };
+    HeldSink sink = new HeldSink();
     try (Pipeline pipeline = pipeline(32, 0, sink)) {
       assertTrue(pipeline.offer(message(0)));
-      assertTrue(firstDelivered.await(10, TimeUnit.SECONDS));
+      sink.awaitHeld();
       // The worker is busy with message 0; these queue up behind it.
       for (int i = 1; i <= 20; i++) {
         assertTrue(pipeline.offer(message(i)));
       }
-      release.countDown();
+      sink.release();
       for (int i = 0; i <= 20; i++) {
         Reply reply = replies.poll(10, TimeUnit.SECONDS);
         String payload = new String(reply.messages().get(0).payload(), StandardCharsets.UTF_8);
@@ -50,22 +41,13 @@ class PipelineBatchingTest {
 
   @Test
   void aMaxBatchOfOneNeverJoins() throws Exception {
-    CountDownLatch firstDelivered = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    ReplySink sink =
-        reply -> {
-          if (firstDelivered.getCount() > 0) {
-            firstDelivered.countDown();
-            await(release);
-          }
-          replies.add(reply);
-        };
+    HeldSink sink = new HeldSink();
     try (Pipeline pipeline = pipeline(1, 0, sink)) {
       pipeline.offer(message(0));
-      assertTrue(firstDelivered.await(10, TimeUnit.SECONDS));
+      sink.awaitHeld();
       pipeline.offer(message(1));
       pipeline.offer(message(2));
-      release.countDown();
+      sink.release();
       for (int i = 0; i < 3; i++) {
         assertTrue(replies.poll(10, TimeUnit.SECONDS) != null);
       }
@@ -86,23 +68,14 @@ class PipelineBatchingTest {
   @Test
   void messagesThatCameTogetherWaitForMore() throws Exception {
     Metrics metrics = new Metrics();
-    CountDownLatch firstDelivered = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    ReplySink sink =
-        reply -> {
-          if (firstDelivered.getCount() > 0) {
-            firstDelivered.countDown();
-            await(release);
-          }
-          replies.add(reply);
-        };
+    HeldSink sink = new HeldSink();
     try (Pipeline pipeline =
         new Pipeline(model, SumModel.SIGNATURE, INFO, settings(3, 60_000), sink, metrics)) {
       pipeline.offer(message(0));
-      assertTrue(firstDelivered.await(10, TimeUnit.SECONDS));
+      sink.awaitHeld();
       pipeline.offer(message(1));
       pipeline.offer(message(2));
-      release.countDown();
+      sink.release();
       // Both taken together; the worker now waits for a third to fill the batch of 3.
       while (metrics.snapshot().queueDepth() > 0) {
         Thread.sleep(1);
@@ -113,6 +86,32 @@ class PipelineBatchingTest {
       }
     }
     assertEquals(List.of(1, 1, 3), model.batchSizes);
+  }
+
+  /**
+   * Keeps the worker busy: it holds the first reply (and so the worker thread delivering it) until
+   * released, so that messages offered meanwhile queue up behind it.
+   */
+  private final class HeldSink implements ReplySink {
+    private final CountDownLatch held = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    @Override
+    public void deliver(Reply reply) {
+      if (held.getCount() > 0) {
+        held.countDown();
+        await(released);
+      }
+      replies.add(reply);
+    }
+
+    void awaitHeld() throws InterruptedException {
+      assertTrue(held.await(10, TimeUnit.SECONDS), "the worker never delivered a reply");
+    }
+
+    void release() {
+      released.countDown();
+    }
   }
 
   private Pipeline pipeline(int maxBatch, int maxWaitMillis, ReplySink sink) throws Exception {
