@@ -75,7 +75,9 @@ final class ResultsReport {
   }
 
   void printTable(PrintStream out) {
-    String format = "%-10s %3s | %10s %7s %5s %4s %4s | %6s %5s %7s %7s %7s %7s %5s%n";
+    int names = results.stream().mapToInt(r -> r.relay().length()).max().orElse(0);
+    String format =
+        "%-" + Math.max(10, names) + "s %3s | %10s %7s %5s %4s %4s | %6s %5s %7s %7s %7s %7s %5s%n";
     out.printf(
         Locale.ROOT,
         "%n" + format,
@@ -151,7 +153,7 @@ final class ResultsReport {
       }
       out.printf(
           Locale.ROOT,
-          "  %-10s QoS %d: p50 %.2f ms, p99 %.2f ms%n",
+          "  %-12s QoS %d: p50 %.2f ms, p99 %.2f ms%n",
           r.relay(),
           r.qos(),
           r.latency().insideRelay().p50(),
@@ -162,7 +164,7 @@ final class ResultsReport {
     for (RelayResult r : results) {
       out.printf(
           Locale.ROOT,
-          "  %-10s QoS %d: %s%n",
+          "  %-12s QoS %d: %s%n",
           r.relay(),
           r.qos(),
           describe(r.throughput().cpuMicrosPerReply()));
