@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The distributions that the package phase made, unpacked the way a user unpacks them. */
 final class Distributions {
@@ -45,6 +47,29 @@ final class Distributions {
           "device-profiles", "edgeinfer-device-profiles",
           "runtime/lite-vector", "edgeinfer-lite-vector",
           "quantize", "edgeinfer-quantize");
+
+  /**
+   * Every third-party jar in {@code home}/lib is listed, with its version, in THIRD-PARTY.txt
+   * beside it: {@code paho.mqttv5.client-1.2.5.jar} as {@code :paho.mqttv5.client:1.2.5}.
+   */
+  static void assertEveryLibraryHasItsLicence(Path home) throws IOException {
+    String listing = Files.readString(home.resolve("THIRD-PARTY.txt"));
+    List<String> jars;
+    try (var files = Files.list(home.resolve("lib"))) {
+      jars =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".jar") && !n.startsWith("edgeinfer-"))
+              .toList();
+    }
+    assertTrue(jars.size() > 3, "expected third-party jars, found " + jars);
+    for (String jar : jars) {
+      Matcher name = Pattern.compile("(.+?)-(\\d[^-]*)(-.*)?\\.jar").matcher(jar);
+      assertTrue(name.matches(), jar);
+      String coordinates = ":" + name.group(1) + ":" + name.group(2);
+      assertTrue(listing.contains(coordinates), coordinates + " not in THIRD-PARTY.txt");
+    }
+  }
 
   /** target/edgeinfer-VERSION-NAME.tar.gz; NAME is edge or workstation. */
   static Path tarball(String name) {

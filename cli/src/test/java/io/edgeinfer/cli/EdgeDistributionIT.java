@@ -100,6 +100,16 @@ class EdgeDistributionIT {
     assertTrue(Files.readString(home.resolve("README")).contains(Distributions.VERSION));
   }
 
+  @Test
+  void listsTheLicenceOfEveryBundledLibrary() throws IOException {
+    Distributions.assertEveryLibraryHasItsLicence(home);
+    assertTrue(
+        Files.readString(home.resolve("THIRD-PARTY.txt"))
+            .contains(
+                "(Eclipse Public License - Version 2.0) org.eclipse.paho.mqttv5.client"
+                    + " (org.eclipse.paho:org.eclipse.paho.mqttv5.client:1.2.5"));
+  }
+
   /** profiles/ holds every profile of the device-profiles module, once that module exists. */
   @Test
   void holdsTheDeviceProfiles() throws IOException {

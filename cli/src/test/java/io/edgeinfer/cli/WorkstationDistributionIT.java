@@ -62,6 +62,7 @@ class WorkstationDistributionIT {
           names.stream().anyMatch(n -> n.matches(module + "-\\d.*")), module + " not in " + names);
     }
     assertTrue(names.contains("tensorflow-core-native-1.1.0-linux-x86_64.jar"), names.toString());
+    Distributions.assertEveryLibraryHasItsLicence(home);
     Launched help = edgeinfer("", "--help");
     List<String> commands = new ArrayList<>(List.of("inspect", "predict", "serve", "bench"));
     commands.addAll(List.of("train", "evaluate"));
