@@ -52,34 +52,6 @@ class LiteEngineTest {
     return predictor.predict(Map.of(in, x)).get(out).toFloatArray();
   }
 
-  /** x[-1,2] -> FC(3, RELU) -> FC(1) -> y, with signature names. */
-  private static LiteModel mlp() {
-    LiteModelBuilder b = new LiteModelBuilder();
-    LiteModelBuilder.Graph g = b.graph("main");
-    int x = g.tensor("serving_x:0", DataType.FLOAT32, -1, 2);
-    int w1 =
-        g.constant(
-            "w1", DataType.FLOAT32, Shape.of(3, 2), LiteBuffer.ofFloats(1, 2, -1, 1, 0.5f, -2));
-    int b1 = g.constant("b1", DataType.FLOAT32, Shape.of(3), LiteBuffer.ofFloats(0, 1, -0.5f));
-    int h = g.tensor("h", DataType.FLOAT32, -1, 3);
-    int w2 = g.constant("w2", DataType.FLOAT32, Shape.of(1, 3), LiteBuffer.ofFloats(1, -1, 2));
-    int b2 = g.constant("b2", DataType.FLOAT32, Shape.of(1), LiteBuffer.ofFloats(0.25f));
-    int y = g.tensor("Identity:0", DataType.FLOAT32, -1, 1);
-    g.operator(
-        BuiltinOperator.FULLY_CONNECTED,
-        new OperatorOptions.FullyConnected(Activation.RELU),
-        new int[] {x, w1, b1},
-        h);
-    g.operator(
-        BuiltinOperator.FULLY_CONNECTED,
-        new OperatorOptions.FullyConnected(Activation.NONE),
-        new int[] {h, w2, b2},
-        y);
-    g.inputs(x).outputs(y);
-    b.signature("serving_default", g, Map.of("x", x), Map.of("y", y));
-    return b.build();
-  }
-
   private static float mlpExpected(float x0, float x1) {
     float h0 = Math.max(0, x0 + 2 * x1);
     float h1 = Math.max(0, -x0 + x1 + 1);
@@ -89,7 +61,7 @@ class LiteEngineTest {
 
   @Test
   void floatMlpRunsAnyBatchAndReplans() throws Exception {
-    try (Model model = load(mlp())) {
+    try (Model model = load(TinyMlp.model())) {
       Signature sig = model.defaultSignature();
       assertEquals("serving_default", sig.name());
       assertEquals(List.of(new TensorSpec("x", DataType.FLOAT32, Shape.of(-1, 2))), sig.inputs());
@@ -119,7 +91,7 @@ class LiteEngineTest {
 
   @Test
   void plansOncePerInputShape() throws Exception {
-    try (Model model = load(mlp());
+    try (Model model = load(TinyMlp.model());
         LitePredictor p = (LitePredictor) model.predictor()) {
       Tensor one = Tensor.ofFloats(new float[] {1, 2}, 1, 2);
       run(p, "x", one, "y");

@@ -19,39 +19,11 @@ import io.edgeinfer.lite.format.Padding;
 import io.edgeinfer.lite.format.TfliteWriter;
 import io.edgeinfer.lite.kernels.KernelSelector;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The estimate's arena is what the planner really allocates, worked out without compiling. */
 class LiteMemoryEstimateTest {
-  /** x [-1, 2] -> FC 3 (relu) -> FC 1; 13 float weights and biases. */
-  private static LiteModel mlp() {
-    LiteModelBuilder b = new LiteModelBuilder();
-    LiteModelBuilder.Graph g = b.graph("main");
-    int x = g.tensor("x", DataType.FLOAT32, -1, 2);
-    int w1 =
-        g.constant(
-            "w1", DataType.FLOAT32, Shape.of(3, 2), LiteBuffer.ofFloats(1, 2, -1, 1, 0.5f, -2));
-    int b1 = g.constant("b1", DataType.FLOAT32, Shape.of(3), LiteBuffer.ofFloats(0, 1, -0.5f));
-    int h = g.tensor("h", DataType.FLOAT32, -1, 3);
-    int w2 = g.constant("w2", DataType.FLOAT32, Shape.of(1, 3), LiteBuffer.ofFloats(1, -1, 2));
-    int b2 = g.constant("b2", DataType.FLOAT32, Shape.of(1), LiteBuffer.ofFloats(0.25f));
-    int y = g.tensor("y", DataType.FLOAT32, -1, 1);
-    g.operator(
-        BuiltinOperator.FULLY_CONNECTED,
-        new OperatorOptions.FullyConnected(Activation.RELU),
-        new int[] {x, w1, b1},
-        h);
-    g.operator(
-        BuiltinOperator.FULLY_CONNECTED,
-        new OperatorOptions.FullyConnected(Activation.NONE),
-        new int[] {h, w2, b2},
-        y);
-    g.inputs(x).outputs(y);
-    b.signature("serving_default", g, Map.of("x", x), Map.of("y", y));
-    return b.build();
-  }
 
   /** x [-1, 8, 8, 3] -> 3x3 conv to 4 channels (VALID) -> [-1, 6, 6, 4]. */
   private static LiteModel conv() {
@@ -92,7 +64,7 @@ class LiteMemoryEstimateTest {
 
   @Test
   void mlpArenaEqualsThePlansBuffersForAFullBatch() throws Exception {
-    LiteModel model = mlp();
+    LiteModel model = TinyMlp.model();
     MemoryNeed need8 = LiteMemoryEstimate.of(model, 8);
     // x 8x2, h 8x3, y 8x1 floats = 64 + 96 + 32 bytes; four accumulator rows of 3 floats = 48.
     assertEquals(240, need8.arenaBytes());
