@@ -32,7 +32,7 @@ final class LatencyRun {
       throws MqttException, InterruptedException {
     int messages = Math.multiplyExact(rate, seconds);
     try (ReplyCollector replies =
-            ReplyCollector.start(
+            ReplyCollector.subscribe(
                 uri, route.replyTopic(), route.errorTopic(), route.qos(), messages, () -> {});
         LoadClient load = LoadClient.connect(uri, route.requestTopic(), route.qos())) {
       byte[][] requests = new byte[messages][];

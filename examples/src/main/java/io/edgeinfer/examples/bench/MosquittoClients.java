@@ -1,6 +1,7 @@
 package io.edgeinfer.examples.bench;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.OptionalLong;
  * Paho client takes per message, and the broker, the relay and they share the same cores: the less
  * they take, the more of the machine is left to what is measured.
  */
-final class MosquittoClients {
+final class MosquittoClients implements Clients {
   private final String host;
   private final int port;
 
@@ -31,6 +32,18 @@ final class MosquittoClients {
     }
     int port = parsed.getPort() < 0 ? 1883 : parsed.getPort();
     return Optional.of(new MosquittoClients(parsed.getHost(), port));
+  }
+
+  @Override
+  public RequestSender sender(String topic, int qos) throws IOException {
+    return MosquittoPub.start(this, topic, qos);
+  }
+
+  @Override
+  public ReplyCollector collector(
+      String replyTopic, String errorTopic, int qos, int expected, Runnable onAnswer)
+      throws IOException, InterruptedException {
+    return ReplyCollector.mosquittoSub(this, replyTopic, errorTopic, qos, expected, onAnswer);
   }
 
   /** Publishes each line of its standard input as one message, at most {@code window} in flight. */

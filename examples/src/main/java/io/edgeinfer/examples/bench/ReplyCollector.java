@@ -57,7 +57,7 @@ final class ReplyCollector implements AutoCloseable {
    * onAnswer} runs on Paho's callback thread for each request answered (its first reply, or an
    * error reply).
    */
-  static ReplyCollector start(
+  static ReplyCollector subscribe(
       String uri, String replyTopic, String errorTopic, int qos, int expected, Runnable onAnswer)
       throws MqttException {
     ReplyCollector collector = new ReplyCollector(errorTopic, expected, onAnswer);
@@ -90,7 +90,7 @@ final class ReplyCollector implements AutoCloseable {
    * runs {@code onAnswer}. It returns once the subscription is seen to work: a {@code ready}
    * message sent to the reply topic has come back.
    */
-  static ReplyCollector start(
+  static ReplyCollector mosquittoSub(
       MosquittoClients clients,
       String replyTopic,
       String errorTopic,

@@ -38,17 +38,14 @@ public final class ServeBenchmark {
   private final BenchOptions options;
   private final RequestPayloads payloads;
   private final PrintStream out;
-  private final Optional<MosquittoClients> foreign;
+  private final Clients clients;
 
   private ServeBenchmark(
-      BenchOptions options,
-      RequestPayloads payloads,
-      PrintStream out,
-      Optional<MosquittoClients> foreign) {
+      BenchOptions options, RequestPayloads payloads, PrintStream out, Clients clients) {
     this.options = options;
     this.payloads = payloads;
     this.out = out;
-    this.foreign = foreign;
+    this.clients = clients;
   }
 
   public static void main(String[] args) {
@@ -165,8 +162,7 @@ public final class ServeBenchmark {
     int sent = 0;
     for (int round = 1; options.warmup() > 0 && round <= MAX_WARMUP_ROUNDS; round++) {
       ThroughputRun.Result warm =
-          ThroughputRun.run(
-              route, options.warmup(), options.outstanding(), payloads, uri(), foreign);
+          ThroughputRun.run(route, options.warmup(), options.outstanding(), payloads, clients);
       sent += warm.sent();
       double jit = warm.cpuMicrosPerReply().getOrDefault(CpuByRole.JIT, 0.0);
       progress(
@@ -189,8 +185,7 @@ public final class ServeBenchmark {
   private ThroughputRun.Result throughput(Route route)
       throws MqttException, IOException, InterruptedException {
     ThroughputRun.Result result =
-        ThroughputRun.run(
-            route, options.messages(), options.outstanding(), payloads, uri(), foreign);
+        ThroughputRun.run(route, options.messages(), options.outstanding(), payloads, clients);
     progress(
         route,
         "throughput",
@@ -226,21 +221,19 @@ public final class ServeBenchmark {
   }
 
   /** mosquitto_pub and mosquitto_sub when asked for and usable; else Paho, and it says so. */
-  private static Optional<MosquittoClients> throughputClients(
-      BenchOptions options, PrintStream out) {
+  private static Clients throughputClients(BenchOptions options, PrintStream out) {
+    boolean wanted = options.clients().equals("mosquitto");
     Optional<MosquittoClients> foreign =
-        options.clients().equals("mosquitto")
-            ? MosquittoClients.forBroker(options.broker())
-            : Optional.empty();
+        wanted ? MosquittoClients.forBroker(options.broker()) : Optional.empty();
     out.printf(
         "clients: throughput runs: %s; latency runs: Paho in this JVM%n%n",
         foreign.isPresent()
             ? "mosquitto_pub -l and mosquitto_sub (C, own processes)"
-            : options.clients().equals("mosquitto")
+            : wanted
                 ? "Paho in this JVM (mosquitto_pub/mosquitto_sub not on the PATH, or not a tcp://"
                     + " broker)"
                 : "Paho in this JVM");
-    return foreign;
+    return foreign.isPresent() ? foreign.get() : new Clients.Paho(options.broker());
   }
 
   private String uri() {

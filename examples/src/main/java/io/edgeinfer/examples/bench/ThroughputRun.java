@@ -2,7 +2,6 @@ package io.edgeinfer.examples.bench;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -40,24 +39,19 @@ final class ThroughputRun {
       double jvmCpu,
       Map<String, Double> cpuMicrosPerReply) {}
 
-  /**
-   * One run; the load client and the collector are {@code mosquitto_pub} and {@code mosquitto_sub}
-   * when {@code foreign} is there, Paho clients in this JVM otherwise.
-   */
+  /** One run, with a load client and a collector from {@code clients}. */
   static Result run(
-      Route route,
-      int messages,
-      int outstanding,
-      RequestPayloads payloads,
-      String uri,
-      Optional<MosquittoClients> foreign)
+      Route route, int messages, int outstanding, RequestPayloads payloads, Clients clients)
       throws MqttException, IOException, InterruptedException {
     Semaphore unanswered = new Semaphore(outstanding);
-    try (ReplyCollector replies = collector(route, messages, unanswered, uri, foreign);
-        RequestSender load =
-            foreign.isPresent()
-                ? MosquittoPub.start(foreign.get(), route.requestTopic(), route.qos())
-                : LoadClient.connect(uri, route.requestTopic(), route.qos())) {
+    try (ReplyCollector replies =
+            clients.collector(
+                route.replyTopic(),
+                route.errorTopic(),
+                route.qos(),
+                messages,
+                unanswered::release);
+        RequestSender load = clients.sender(route.requestTopic(), route.qos())) {
       // Made before the clock starts: the generator shares the CPUs with broker and relay.
       byte[][] requests = new byte[messages][];
       for (int seq = 0; seq < messages; seq++) {
@@ -108,30 +102,6 @@ final class ThroughputRun {
           cpuAfter.processShareSince(cpuBefore),
           CpuByRole.microsPerReply(rolesBefore, rolesAfter, received));
     }
-  }
-
-  private static ReplyCollector collector(
-      Route route,
-      int messages,
-      Semaphore unanswered,
-      String uri,
-      Optional<MosquittoClients> foreign)
-      throws MqttException, IOException, InterruptedException {
-    return foreign.isPresent()
-        ? ReplyCollector.start(
-            foreign.get(),
-            route.replyTopic(),
-            route.errorTopic(),
-            route.qos(),
-            messages,
-            unanswered::release)
-        : ReplyCollector.start(
-            uri,
-            route.replyTopic(),
-            route.errorTopic(),
-            route.qos(),
-            messages,
-            unanswered::release);
   }
 
   /** This JVM's threads by role, plus the client processes when they run outside it. */
