@@ -32,8 +32,8 @@ final class Publisher implements ReplySink, AutoCloseable {
   private final ReconnectingClient sender;
   private final Outbox outbox;
   private final Metrics metrics;
-  private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
-  private final Semaphore inFlightQos0 = new Semaphore(IN_FLIGHT_QOS0);
+  private final Window inFlight = new Window(IN_FLIGHT);
+  private final Window inFlightQos0 = new Window(IN_FLIGHT_QOS0);
   private final Object drainSignal = new Object();
   private final Thread drainer;
   private volatile boolean running = true;
@@ -64,8 +64,8 @@ final class Publisher implements ReplySink, AutoCloseable {
 
   private void send(OutboxMessage message, Runnable done) {
     MqttAsyncClient client = sender.client();
-    Semaphore window = message.qos() == 0 ? inFlightQos0 : inFlight;
-    if (client == null || !client.isConnected() || outbox.size() > 0 || !acquire(window)) {
+    Window window = message.qos() == 0 ? inFlightQos0 : inFlight;
+    if (client == null || !client.isConnected() || outbox.size() > 0 || !window.take()) {
       store(message, done);
       return;
     }
@@ -77,28 +77,19 @@ final class Publisher implements ReplySink, AutoCloseable {
           new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-              window.release();
+              window.giveBack();
               done.run();
             }
 
             @Override
             public void onFailure(IMqttToken token, Throwable error) {
-              window.release();
+              window.giveBack();
               store(message, done);
             }
           });
     } catch (MqttException e) {
-      window.release();
+      window.giveBack();
       store(message, done);
-    }
-  }
-
-  private static boolean acquire(Semaphore window) {
-    try {
-      return window.tryAcquire(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 
@@ -164,16 +155,40 @@ final class Publisher implements ReplySink, AutoCloseable {
   /** Waits until outstanding publishes finish, up to the timeout. */
   boolean awaitIdle(long millis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    if (!inFlight.tryAcquire(IN_FLIGHT, millis, TimeUnit.MILLISECONDS)) {
-      return false;
+    return inFlight.awaitAllBack(deadline) && inFlightQos0.awaitAllBack(deadline);
+  }
+
+  /** A bound on publishes outstanding: taken before a publish, given back when Paho is done. */
+  private static final class Window {
+    private final int size;
+    private final Semaphore permits;
+
+    Window(int size) {
+      this.size = size;
+      this.permits = new Semaphore(size);
     }
-    inFlight.release(IN_FLIGHT);
-    long left = Math.max(0, deadline - System.nanoTime());
-    if (!inFlightQos0.tryAcquire(IN_FLIGHT_QOS0, left, TimeUnit.NANOSECONDS)) {
-      return false;
+
+    /** False when no room came within 2 s (the reply then goes to the outbox). */
+    boolean take() {
+      try {
+        return permits.tryAcquire(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
-    inFlightQos0.release(IN_FLIGHT_QOS0);
-    return true;
+
+    void giveBack() {
+      permits.release();
+    }
+
+    boolean awaitAllBack(long deadlineNanos) throws InterruptedException {
+      if (!permits.tryAcquire(size, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+        return false;
+      }
+      permits.release(size);
+      return true;
+    }
   }
 
   @Override
