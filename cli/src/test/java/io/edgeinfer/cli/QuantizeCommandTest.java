@@ -35,10 +35,7 @@ class QuantizeCommandTest {
     Path out = dir.resolve("model-int8.tflite");
     Path report = dir.resolve("report.json");
     Cli quantize =
-        Cli.run(
-            "quantize",
-            "--model",
-            model.toString(),
+        quantize(
             "--mode",
             "int8",
             "--calibration-data",
@@ -67,24 +64,13 @@ class QuantizeCommandTest {
   @Test
   void aProfileChoosesTheModeItsBudgetAllows() {
     Path roomy = dir.resolve("pi4.tflite");
-    Cli pi4 =
-        Cli.run(
-            "quantize",
-            "--model",
-            model.toString(),
-            "--profile",
-            "pi-4-4gb",
-            "--out",
-            roomy.toString());
+    Cli pi4 = quantize("--profile", "pi-4-4gb", "--out", roomy.toString());
     assertEquals(0, pi4.exitCode(), pi4.toString());
     assertTrue(
         pi4.out().startsWith("mode float32: the most precise that fits pi-4-4gb"), pi4.out());
     Path small = dir.resolve("zero.tflite");
     Cli zero =
-        Cli.run(
-            "quantize",
-            "--model",
-            model.toString(),
+        quantize(
             "--profile",
             "pi-zero-2w",
             "--calibration-data",
@@ -99,9 +85,7 @@ class QuantizeCommandTest {
 
   @Test
   void neitherModeNorProfileIsAUsageError() {
-    Cli quantize =
-        Cli.run(
-            "quantize", "--model", model.toString(), "--out", dir.resolve("x.tflite").toString());
+    Cli quantize = quantize("--out", dir.resolve("x.tflite").toString());
     assertEquals(2, quantize.exitCode(), quantize.toString());
     assertTrue(
         quantize.err().contains("expected --mode, or --profile to choose one, found neither"),
@@ -112,10 +96,7 @@ class QuantizeCommandTest {
   void aFailedAccuracyGateExitsOneAndWritesNothing() {
     Path out = dir.resolve("gated.tflite");
     Cli quantize =
-        Cli.run(
-            "quantize",
-            "--model",
-            model.toString(),
+        quantize(
             "--mode",
             "int8",
             "--calibration-data",
@@ -133,15 +114,7 @@ class QuantizeCommandTest {
 
   @Test
   void int8WithoutCalibrationDataIsAUsageError() {
-    Cli quantize =
-        Cli.run(
-            "quantize",
-            "--model",
-            model.toString(),
-            "--mode",
-            "int8",
-            "--out",
-            dir.resolve("x.tflite").toString());
+    Cli quantize = quantize("--mode", "int8", "--out", dir.resolve("x.tflite").toString());
     assertEquals(2, quantize.exitCode(), quantize.toString());
     assertTrue(
         quantize.err().contains("expected --calibration-data for mode int8"), quantize.err());
@@ -149,20 +122,22 @@ class QuantizeCommandTest {
 
   @Test
   void anUnknownModeIsAUsageError() {
-    Cli quantize =
-        Cli.run(
-            "quantize",
-            "--model",
-            model.toString(),
-            "--mode",
-            "int4",
-            "--out",
-            dir.resolve("x.tflite").toString());
+    Cli quantize = quantize("--mode", "int4", "--out", dir.resolve("x.tflite").toString());
     assertEquals(2, quantize.exitCode(), quantize.toString());
     assertTrue(
         quantize
             .err()
             .contains("expected a mode among [float32, float16, dynamic-int8, int8], found int4"),
         quantize.err());
+  }
+
+  /** {@code edgeinfer quantize --model MODEL} with {@code args} after it. */
+  private static Cli quantize(String... args) {
+    String[] command = new String[args.length + 3];
+    command[0] = "quantize";
+    command[1] = "--model";
+    command[2] = model.toString();
+    System.arraycopy(args, 0, command, 3, args.length);
+    return Cli.run(command);
   }
 }
