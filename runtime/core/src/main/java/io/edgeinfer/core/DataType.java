@@ -11,9 +11,12 @@ public enum DataType {
   FLOAT64(8),
   INT8(1),
   UINT8(1),
+  INT16(2),
   INT32(4),
   INT64(8),
   BOOL(1),
+  /** Pairs of float32 (real, imaginary), as TFLite's COMPLEX64. */
+  COMPLEX64(8),
   STRING(0);
 
   private final int byteSize;
@@ -32,7 +35,7 @@ public enum DataType {
   }
 
   public boolean isInteger() {
-    return this == INT8 || this == UINT8 || this == INT32 || this == INT64;
+    return this == INT8 || this == UINT8 || this == INT16 || this == INT32 || this == INT64;
   }
 
   /** The lower-case name used in JSON and on the command line, e.g. {@code float32}. */
@@ -48,7 +51,8 @@ public enum DataType {
       }
     }
     throw new IllegalArgumentException(
-        "expected a data type (float32, float16, float64, int8, uint8, int32, int64, bool, string),"
+        "expected a data type (float32, float16, float64, int8, uint8, int16, int32, int64, bool,"
+            + " complex64, string),"
             + " found '"
             + label
             + "'");

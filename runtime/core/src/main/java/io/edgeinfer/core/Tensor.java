@@ -157,9 +157,12 @@ public final class Tensor {
       case INT8 -> data.get(index);
       case UINT8 -> Byte.toUnsignedInt(data.get(index));
       case BOOL -> data.get(index) != 0 ? 1 : 0;
+      case INT16 -> data.getShort(index * 2);
       case INT32 -> data.getInt(index * 4);
       case INT64 -> data.getLong(index * 8);
-      case STRING -> throw new IllegalStateException("expected a numeric tensor, found string");
+      case COMPLEX64, STRING ->
+          throw new IllegalStateException(
+              "expected a real numeric tensor, found " + dataType.label());
     };
   }
 
@@ -168,6 +171,7 @@ public final class Tensor {
     return switch (dataType) {
       case INT64 -> data.getLong(index * 8);
       case INT32 -> data.getInt(index * 4);
+      case INT16 -> data.getShort(index * 2);
       case INT8 -> data.get(index);
       case UINT8 -> Byte.toUnsignedInt(data.get(index));
       case BOOL -> data.get(index) != 0 ? 1 : 0;

@@ -4,6 +4,8 @@ import io.edgeinfer.core.ModelException;
 import io.edgeinfer.lite.format.LiteTensor;
 import io.edgeinfer.lite.kernels.Scratch;
 import io.edgeinfer.lite.kernels.Shapes;
+import io.edgeinfer.lite.ops.Buffers;
+import io.edgeinfer.lite.ops.Step;
 import java.util.Arrays;
 import java.util.List;
 
@@ -52,23 +54,21 @@ final class Plan {
                   + " is neither a model input, a constant nor computed before");
         }
       }
+      int[] outputs = step.outputs();
       try {
-        shapes[step.output()] = step.shaper().shape(shapes);
+        int[][] computed = step.shaper().shapes(shapes);
+        for (int i = 0; i < outputs.length; i++) {
+          shapes[outputs[i]] = computed[i];
+        }
       } catch (IllegalArgumentException e) {
         throw new ModelException(
-            step.op() + " -> " + tensors.get(step.output()) + ": " + e.getMessage(), e);
+            step.op() + " -> " + tensors.get(outputs[0]) + ": " + e.getMessage(), e);
       }
     }
     for (int t = 0; t < tensors.size(); t++) {
       if (shapes[t] != null && buffers[t] == null) {
         int size = Shapes.size(shapes[t]);
-        buffers[t] =
-            switch (tensors.get(t).type()) {
-              case FLOAT32 -> new float[size];
-              case INT32 -> new int[size];
-              case INT64 -> new long[size];
-              default -> new byte[size];
-            };
+        buffers[t] = Buffers.allocate(tensors.get(t).type(), size);
       }
     }
     for (int output : program.graph.outputs()) {

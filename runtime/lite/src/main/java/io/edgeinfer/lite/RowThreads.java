@@ -13,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * threads through volatile fields: nothing is allocated per call. Workers are daemon threads with a
  * scratch each; closing stops them.
  */
-final class RowThreads implements AutoCloseable {
+public final class RowThreads implements AutoCloseable {
   /**
    * Operations below this many multiply-adds run on the calling thread: waking a parked thread
    * costs tens of microseconds, about what a plain-Java kernel does in this much work.
@@ -88,7 +88,7 @@ final class RowThreads implements AutoCloseable {
   }
 
   /** Threads that share a split, the caller's included. */
-  int threads() {
+  public int threads() {
     return workers.length + 1;
   }
 
@@ -98,7 +98,7 @@ final class RowThreads implements AutoCloseable {
 
   /** Runs {@code split} over every output row, on several threads when it is large enough. */
   @SuppressWarnings("unchecked")
-  void run(RowSplit<?, ?> split, Object in, int[] inShape, Object out, Scratch scratch) {
+  public void run(RowSplit<?, ?> split, Object in, int[] inShape, Object out, Scratch scratch) {
     RowSplit<Object, Object> k = (RowSplit<Object, Object>) split;
     int total = k.rows(inShape);
     if (closed || total < 2 || k.work(inShape) < MIN_WORK || !lock.tryLock()) {

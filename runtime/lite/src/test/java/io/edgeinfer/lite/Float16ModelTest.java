@@ -25,6 +25,7 @@ import io.edgeinfer.lite.format.Padding;
 import io.edgeinfer.lite.format.TfliteFile;
 import io.edgeinfer.lite.format.TfliteWriter;
 import io.edgeinfer.lite.kernels.FastKernels;
+import io.edgeinfer.lite.ops.Step;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

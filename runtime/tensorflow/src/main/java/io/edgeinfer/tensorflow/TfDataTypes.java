@@ -48,7 +48,7 @@ final class TfDataTypes {
           case INT64 -> TInt64.class;
           case BOOL -> TBool.class;
           case STRING -> TString.class;
-          case INT8 -> null;
+          case INT8, INT16, COMPLEX64 -> null;
         });
   }
 

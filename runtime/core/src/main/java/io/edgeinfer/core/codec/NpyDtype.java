@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 
 /** An NPY {@code descr} such as {@code '<f4'}: the element type and byte order. */
 record NpyDtype(DataType dataType, ByteOrder order) {
-  private static final String SUPPORTED = "<f4, <f8, <f2, <i4, <i8, |i1, |u1 or |b1";
+  private static final String SUPPORTED = "<f4, <f8, <f2, <i2, <i4, <i8, |i1, |u1 or |b1";
 
   /** Parses {@code descr}, found at byte {@code offset} (for messages). */
   static NpyDtype parse(String descr, int offset) {
@@ -30,6 +30,7 @@ record NpyDtype(DataType dataType, ByteOrder order) {
           case "f4" -> DataType.FLOAT32;
           case "f8" -> DataType.FLOAT64;
           case "f2" -> DataType.FLOAT16;
+          case "i2" -> DataType.INT16;
           case "i4" -> DataType.INT32;
           case "i8" -> DataType.INT64;
           case "i1" -> DataType.INT8;
@@ -55,11 +56,13 @@ record NpyDtype(DataType dataType, ByteOrder order) {
       case FLOAT32 -> "<f4";
       case FLOAT64 -> "<f8";
       case FLOAT16 -> "<f2";
+      case INT16 -> "<i2";
       case INT32 -> "<i4";
       case INT64 -> "<i8";
       case INT8 -> "|i1";
       case UINT8 -> "|u1";
       case BOOL -> "|b1";
+      case COMPLEX64 -> "<c8";
       case STRING ->
           throw new IllegalArgumentException("expected a numeric tensor for NPY, found string");
     };

@@ -139,10 +139,10 @@ class NpyCodecTest {
         "string arrays are not supported: send strings as JSON (found dtype '<U3' at byte 21)",
         error(npy(1, dict("<U3", "(1,)"), new int[12])));
     assertEquals(
-        "expected dtype <f4, <f8, <f2, <i4, <i8, |i1, |u1 or |b1, found '<c8' at byte 21",
+        "expected dtype <f4, <f8, <f2, <i2, <i4, <i8, |i1, |u1 or |b1, found '<c8' at byte 21",
         error(npy(1, dict("<c8", "(1,)"), new int[8])));
     assertEquals(
-        "expected dtype <f4, <f8, <f2, <i4, <i8, |i1, |u1 or |b1, found '|f4' at byte 21",
+        "expected dtype <f4, <f8, <f2, <i2, <i4, <i8, |i1, |u1 or |b1, found '|f4' at byte 21",
         error(npy(1, dict("|f4", "(1,)"), new int[4])));
     assertEquals(
         "expected a dtype string (structured arrays are not supported), found a list at byte 20",

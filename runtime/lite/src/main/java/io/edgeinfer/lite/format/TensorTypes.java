@@ -41,6 +41,7 @@ final class TensorTypes {
   static final int STRING = 5;
   static final int BOOL = 6;
   static final int INT16 = 7;
+  static final int COMPLEX64 = 8;
   static final int INT8 = 9;
   static final int FLOAT64 = 10;
 
@@ -67,6 +68,8 @@ final class TensorTypes {
       case INT64 -> DataType.INT64;
       case BOOL -> DataType.BOOL;
       case INT8 -> DataType.INT8;
+      case INT16 -> DataType.INT16;
+      case COMPLEX64 -> DataType.COMPLEX64;
       case FLOAT64 -> DataType.FLOAT64;
       default -> null;
     };
@@ -76,9 +79,6 @@ final class TensorTypes {
   static String whyUnsupported(int code) {
     return switch (code) {
       case STRING -> "STRING tensors (variable-length strings are not supported)";
-      case INT16 ->
-          "INT16 tensors (16x8 quantized models are not supported; quantize to int8 or keep"
-              + " float32)";
       default -> name(code) + " tensors";
     };
   }
@@ -92,6 +92,8 @@ final class TensorTypes {
       case INT64 -> INT64;
       case BOOL -> BOOL;
       case INT8 -> INT8;
+      case INT16 -> INT16;
+      case COMPLEX64 -> COMPLEX64;
       case FLOAT64 -> FLOAT64;
       case STRING -> STRING;
     };

@@ -7,10 +7,10 @@ import java.util.Arrays;
  * CONCATENATION along one axis, for any element type: for each index of the axes before it, each
  * input's contiguous block in turn. A copy has no arithmetic, so both kernel sets use this one.
  */
-final class Concatenation<T> implements ConcatOp<T> {
+public final class Concatenation<T> implements ConcatOp<T> {
   private final int axis;
 
-  Concatenation(int axis) {
+  public Concatenation(int axis) {
     this.axis = axis;
   }
 

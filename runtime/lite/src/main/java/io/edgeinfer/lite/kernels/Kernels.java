@@ -50,6 +50,28 @@ public interface Kernels {
       Quant output,
       Activation activation);
 
+  /**
+   * Int8 FULLY_CONNECTED with asymmetric weights ({@code weightZeroPoint} subtracted from each, as
+   * classic uint8 models have them, held as int8): the reference kernel unless overridden.
+   */
+  default UnaryOp<byte[], byte[]> fullyConnected(
+      ByteBuffer weights,
+      int weightZeroPoint,
+      int outputs,
+      int inputs,
+      float[] weightScales,
+      int[] bias,
+      Quant input,
+      Quant output,
+      Activation activation) {
+    if (weightZeroPoint == 0) {
+      return fullyConnected(
+          weights, outputs, inputs, weightScales, bias, input, output, activation);
+    }
+    return new RefFullyConnected.Int8Op(
+        weights, weightZeroPoint, outputs, inputs, weightScales, bias, input, output, activation);
+  }
+
   /** CONV_2D with an OHWI filter of shape {@code filterShape}; {@code bias} may be null. */
   UnaryOp<float[], float[]> conv2d(
       FloatBuffer filter, int[] filterShape, float[] bias, ConvOptions options);
@@ -63,6 +85,23 @@ public interface Kernels {
       Quant input,
       Quant output,
       ConvOptions options);
+
+  /** Int8 CONV_2D with asymmetric weights: the reference kernel unless overridden. */
+  default UnaryOp<byte[], byte[]> conv2d(
+      ByteBuffer filter,
+      int filterZeroPoint,
+      int[] filterShape,
+      float[] filterScales,
+      int[] bias,
+      Quant input,
+      Quant output,
+      ConvOptions options) {
+    if (filterZeroPoint == 0) {
+      return conv2d(filter, filterShape, filterScales, bias, input, output, options);
+    }
+    return new RefConv2d.Int8Op(
+        filter, filterZeroPoint, filterShape, filterScales, bias, input, output, options);
+  }
 
   /**
    * DEPTHWISE_CONV_2D with a {@code [1, h, w, inChannels * multiplier]} filter; the multiplier is
@@ -80,6 +119,23 @@ public interface Kernels {
       Quant input,
       Quant output,
       ConvOptions options);
+
+  /** Int8 DEPTHWISE_CONV_2D with asymmetric weights: the reference kernel unless overridden. */
+  default UnaryOp<byte[], byte[]> depthwiseConv2d(
+      ByteBuffer filter,
+      int filterZeroPoint,
+      int[] filterShape,
+      float[] filterScales,
+      int[] bias,
+      Quant input,
+      Quant output,
+      ConvOptions options) {
+    if (filterZeroPoint == 0) {
+      return depthwiseConv2d(filter, filterShape, filterScales, bias, input, output, options);
+    }
+    return new RefDepthwiseConv2d.Int8Op(
+        filter, filterZeroPoint, filterShape, filterScales, bias, input, output, options);
+  }
 
   // ---- hybrid (dynamic-range) layers: float activations, int8 weights -----------------------
 
@@ -120,6 +176,14 @@ public interface Kernels {
 
   /** Int8 AVERAGE_POOL_2D; input and output share {@code quant}. */
   UnaryOp<byte[], byte[]> averagePool(PoolOptions options, Quant quant);
+
+  /**
+   * Uint8 AVERAGE_POOL_2D on values held as int8 ({@code q - 128}): rounds half up on the unsigned
+   * values, as TFLite's uint8 kernel does (int8's rounds half away from zero).
+   */
+  default UnaryOp<byte[], byte[]> uint8AveragePool(PoolOptions options, Quant quant) {
+    return new RefPooling.Int8Op(options, quant, false, true);
+  }
 
   /** MAX_POOL_2D. */
   UnaryOp<float[], float[]> maxPool(PoolOptions options);
@@ -218,6 +282,11 @@ public interface Kernels {
 
   /** QUANTIZE from float: {@code round(x / scale) + zeroPoint}, clamped to int8. */
   UnaryOp<float[], byte[]> quantize(Quant output);
+
+  /** QUANTIZE between two 8-bit quantizations (requantization in fixed point). */
+  default UnaryOp<byte[], byte[]> requantize(Quant input, Quant output) {
+    return new Conversions.Requantize(input, output);
+  }
 
   /** DEQUANTIZE to float: {@code scale * (q - zeroPoint)}. */
   UnaryOp<byte[], float[]> dequantize(Quant input);

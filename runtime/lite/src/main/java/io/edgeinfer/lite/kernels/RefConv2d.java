@@ -85,6 +85,7 @@ final class RefConv2d {
     private final int inC;
     private final int[] bias;
     private final int inputZeroPoint;
+    private final int filterZeroPoint;
     private final Requantization requant;
     private final ConvOptions options;
 
@@ -96,6 +97,20 @@ final class RefConv2d {
         Quant input,
         Quant output,
         ConvOptions options) {
+      this(filter, 0, filterShape, filterScales, bias, input, output, options);
+    }
+
+    /** With asymmetric weights: {@code filterZeroPoint} is subtracted from every weight. */
+    Int8Op(
+        ByteBuffer filter,
+        int filterZeroPoint,
+        int[] filterShape,
+        float[] filterScales,
+        int[] bias,
+        Quant input,
+        Quant output,
+        ConvOptions options) {
+      this.filterZeroPoint = filterZeroPoint;
       int[] f = Weights.filterShape(filterShape, "filter");
       this.outC = f[0];
       this.kh = f[1];
@@ -141,7 +156,7 @@ final class RefConv2d {
                   }
                   for (int ic = 0; ic < inC; ic++) {
                     int x = input[((b * w.inH() + iy) * w.inW() + ix) * inC + ic];
-                    int f = filter.get(((oc * kh + fy) * kw + fx) * inC + ic);
+                    int f = filter.get(((oc * kh + fy) * kw + fx) * inC + ic) - filterZeroPoint;
                     acc += f * (x - inputZeroPoint);
                   }
                 }

@@ -94,6 +94,7 @@ final class RefDepthwiseConv2d {
     private final int outC;
     private final int[] bias;
     private final int inputZeroPoint;
+    private final int filterZeroPoint;
     private final Requantization requant;
     private final ConvOptions options;
 
@@ -105,6 +106,20 @@ final class RefDepthwiseConv2d {
         Quant input,
         Quant output,
         ConvOptions options) {
+      this(filter, 0, filterShape, filterScales, bias, input, output, options);
+    }
+
+    /** With asymmetric weights: {@code filterZeroPoint} is subtracted from every weight. */
+    Int8Op(
+        ByteBuffer filter,
+        int filterZeroPoint,
+        int[] filterShape,
+        float[] filterScales,
+        int[] bias,
+        Quant input,
+        Quant output,
+        ConvOptions options) {
+      this.filterZeroPoint = filterZeroPoint;
       int[] f = Weights.filterShape(filterShape, "depthwise filter");
       Shapes.checkEqual("depthwise filter dimension 0", 1, f[0]);
       this.kh = f[1];
@@ -147,7 +162,7 @@ final class RefDepthwiseConv2d {
                     int ix = inX0 + w.dilationW() * fx;
                     if (iy >= 0 && iy < w.inH() && ix >= 0 && ix < w.inW()) {
                       int x = input[((b * w.inH() + iy) * w.inW() + ix) * inC + ic];
-                      int f = filter.get((fy * kw + fx) * outC + oc);
+                      int f = filter.get((fy * kw + fx) * outC + oc) - filterZeroPoint;
                       acc += f * (x - inputZeroPoint);
                     }
                   }

@@ -60,6 +60,7 @@ final class RefFullyConnected {
     private final int inputs;
     private final int[] bias;
     private final int inputZeroPoint;
+    private final int weightZeroPoint;
     private final Requantization requant;
 
     Int8Op(
@@ -71,6 +72,21 @@ final class RefFullyConnected {
         Quant input,
         Quant output,
         Activation activation) {
+      this(weights, 0, outputs, inputs, weightScales, bias, input, output, activation);
+    }
+
+    /** With asymmetric weights: {@code weightZeroPoint} is subtracted from every weight. */
+    Int8Op(
+        ByteBuffer weights,
+        int weightZeroPoint,
+        int outputs,
+        int inputs,
+        float[] weightScales,
+        int[] bias,
+        Quant input,
+        Quant output,
+        Activation activation) {
+      this.weightZeroPoint = weightZeroPoint;
       this.weights = Weights.view(weights, outputs * inputs, "weight");
       this.outputs = outputs;
       this.inputs = inputs;
@@ -94,7 +110,9 @@ final class RefFullyConnected {
         for (int o = 0; o < outputs; o++) {
           int acc = 0;
           for (int i = 0; i < inputs; i++) {
-            acc += weights.get(o * inputs + i) * (input[b * inputs + i] - inputZeroPoint);
+            acc +=
+                (weights.get(o * inputs + i) - weightZeroPoint)
+                    * (input[b * inputs + i] - inputZeroPoint);
           }
           acc += bias[o];
           output[b * outputs + o] = (byte) requant.apply(acc, o);

@@ -71,9 +71,16 @@ final class RefPooling {
     private final boolean max;
     private final int min;
     private final int maxValue;
+    private final boolean unsigned;
 
     Int8Op(PoolOptions options, Quant quant, boolean max) {
+      this(options, quant, max, false);
+    }
+
+    /** {@code unsigned}: uint8 values held as int8, averaged as TFLite averages uint8 ones. */
+    Int8Op(PoolOptions options, Quant quant, boolean max, boolean unsigned) {
       this.options = options;
+      this.unsigned = unsigned;
       this.max = max;
       this.min = options.activation().quantizedMin(quant);
       this.maxValue = options.activation().quantizedMax(quant);
@@ -108,7 +115,12 @@ final class RefPooling {
                   count++;
                 }
               }
-              int value = max ? maximum : roundedAverage(total, count);
+              int value =
+                  max
+                      ? maximum
+                      : unsigned
+                          ? roundedAverage(total + 128 * count, count) - 128
+                          : roundedAverage(total, count);
               value = Math.min(maxValue, Math.max(min, value));
               output[((b * w.outH() + oy) * w.outW() + ox) * c + ch] = (byte) value;
             }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Timeout;
  * Damaged files must be refused with a {@link MalformedModelException}, or load if the damage
  * happens to leave a valid model; never an IndexOutOfBoundsException, an OutOfMemoryError, any
  * other exception, or a hang. A flipped byte can also turn a valid model into a valid model that
- * uses what edgeinfer cannot hold (an INT16 tensor type, another schema version): that is refused
- * with an {@link UnsupportedModelException}, also a clean outcome.
+ * uses what edgeinfer cannot hold (a COMPLEX128 tensor type, another schema version): that is
+ * refused with an {@link UnsupportedModelException}, also a clean outcome.
  */
 @Timeout(120)
 class CorruptFileTest {

@@ -100,7 +100,7 @@ class TfliteFileTest {
     LiteSubgraph sink = TestModels.kitchenSink().mainSubgraph();
     int q = sink.tensors().indexOf(RoundTripTest.tensorNamed(sink, "q"));
     int w = sink.tensors().indexOf(RoundTripTest.tensorNamed(sink, "fc/w"));
-    bb.put(typeAt(bb, g, q), (byte) 7);
+    bb.put(typeAt(bb, g, q), (byte) 11);
     bb.put(typeAt(bb, g, w), (byte) 5);
     UnsupportedModelException e =
         assertThrows(UnsupportedModelException.class, () -> TfliteFile.read(bytes));
@@ -110,10 +110,7 @@ class TfliteFileTest {
                 + " (subgraphs[0].tensors["
                 + w
                 + "])",
-            "INT16 tensors (16x8 quantized models are not supported; quantize to int8 or keep"
-                + " float32): tensor 'q' (subgraphs[0].tensors["
-                + q
-                + "])"),
+            "COMPLEX128 tensors: tensor 'q' (subgraphs[0].tensors[" + q + "])"),
         e.unsupported());
     assertTrue(
         e.getMessage().startsWith("the model uses what edgeinfer's lite engine cannot read: "));

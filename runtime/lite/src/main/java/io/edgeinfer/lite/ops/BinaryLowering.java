@@ -1,0 +1,73 @@
+package io.edgeinfer.lite.ops;
+
+import io.edgeinfer.lite.format.BuiltinOperator;
+import io.edgeinfer.lite.format.LiteOperator;
+import io.edgeinfer.lite.format.LiteTensor;
+import io.edgeinfer.lite.format.OperatorOptions;
+import io.edgeinfer.lite.kernels.Activation;
+import io.edgeinfer.lite.kernels.BinaryOp;
+import io.edgeinfer.lite.kernels.Kernels;
+import io.edgeinfer.lite.kernels.Quant;
+
+/** ADD, SUB and MUL with broadcasting: float32, int8/uint8. */
+final class BinaryLowering implements Lowering {
+  private final BuiltinOperator which;
+
+  BinaryLowering(BuiltinOperator which) {
+    this.which = which;
+  }
+
+  @Override
+  public Step lower(OpContext ctx, LiteOperator op) throws Unsupported {
+    io.edgeinfer.lite.format.Activation fused =
+        switch (which) {
+          case ADD -> ctx.options(op, OperatorOptions.Add.class).activation();
+          case SUB -> ctx.options(op, OperatorOptions.Sub.class).activation();
+          default -> ctx.options(op, OperatorOptions.Mul.class).activation();
+        };
+    Activation act = OpContext.activation(fused);
+    int a = ctx.operand(op, 0);
+    int b = ctx.operand(op, 1);
+    int y = op.output(0);
+    LiteTensor ta = ctx.tensor(a);
+    LiteTensor tb = ctx.tensor(b);
+    int[] in = {a, b};
+    Kernels kernels = ctx.kernels();
+    if (OpContext.isFloat(ta) && OpContext.isFloat(tb)) {
+      ctx.requireFloat(y);
+      BinaryOp<float[]> k =
+          switch (which) {
+            case ADD -> kernels.add(act);
+            case SUB -> kernels.sub(act);
+            default -> kernels.mul(act);
+          };
+      return Step.single(
+          ctx.name(),
+          in,
+          y,
+          s -> k.outputShape(s[a], s[b]),
+          (buf, s, scratch) ->
+              k.run((float[]) buf[a], s[a], (float[]) buf[b], s[b], (float[]) buf[y]));
+    }
+    if (OpContext.isQuantized8(ta) && OpContext.isQuantized8(tb) && ta.type() == tb.type()) {
+      ctx.requireQuantized8(y, ta);
+      Quant qa = OpContext.quant(ta);
+      Quant qb = OpContext.quant(tb);
+      Quant qy = OpContext.quant(ctx.tensor(y));
+      BinaryOp<byte[]> k =
+          switch (which) {
+            case ADD -> kernels.add(qa, qb, qy, act);
+            case SUB -> kernels.sub(qa, qb, qy, act);
+            default -> kernels.mul(qa, qb, qy, act);
+          };
+      return Step.single(
+          ctx.name(),
+          in,
+          y,
+          s -> k.outputShape(s[a], s[b]),
+          (buf, s, scratch) ->
+              k.run((byte[]) buf[a], s[a], (byte[]) buf[b], s[b], (byte[]) buf[y]));
+    }
+    throw new Unsupported(ta.type().label() + " and " + tb.type().label());
+  }
+}
