@@ -1,6 +1,5 @@
 package io.edgeinfer.lite;
 
-import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.FixedBatch;
 import io.edgeinfer.core.InputValidator;
 import io.edgeinfer.core.LoadOptions;
@@ -11,10 +10,7 @@ import io.edgeinfer.core.Signature;
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.core.TensorSpec;
 import io.edgeinfer.lite.format.LiteTensor;
-import io.edgeinfer.lite.kernels.Quant;
-import io.edgeinfer.lite.kernels.Shapes;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +18,8 @@ import java.util.Map;
 /**
  * Runs one signature. Keeps a {@link Plan} for the last input shapes and re-plans only when they
  * change, so that repeated calls allocate nothing but the output tensors. Calls are serialized.
- * Int8 outputs are dequantized, or copied as int8 tensors when the model was loaded with {@link
+ * Quantized inputs and outputs are float32 for the caller ({@link TensorIo}); inputs given in the
+ * model's own type are fed raw, and outputs come back raw when the model was loaded with {@link
  * LoadOptions#rawOutputs()}.
  */
 final class LitePredictor implements Predictor {
@@ -35,10 +32,14 @@ final class LitePredictor implements Predictor {
   /** For each signature input, its position among the subgraph's inputs. */
   private final int[] inputPositions;
 
-  /** The quantization of each int8 input and output, else null. */
-  private final Quant[] inputQuant;
+  /** The quantization of each quantized input and output, else null (fed and read as is). */
+  private final TensorIo[] inputIo;
 
-  private final Quant[] outputQuant;
+  private final TensorIo[] outputIo;
+
+  /** The signature with each quantized input typed as it is held, for raw inputs. */
+  private final Signature rawInputs;
+
   private final int[][] asked;
   private Plan plan;
 
@@ -55,29 +56,21 @@ final class LitePredictor implements Predictor {
     this.outputTensors = entry.outputTensors();
     List<Integer> graphInputs = program.graph.inputs();
     this.inputPositions = new int[inputTensors.length];
-    this.inputQuant = new Quant[inputTensors.length];
+    this.inputIo = new TensorIo[inputTensors.length];
+    List<TensorSpec> rawSpecs = new ArrayList<>();
     for (int i = 0; i < inputTensors.length; i++) {
       inputPositions[i] = graphInputs.indexOf(inputTensors[i]);
-      inputQuant[i] = quantOf(program.graph.tensor(inputTensors[i]));
+      LiteTensor tensor = program.graph.tensor(inputTensors[i]);
+      inputIo[i] = TensorIo.of(tensor, false);
+      TensorSpec spec = signature.inputs().get(i);
+      rawSpecs.add(new TensorSpec(spec.name(), tensor.type(), spec.shape()));
     }
-    this.outputQuant = new Quant[outputTensors.length];
+    this.rawInputs = new Signature(signature.name(), rawSpecs, signature.outputs());
+    this.outputIo = new TensorIo[outputTensors.length];
     for (int i = 0; i < outputTensors.length; i++) {
-      // Raw int8 outputs: no quantization to undo, the bytes are copied as they are.
-      outputQuant[i] =
-          options.rawOutputs() ? null : quantOf(program.graph.tensor(outputTensors[i]));
+      outputIo[i] = TensorIo.of(program.graph.tensor(outputTensors[i]), options.rawOutputs());
     }
     this.asked = new int[graphInputs.size()][];
-  }
-
-  private static Quant quantOf(LiteTensor tensor) throws ModelException {
-    if (!Program.isInt8(tensor)) {
-      return null;
-    }
-    try {
-      return new Quant(tensor.quantization().scale(0), (int) tensor.quantization().zeroPoint(0));
-    } catch (IllegalArgumentException e) {
-      throw new ModelException(tensor + ": " + e.getMessage(), e);
-    }
   }
 
   @Override
@@ -91,7 +84,7 @@ final class LitePredictor implements Predictor {
   }
 
   private synchronized Map<String, Tensor> run(Map<String, Tensor> inputs) throws ModelException {
-    InputValidator.validate(signature, inputs);
+    InputValidator.validate(typedAsGiven(inputs), inputs);
     model.checkOpen();
     List<TensorSpec> specs = signature.inputs();
     boolean replan = plan == null;
@@ -112,13 +105,14 @@ final class LitePredictor implements Predictor {
       plan = Plan.of(program, shapes);
     }
     for (int i = 0; i < specs.size(); i++) {
-      feed(inputs.get(specs.get(i).name()), inputTensors[i], inputQuant[i]);
+      inputIo[i].feed(inputs.get(specs.get(i).name()), plan.buffers[inputTensors[i]]);
     }
     plan.run(program);
     Map<String, Tensor> outputs = new LinkedHashMap<>();
     List<TensorSpec> outSpecs = signature.outputs();
     for (int i = 0; i < outSpecs.size(); i++) {
-      outputs.put(outSpecs.get(i).name(), read(outputTensors[i], outputQuant[i]));
+      int t = outputTensors[i];
+      outputs.put(outSpecs.get(i).name(), outputIo[i].read(plan.buffers[t], plan.shapes[t]));
     }
     return outputs;
   }
@@ -135,44 +129,21 @@ final class LitePredictor implements Predictor {
     return true;
   }
 
-  private void feed(Tensor tensor, int t, Quant quant) {
-    ByteBuffer data = tensor.data();
-    int size = tensor.size();
-    Object buffer = plan.buffers[t];
-    if (quant != null) {
-      byte[] bytes = (byte[]) buffer;
-      for (int k = 0; k < size; k++) {
-        bytes[k] = quant.quantize(data.getFloat(4 * k));
+  /**
+   * The signature to check inputs against: quantized inputs are float32, or raw when the caller
+   * gives them in the type the model holds (e.g. uint8 pixels, int8 from an NPY file).
+   */
+  private Signature typedAsGiven(Map<String, Tensor> inputs) {
+    List<TensorSpec> specs = signature.inputs();
+    for (int i = 0; i < specs.size(); i++) {
+      Tensor given = inputs.get(specs.get(i).name());
+      if (inputIo[i].quantized()
+          && given != null
+          && given.dataType() == rawInputs.inputs().get(i).dataType()) {
+        return rawInputs;
       }
-    } else {
-      // One bulk copy: the tensor's bytes are little-endian, as the view reads them.
-      data.asFloatBuffer().get((float[]) buffer, 0, size);
     }
-  }
-
-  private Tensor read(int t, Quant quant) {
-    int[] shape = plan.shapes[t];
-    int size = Shapes.size(shape);
-    Object buffer = plan.buffers[t];
-    if (buffer instanceof int[] ints) {
-      return Tensor.ofInts(Arrays.copyOf(ints, size), shape);
-    }
-    if (buffer instanceof long[] longs) {
-      return Tensor.ofLongs(Arrays.copyOf(longs, size), shape);
-    }
-    float[] values;
-    if (quant != null) {
-      byte[] bytes = (byte[]) buffer;
-      values = new float[size];
-      for (int k = 0; k < size; k++) {
-        values[k] = quant.dequantize(bytes[k]);
-      }
-    } else if (buffer instanceof byte[] bytes) {
-      return Tensor.ofBytes(DataType.INT8, Arrays.copyOf(bytes, size), shape);
-    } else {
-      values = Arrays.copyOf((float[]) buffer, size);
-    }
-    return Tensor.ofFloats(values, shape);
+    return signature;
   }
 
   /** The current plan, for tests of re-planning. */

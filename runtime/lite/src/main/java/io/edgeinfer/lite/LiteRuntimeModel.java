@@ -168,7 +168,7 @@ final class LiteRuntimeModel implements Model {
       for (List<SignatureTensor> list : List.of(def.inputs(), def.outputs())) {
         for (SignatureTensor st : list) {
           LiteTensor tensor = graph.tensor(st.tensorIndex());
-          if (Program.isInt8(tensor) && !tensor.quantization().isPerAxis()) {
+          if (TensorIo.of(tensor, false).quantized()) {
             metadata.put(
                 "quantization." + def.key() + "." + st.name(),
                 "scale="
@@ -187,9 +187,9 @@ final class LiteRuntimeModel implements Model {
     return name.isEmpty() ? fallback : name;
   }
 
-  /** Int8 tensors are fed and read as float32, so they show as float32 (unless read raw). */
+  /** Quantized tensors are fed and read as float32, so they show as float32 (unless read raw). */
   private static TensorSpec spec(String name, LiteTensor tensor, boolean raw) {
-    DataType type = Program.isInt8(tensor) && !raw ? DataType.FLOAT32 : tensor.type();
+    DataType type = TensorIo.of(tensor, raw).quantized() ? DataType.FLOAT32 : tensor.type();
     return new TensorSpec(name, type, tensor.shapeSignature());
   }
 

@@ -1,0 +1,145 @@
+package io.edgeinfer.lite;
+
+import io.edgeinfer.core.DataType;
+import io.edgeinfer.core.Shape;
+import io.edgeinfer.core.Tensor;
+import io.edgeinfer.lite.format.LiteTensor;
+import io.edgeinfer.lite.kernels.Quantization;
+import io.edgeinfer.lite.kernels.Shapes;
+import io.edgeinfer.lite.ops.OpContext;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * How one signature tensor crosses between the caller's {@link Tensor} and the plan's array. A
+ * quantized tensor (int8, uint8, int16 with a scale) is float32 for the caller: inputs quantized
+ * with its own scale and zero point, outputs dequantized. Given in the model's own type, an input
+ * is fed raw (the integers as they are); an output is read raw when asked.
+ */
+final class TensorIo {
+  private final DataType type;
+  private final boolean quantized;
+  private final float scale;
+  private final int zeroPoint;
+
+  private TensorIo(DataType type, boolean quantized, float scale, int zeroPoint) {
+    this.type = type;
+    this.quantized = quantized;
+    this.scale = scale;
+    this.zeroPoint = zeroPoint;
+  }
+
+  static TensorIo of(LiteTensor tensor, boolean raw) {
+    boolean quantized =
+        !raw
+            && (OpContext.isQuantized8(tensor) || isQuantized16(tensor))
+            && !tensor.quantization().isPerAxis();
+    return quantized
+        ? new TensorIo(
+            tensor.type(),
+            true,
+            tensor.quantization().scale(0),
+            (int) tensor.quantization().zeroPoint(0))
+        : new TensorIo(tensor.type(), false, 0f, 0);
+  }
+
+  static boolean isQuantized16(LiteTensor tensor) {
+    return tensor.type() == DataType.INT16 && tensor.quantization().isQuantized();
+  }
+
+  /** Whether the caller sees float32 in place of the held integers. */
+  boolean quantized() {
+    return quantized;
+  }
+
+  void feed(Tensor given, Object buffer) {
+    ByteBuffer data = given.data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    int size = given.size();
+    if (quantized && given.dataType() == DataType.FLOAT32) {
+      for (int k = 0; k < size; k++) {
+        set(buffer, k, quantize(data.getFloat(4 * k)));
+      }
+      return;
+    }
+    switch (type) {
+      case FLOAT32 -> data.asFloatBuffer().get((float[]) buffer, 0, size);
+      case INT32 -> data.asIntBuffer().get((int[]) buffer, 0, size);
+      case INT64 -> data.asLongBuffer().get((long[]) buffer, 0, size);
+      case INT16 -> data.asShortBuffer().get((short[]) buffer, 0, size);
+      case BOOL -> {
+        boolean[] b = (boolean[]) buffer;
+        for (int k = 0; k < size; k++) {
+          b[k] = data.get(k) != 0;
+        }
+      }
+      case UINT8 -> {
+        byte[] b = (byte[]) buffer;
+        for (int k = 0; k < size; k++) {
+          b[k] = (byte) (data.get(k) ^ 0x80);
+        }
+      }
+      default -> data.get((byte[]) buffer, 0, size);
+    }
+  }
+
+  Tensor read(Object buffer, int[] shape) {
+    int size = Shapes.size(shape);
+    if (quantized) {
+      float[] values = new float[size];
+      for (int k = 0; k < size; k++) {
+        values[k] = (float) ((double) scale * (get(buffer, k) - zeroPoint));
+      }
+      return Tensor.ofFloats(values, shape);
+    }
+    ByteBuffer out =
+        ByteBuffer.allocate(size * Math.max(1, type.byteSize())).order(ByteOrder.LITTLE_ENDIAN);
+    switch (type) {
+      case FLOAT32 -> out.asFloatBuffer().put((float[]) buffer, 0, size);
+      case COMPLEX64 -> out.asFloatBuffer().put((float[]) buffer, 0, 2 * size);
+      case INT32 -> out.asIntBuffer().put((int[]) buffer, 0, size);
+      case INT64 -> out.asLongBuffer().put((long[]) buffer, 0, size);
+      case INT16 -> out.asShortBuffer().put((short[]) buffer, 0, size);
+      case BOOL -> {
+        boolean[] b = (boolean[]) buffer;
+        for (int k = 0; k < size; k++) {
+          out.put(k, (byte) (b[k] ? 1 : 0));
+        }
+      }
+      case UINT8 -> {
+        byte[] b = (byte[]) buffer;
+        for (int k = 0; k < size; k++) {
+          out.put(k, (byte) (b[k] ^ 0x80));
+        }
+      }
+      default -> out.put((byte[]) buffer, 0, size).flip();
+    }
+    out.position(0).limit(size * type.byteSize());
+    return Tensor.of(type, Shape.of(shape), out);
+  }
+
+  /** The held integer nearest to {@code value}, as TFLite's QUANTIZE: clamped to the type. */
+  private int quantize(float value) {
+    return switch (type) {
+      case INT16 -> Quantization.quantize(value, scale, zeroPoint, -32768, 32767);
+      case UINT8 -> Quantization.quantize(value, scale, zeroPoint, 0, 255);
+      default -> Quantization.quantize(value, scale, zeroPoint, -128, 127);
+    };
+  }
+
+  private void set(Object buffer, int k, int q) {
+    switch (type) {
+      case INT16 -> ((short[]) buffer)[k] = (short) q;
+      case UINT8 -> ((byte[]) buffer)[k] = (byte) (q - 128);
+      default -> ((byte[]) buffer)[k] = (byte) q;
+    }
+  }
+
+  /** The integer of element {@code k} as the file defines it (uint8 back in [0, 255]). */
+  private int get(Object buffer, int k) {
+    return switch (type) {
+      case INT16 -> ((short[]) buffer)[k];
+      case UINT8 -> ((byte[]) buffer)[k] + 128;
+      default -> ((byte[]) buffer)[k];
+    };
+  }
+}

@@ -1,0 +1,82 @@
+package io.edgeinfer.lite.conformance;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * TensorFlow Lite Micro's reference kernels as a command ({@code ../shared/tools/tflm-oracle}): the
+ * ground truth for integer results. Tests that need it are skipped, with the reason, where it
+ * cannot run (absent, not Linux x86_64).
+ */
+public final class TflmOracle {
+  /** What the oracle gave for one run: the output bytes, or TFLM's refusal. */
+  public record Result(int exitCode, byte[] outputs, String error) {
+    public boolean ok() {
+      return exitCode == 0;
+    }
+  }
+
+  private final Path binary;
+
+  private TflmOracle(Path binary) {
+    this.binary = binary;
+  }
+
+  /** The oracle, or the test is skipped with the reason it cannot run here. */
+  public static TflmOracle require() {
+    Path root = Path.of(System.getProperty("edgeinfer.shared", "../shared"));
+    Path binary = root.resolve("tools/tflm-oracle/tflm_oracle").toAbsolutePath().normalize();
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    String arch = System.getProperty("os.arch", "");
+    assumeTrue(os.contains("linux") && arch.equals("amd64"), "tflm_oracle needs Linux x86_64");
+    assumeTrue(Files.isExecutable(binary), "tflm_oracle not runnable here: " + binary + " absent");
+    return new TflmOracle(binary);
+  }
+
+  /**
+   * Runs {@code model} on {@code inputs}: K input sets, each every input tensor's bytes in the
+   * model's input order. The result holds K output sets the same way.
+   */
+  public Result run(Path model, byte[] inputs) throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("tflm-oracle");
+    try {
+      Path in = dir.resolve("in.raw");
+      Path out = dir.resolve("out.raw");
+      Path err = dir.resolve("err.txt");
+      Files.write(in, inputs);
+      Process process =
+          new ProcessBuilder(
+                  binary.toString(),
+                  "run",
+                  model.toAbsolutePath().toString(),
+                  in.toString(),
+                  out.toString())
+              .redirectError(err.toFile())
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IOException("tflm_oracle did not finish within 120 s on " + model);
+      }
+      String error = Files.readString(err, StandardCharsets.UTF_8).strip();
+      int code = process.exitValue();
+      if (code == 2 || code == 3) {
+        throw new IOException("tflm_oracle exit " + code + " on " + model + ": " + error);
+      }
+      return new Result(code, code == 0 ? Files.readAllBytes(out) : new byte[0], error);
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path p : files.toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+      Files.deleteIfExists(dir);
+    }
+  }
+}
