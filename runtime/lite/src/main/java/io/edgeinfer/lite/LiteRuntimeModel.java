@@ -169,6 +169,8 @@ final class LiteRuntimeModel implements Model {
         for (SignatureTensor st : list) {
           LiteTensor tensor = graph.tensor(st.tensorIndex());
           if (TensorIo.of(tensor, false).quantized()) {
+            // What a raw input or output holds: the model's own integers.
+            metadata.put("raw_type." + def.key() + "." + st.name(), tensor.type().label());
             metadata.put(
                 "quantization." + def.key() + "." + st.name(),
                 "scale="

@@ -53,6 +53,7 @@ public final class OpResolver {
     r.add(BuiltinOperator.CONCATENATION, new ConcatenationLowering());
     r.add(BuiltinOperator.PAD, new PadLowering());
     r.add(BuiltinOperator.PADV2, new PadLowering());
+    r.add(BuiltinOperator.TRANSPOSE, new TransposeLowering());
     return r;
   }
 
