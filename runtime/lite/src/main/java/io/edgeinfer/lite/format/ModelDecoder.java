@@ -225,7 +225,8 @@ final class ModelDecoder {
                 (int) t.uint32(Schema.Operator.OPCODE_INDEX),
                 Lists.ints(t.int32s(Schema.Operator.INPUTS)),
                 Lists.ints(t.int32s(Schema.Operator.OUTPUTS)),
-                OptionsCodec.decode(type, options)));
+                OptionsCodec.decode(type, options),
+                t.bytes(Schema.Operator.CUSTOM_OPTIONS)));
   }
 
   private LiteSignature signature(FlatTable t, Where where) throws MalformedModelException {

@@ -14,6 +14,11 @@ public final class Concatenation<T> implements ConcatOp<T> {
     this.axis = axis;
   }
 
+  /** The axis resolved for inputs of {@code rank} (a negative one counts from the end). */
+  public int axis(int rank) {
+    return resolve(rank);
+  }
+
   private int resolve(int rank) {
     int resolved = axis < 0 ? axis + rank : axis;
     if (resolved < 0 || resolved >= rank) {

@@ -84,9 +84,14 @@ public final class Conversions {
     @Override
     void apply(byte[] in, byte[] out, int size) {
       for (int i = 0; i < size; i++) {
-        int q = (int) Quantization.round((in[i] + 128) * scale + bias) + outputZeroPoint;
-        out[i] = (byte) (Math.max(0, Math.min(255, q)) - 128);
+        out[i] = apply(in[i]);
       }
+    }
+
+    /** One value, held as int8 in and out. */
+    public byte apply(byte held) {
+      int q = (int) Quantization.round((held + 128) * scale + bias) + outputZeroPoint;
+      return (byte) (Math.max(0, Math.min(255, q)) - 128);
     }
   }
 }

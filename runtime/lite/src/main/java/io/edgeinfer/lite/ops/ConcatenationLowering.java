@@ -6,9 +6,7 @@ import io.edgeinfer.lite.format.LiteTensor;
 import io.edgeinfer.lite.format.OperatorOptions;
 import io.edgeinfer.lite.kernels.Concatenation;
 import io.edgeinfer.lite.kernels.Conversions;
-import io.edgeinfer.lite.kernels.Scratch;
 import io.edgeinfer.lite.kernels.Shapes;
-import io.edgeinfer.lite.kernels.UnaryOp;
 
 /**
  * CONCATENATION along one axis, any type but complex. Quantized inputs share the output's
@@ -32,43 +30,67 @@ final class ConcatenationLowering implements Lowering {
     if (out.type() == DataType.COMPLEX64) {
       throw new Unsupported("complex64");
     }
-    UnaryOp<?, ?>[] rescale = new UnaryOp<?, ?>[n];
-    int rescaled = 0;
+    Conversions.Uint8Rescale[] rescale = new Conversions.Uint8Rescale[n];
+    boolean anyRescaled = false;
     for (int i = 0; i < n; i++) {
       LiteTensor t = ctx.tensor(in[i]);
       if (t.type() != out.type()) {
         throw new Unsupported("expected " + out.type().label() + " inputs, found " + t);
       }
       if (OpContext.isQuantized8(out) && !OpContext.quant(t).equals(OpContext.quant(out))) {
-        if (out.type() != DataType.UINT8 || rescaled == Scratch.SLOTS) {
+        if (out.type() != DataType.UINT8) {
           throw new Unsupported("expected equal quantization of " + t + " and " + out);
         }
         rescale[i] = new Conversions.Uint8Rescale(OpContext.quant(t), OpContext.quant(out));
-        rescaled++;
+        anyRescaled = true;
       }
     }
     Concatenation<Object> k = new Concatenation<>(o.axis());
     Object[] parts = new Object[n];
-    boolean anyRescaled = rescaled > 0;
-    return Step.single(
-        ctx.name(),
-        in,
-        y,
-        s -> k.outputShape(OpContext.gather(s, in)),
-        (buf, s, scratch) -> {
-          int[][] shapes = OpContext.gather(s, in);
-          int slot = 0;
-          for (int i = 0; i < n; i++) {
-            parts[i] = buf[in[i]];
-            if (anyRescaled && rescale[i] != null) {
-              byte[] moved = scratch.bytes(slot++, Shapes.size(shapes[i]));
-              @SuppressWarnings("unchecked")
-              UnaryOp<byte[], byte[]> r = (UnaryOp<byte[], byte[]>) rescale[i];
-              r.run((byte[]) buf[in[i]], shapes[i], moved, scratch);
-              parts[i] = moved;
+    Step.Runner runner;
+    if (anyRescaled) {
+      runner = (buf, s, scratch) -> rescaling(in, rescale, buf, s, k, (byte[]) buf[y]);
+    } else {
+      runner =
+          (buf, s, scratch) -> {
+            for (int i = 0; i < n; i++) {
+              parts[i] = buf[in[i]];
             }
+            k.run(parts, OpContext.gather(s, in), buf[y]);
+          };
+    }
+    return Step.single(ctx.name(), in, y, s -> k.outputShape(OpContext.gather(s, in)), runner);
+  }
+
+  /** Concatenates 8-bit blocks, rescaling those of inputs quantized unlike the output. */
+  private static void rescaling(
+      int[] in,
+      Conversions.Uint8Rescale[] rescale,
+      Object[] buf,
+      int[][] s,
+      Concatenation<Object> k,
+      byte[] out) {
+    int[][] shapes = OpContext.gather(s, in);
+    int[] outShape = k.outputShape(shapes);
+    int axis = k.axis(outShape.length);
+    int outer = 1;
+    for (int d = 0; d < axis; d++) {
+      outer *= outShape[d];
+    }
+    int offset = 0;
+    for (int o = 0; o < outer; o++) {
+      for (int i = 0; i < in.length; i++) {
+        byte[] src = (byte[]) buf[in[i]];
+        int block = Shapes.size(shapes[i]) / outer;
+        if (rescale[i] == null) {
+          System.arraycopy(src, o * block, out, offset, block);
+        } else {
+          for (int j = 0; j < block; j++) {
+            out[offset + j] = rescale[i].apply(src[o * block + j]);
           }
-          k.run(parts, shapes, buf[y]);
-        });
+        }
+        offset += block;
+      }
+    }
   }
 }

@@ -54,6 +54,7 @@ public final class OpResolver {
     r.add(BuiltinOperator.PAD, new PadLowering());
     r.add(BuiltinOperator.PADV2, new PadLowering());
     r.add(BuiltinOperator.TRANSPOSE, new TransposeLowering());
+    r.addCustom(DetectionPostProcessLowering.NAME, new DetectionPostProcessLowering());
     return r;
   }
 

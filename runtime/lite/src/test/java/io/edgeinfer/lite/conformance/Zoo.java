@@ -26,7 +26,11 @@ final class Zoo {
 
   /** A photo resized (bilinear, the whole frame) to {@code size} x {@code size}, as RGB bytes. */
   static byte[] rgb(String photo, int width, int height) throws IOException {
-    BufferedImage source = ImageIO.read(file(photo).toFile());
+    return rgb(ImageIO.read(file(photo).toFile()), width, height);
+  }
+
+  /** An image resized (bilinear, the whole frame) to {@code width} x {@code height}, as RGB. */
+  static byte[] rgb(BufferedImage source, int width, int height) {
     BufferedImage resized = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = resized.createGraphics();
     g.setRenderingHint(
