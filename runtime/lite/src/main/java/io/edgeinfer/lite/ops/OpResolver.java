@@ -55,6 +55,15 @@ public final class OpResolver {
     r.add(BuiltinOperator.PADV2, new PadLowering());
     r.add(BuiltinOperator.TRANSPOSE, new TransposeLowering());
     r.addCustom(DetectionPostProcessLowering.NAME, new DetectionPostProcessLowering());
+    for (BuiltinOperator op :
+        new BuiltinOperator[] {
+          BuiltinOperator.RFFT2D,
+          BuiltinOperator.COMPLEX_ABS,
+          BuiltinOperator.REAL,
+          BuiltinOperator.IMAG
+        }) {
+      r.add(op, new FourierLowering(op));
+    }
     return r;
   }
 
