@@ -11,6 +11,8 @@ import io.edgeinfer.lite.format.LiteSubgraph;
 import io.edgeinfer.lite.format.LiteTensor;
 import io.edgeinfer.lite.format.TfliteFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.TreeSet;
@@ -23,10 +25,10 @@ import java.util.TreeSet;
  *   <li>weights: the constant buffers (memory-mapped; preparing the kernels reads every one, so
  *       they all become resident) plus the kernels' own prepared copies on the heap (repacked,
  *       widened int8, biases), counted at 4 bytes per element as an upper bound;
- *   <li>arena: one buffer per input and per operator output, as {@link Plan} allocates them (4
- *       bytes per float32 element, 1 otherwise), with the batch dimension scaled to the batch
- *       asked, plus the largest kernel scratch (convolution planes and tiles, fully-connected
- *       accumulators);
+ *   <li>arena: the arrays {@link Plan} allocates, shared between activations whose lifetimes do not
+ *       overlap ({@link MemoryPlanner}; 4 bytes per float32 or int32 element, 8 per int64, 1
+ *       otherwise), with the batch dimension scaled to the batch asked, plus the largest kernel
+ *       scratch (convolution planes and tiles, fully-connected accumulators);
  *   <li>overhead: {@link #RUNTIME_OVERHEAD_BYTES}.
  * </ul>
  */
@@ -83,8 +85,8 @@ final class LiteMemoryEstimate {
         mapped + copies,
         arena,
         RUNTIME_OVERHEAD_BYTES,
-        "constant buffers (mapped) and the kernels' copies at <= 4 bytes per element; one buffer"
-            + " per activation for batch "
+        "constant buffers (mapped) and the kernels' copies at <= 4 bytes per element; arrays"
+            + " shared by activations of disjoint lifetimes for batch "
             + batch
             + " and the largest kernel scratch; runtime measured at 84 MB peak RSS for serve with"
             + " the pi-zero-2w profile, rounded up to 96 MB");
@@ -106,26 +108,79 @@ final class LiteMemoryEstimate {
   }
 
   private static long arenaBytes(LiteModel model, LiteSubgraph graph, int batch) {
+    int rows = hasDynamicBatch(graph) ? batch : 1;
+    return layout(model, graph, rows).arenaBytes()
+        + convScratchBytes(model, graph, rows)
+        + fullyConnectedScratchBytes(model, graph);
+  }
+
+  private static boolean hasDynamicBatch(LiteSubgraph graph) {
     boolean dynamicBatch = false;
     for (int input : graph.inputs()) {
       LiteTensor tensor = graph.tensor(input);
       dynamicBatch |= tensor.shapeSignature().rank() > 0 && tensor.shapeSignature().dim(0) == -1;
     }
-    BitSet planned = new BitSet();
-    graph.inputs().forEach(planned::set);
-    for (LiteOperator op : graph.operators()) {
-      op.outputs().forEach(planned::set);
+    return dynamicBatch;
+  }
+
+  /**
+   * The arrays {@link Plan} shares between the subgraph's activations for batches of {@code batch}
+   * rows, with their lifetimes taken from the operators' order as the steps will run (a DEQUANTIZE
+   * of float16 weights is folded into a constant at load: it runs no step).
+   */
+  static MemoryPlanner.Layout layout(LiteModel model, LiteSubgraph graph, int batch) {
+    int count = graph.tensors().size();
+    int[] first = new int[count];
+    int[] last = new int[count];
+    Arrays.fill(first, Integer.MAX_VALUE);
+    Arrays.fill(last, Integer.MIN_VALUE);
+    for (int input : graph.inputs()) {
+      first[input] = -1;
+      last[input] = Math.max(last[input], -1);
     }
-    long bytes = 0;
-    for (int t = planned.nextSetBit(0); t >= 0; t = planned.nextSetBit(t + 1)) {
+    int step = 0;
+    for (LiteOperator op : graph.operators()) {
+      if (isFoldedAtLoad(model, graph, op)) {
+        continue;
+      }
+      for (int t : op.inputs()) {
+        if (t != LiteOperator.OMITTED) {
+          last[t] = Math.max(last[t], step);
+        }
+      }
+      for (int t : op.outputs()) {
+        first[t] = Math.min(first[t], step);
+        last[t] = Math.max(last[t], step);
+      }
+      step++;
+    }
+    for (int output : graph.outputs()) {
+      last[output] = step;
+    }
+    List<MemoryPlanner.Need> needs = new ArrayList<>();
+    for (int t = 0; t < count; t++) {
       LiteTensor tensor = graph.tensor(t);
-      if (!model.isConstant(tensor)) {
-        bytes += elements(tensor, dynamicBatch ? batch : 1) * (isFloat(tensor) ? 4 : 1);
+      if (first[t] != Integer.MAX_VALUE && !model.isConstant(tensor)) {
+        needs.add(
+            new MemoryPlanner.Need(
+                t,
+                MemoryPlanner.ArrayKind.of(tensor.type()),
+                elements(tensor, batch),
+                first[t],
+                last[t]));
       }
     }
-    return bytes
-        + convScratchBytes(model, graph, dynamicBatch ? batch : 1)
-        + fullyConnectedScratchBytes(model, graph);
+    return MemoryPlanner.plan(needs);
+  }
+
+  private static boolean isFoldedAtLoad(LiteModel model, LiteSubgraph graph, LiteOperator op) {
+    if (!model.opCode(op).is(BuiltinOperator.DEQUANTIZE) || op.inputs().isEmpty()) {
+      return false;
+    }
+    int source = op.input(0);
+    return source != LiteOperator.OMITTED
+        && graph.tensor(source).type() == DataType.FLOAT16
+        && model.isConstant(graph.tensor(source));
   }
 
   /** Up to four accumulator rows of the widest FULLY_CONNECTED (four rows at a time). */
@@ -179,9 +234,5 @@ final class LiteMemoryEstimate {
       accumulators = Math.max(accumulators, 4L * outChannels * tile);
     }
     return planes + patches + accumulators;
-  }
-
-  private static boolean isFloat(LiteTensor tensor) {
-    return tensor.type() == DataType.FLOAT32;
   }
 }
