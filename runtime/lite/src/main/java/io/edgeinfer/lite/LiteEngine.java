@@ -5,6 +5,7 @@ import io.edgeinfer.core.LoadOptions;
 import io.edgeinfer.core.MemoryNeed;
 import io.edgeinfer.core.Model;
 import io.edgeinfer.core.ModelException;
+import io.edgeinfer.core.ModelSummary;
 import io.edgeinfer.lite.format.TfliteFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,12 @@ public final class LiteEngine implements Engine {
   @Override
   public Model load(Path path, LoadOptions options) throws ModelException {
     return LiteRuntimeModel.load(path, options);
+  }
+
+  /** Describes any sound .tflite file, naming what this engine cannot run yet. */
+  @Override
+  public ModelSummary describe(Path path, LoadOptions options) throws ModelException {
+    return LiteDescription.describe(path, options);
   }
 
   @Override
