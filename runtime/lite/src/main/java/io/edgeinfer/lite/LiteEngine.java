@@ -47,6 +47,6 @@ public final class LiteEngine implements Engine {
 
   @Override
   public MemoryNeed estimate(Path path, LoadOptions options, int batch) throws ModelException {
-    return LiteMemoryEstimate.of(path, batch);
+    return LiteMemoryEstimate.of(path, batch, LiteRuntimeModel.threads(options));
   }
 }

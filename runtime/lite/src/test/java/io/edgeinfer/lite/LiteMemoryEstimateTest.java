@@ -83,6 +83,17 @@ class LiteMemoryEstimateTest {
   }
 
   @Test
+  void eachHelperThreadAddsAConvolutionScratch() {
+    // 3 input planes of 8x8, 27 patch rows and 4 accumulator rows of a 256-pixel tile, in floats.
+    long scratch = 4 * (3 * 64 + 27 * 256 + 4 * 256);
+    assertEquals(32_512, scratch);
+    assertEquals(
+        scratch,
+        LiteMemoryEstimate.of(conv(), 1, 2).arenaBytes()
+            - LiteMemoryEstimate.of(conv(), 1, 1).arenaBytes());
+  }
+
+  @Test
   void theEngineEstimatesAFileWithoutLoadingIt(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("conv.tflite");
     TfliteWriter.write(conv(), file);
