@@ -122,6 +122,7 @@ class PlannedArenaTest {
   void writerModelsGiveTheSameResults() throws Exception {
     assertSameResults(MemoryPlannerTest.chain());
     assertSameResults(TinyMlp.model());
+    assertSameResults(ManyOpsModel.model());
   }
 
   @Test
