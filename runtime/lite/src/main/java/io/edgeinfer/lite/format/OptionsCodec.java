@@ -75,6 +75,20 @@ final class OptionsCodec {
       case Schema.Options.DEQUANTIZE -> new OperatorOptions.Dequantize();
       case Schema.Options.ARG_MAX ->
           new OperatorOptions.ArgMax(TensorTypes.toDataType(t.uint8(Schema.ArgMax.OUTPUT_TYPE)));
+      case Schema.Options.STRIDED_SLICE ->
+          new OperatorOptions.StridedSlice(
+              t.int32(Schema.StridedSlice.BEGIN_MASK, 0),
+              t.int32(Schema.StridedSlice.END_MASK, 0),
+              t.int32(Schema.StridedSlice.ELLIPSIS_MASK, 0),
+              t.int32(Schema.StridedSlice.NEW_AXIS_MASK, 0),
+              t.int32(Schema.StridedSlice.SHRINK_AXIS_MASK, 0),
+              t.bool(Schema.StridedSlice.OFFSET, false));
+      case Schema.Options.TRANSPOSE_CONV ->
+          new OperatorOptions.TransposeConv(
+              padding(t.uint8(Schema.TransposeConv.PADDING)),
+              t.int32(Schema.TransposeConv.STRIDE_W, 0),
+              t.int32(Schema.TransposeConv.STRIDE_H, 0),
+              activation(t.uint8(Schema.TransposeConv.ACTIVATION)));
       default -> new OperatorOptions.Other(type);
     };
   }
@@ -182,6 +196,24 @@ final class OptionsCodec {
       b.startTable(Schema.ArgMax.FIELDS);
       b.addByte(Schema.ArgMax.OUTPUT_TYPE, (byte) TensorTypes.toCode(o.outputType()), 0);
       return new Encoded(Schema.Options.ARG_MAX, b.endTable());
+    }
+    if (options instanceof OperatorOptions.StridedSlice o) {
+      b.startTable(Schema.StridedSlice.FIELDS);
+      b.addInt(Schema.StridedSlice.BEGIN_MASK, o.beginMask(), 0);
+      b.addInt(Schema.StridedSlice.END_MASK, o.endMask(), 0);
+      b.addInt(Schema.StridedSlice.ELLIPSIS_MASK, o.ellipsisMask(), 0);
+      b.addInt(Schema.StridedSlice.NEW_AXIS_MASK, o.newAxisMask(), 0);
+      b.addInt(Schema.StridedSlice.SHRINK_AXIS_MASK, o.shrinkAxisMask(), 0);
+      b.addBoolean(Schema.StridedSlice.OFFSET, o.offset(), false);
+      return new Encoded(Schema.Options.STRIDED_SLICE, b.endTable());
+    }
+    if (options instanceof OperatorOptions.TransposeConv o) {
+      b.startTable(Schema.TransposeConv.FIELDS);
+      b.addInt(Schema.TransposeConv.STRIDE_W, o.strideW(), 0);
+      b.addInt(Schema.TransposeConv.STRIDE_H, o.strideH(), 0);
+      b.addByte(Schema.TransposeConv.PADDING, (byte) o.padding().code(), 0);
+      b.addByte(Schema.TransposeConv.ACTIVATION, (byte) o.activation().code(), 0);
+      return new Encoded(Schema.Options.TRANSPOSE_CONV, b.endTable());
     }
     throw new AssertionError("options kind without an encoder: " + options);
   }

@@ -194,6 +194,8 @@ final class Schema {
     static final int ARG_MAX = 40;
     static final int LEAKY_RELU = 75;
     static final int QUANTIZE = 89;
+    static final int STRIDED_SLICE = 32;
+    static final int TRANSPOSE_CONV = 49;
 
     private Options() {}
   }
@@ -293,5 +295,28 @@ final class Schema {
     static final int FIELDS = 1;
 
     private Reducer() {}
+  }
+
+  static final class StridedSlice {
+    static final int BEGIN_MASK = 0;
+    static final int END_MASK = 1;
+    static final int ELLIPSIS_MASK = 2;
+    static final int NEW_AXIS_MASK = 3;
+    static final int SHRINK_AXIS_MASK = 4;
+    static final int OFFSET = 5;
+    static final int FIELDS = 6;
+
+    private StridedSlice() {}
+  }
+
+  static final class TransposeConv {
+    static final int PADDING = 0;
+    static final int STRIDE_W = 1;
+    static final int STRIDE_H = 2;
+    static final int ACTIVATION = 3;
+    static final int QUANTIZED_BIAS_TYPE = 4;
+    static final int FIELDS = 5;
+
+    private TransposeConv() {}
   }
 }

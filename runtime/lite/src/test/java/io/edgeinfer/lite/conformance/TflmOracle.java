@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,13 +31,28 @@ public final class TflmOracle {
 
   /** The oracle, or the test is skipped with the reason it cannot run here. */
   public static TflmOracle require() {
-    Path root = Path.of(System.getProperty("edgeinfer.shared", "../shared"));
-    Path binary = root.resolve("tools/tflm-oracle/tflm_oracle").toAbsolutePath().normalize();
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    String arch = System.getProperty("os.arch", "");
-    assumeTrue(os.contains("linux") && arch.equals("amd64"), "tflm_oracle needs Linux x86_64");
+    Path binary = binary();
+    assumeTrue(runnableHere(), "tflm_oracle needs Linux x86_64");
     assumeTrue(Files.isExecutable(binary), "tflm_oracle not runnable here: " + binary + " absent");
     return new TflmOracle(binary);
+  }
+
+  /** The oracle where it can run here, for checks that are extra rather than required. */
+  public static Optional<TflmOracle> available() {
+    Path binary = binary();
+    return runnableHere() && Files.isExecutable(binary)
+        ? Optional.of(new TflmOracle(binary))
+        : Optional.empty();
+  }
+
+  private static Path binary() {
+    Path root = Path.of(System.getProperty("edgeinfer.shared", "../shared"));
+    return root.resolve("tools/tflm-oracle/tflm_oracle").toAbsolutePath().normalize();
+  }
+
+  private static boolean runnableHere() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    return os.contains("linux") && System.getProperty("os.arch", "").equals("amd64");
   }
 
   /**
