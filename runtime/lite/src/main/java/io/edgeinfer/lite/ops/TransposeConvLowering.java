@@ -102,6 +102,6 @@ final class TransposeConvLowering implements Lowering {
           k::outputShape,
           (buf, s, scratch) -> k.run((short[]) buf[x], s[x], (short[]) buf[y], scratch));
     }
-    throw new Unsupported(in.type().label() + " input");
+    throw new Unsupported(in.type().label() + " input with filter " + filter.type().label());
   }
 }

@@ -69,7 +69,11 @@ class RoundTripTest {
         new OperatorOptions.Squeeze(List.of(0, 2, -1)),
         new OperatorOptions.Pad(),
         new OperatorOptions.Quantize(),
-        new OperatorOptions.Dequantize());
+        new OperatorOptions.Dequantize(),
+        new OperatorOptions.StridedSlice(0, 0, 0, 0, 0, false),
+        new OperatorOptions.StridedSlice(5, 2, 8, 16, 1, true),
+        new OperatorOptions.TransposeConv(Padding.SAME, 2, 3, Activation.NONE),
+        new OperatorOptions.TransposeConv(Padding.VALID, 1, 1, Activation.RELU));
   }
 
   @ParameterizedTest
