@@ -15,15 +15,43 @@ import java.nio.FloatBuffer;
 public final class RefTransposeConv {
   private RefTransposeConv() {}
 
-  /** The geometry: output size, filter, strides and the leading padding. */
-  public record Geometry(
-      int outH, int outW, int outC, int kh, int kw, int inC, int strideH, int strideW, Padding p) {
-    int padTop() {
-      return p.padBefore(outH, kh, strideH, 1);
+  /** The geometry: output size, filter, strides and the leading padding (computed once). */
+  public static final class Geometry {
+    final int outH;
+    final int outW;
+    final int outC;
+    final int kh;
+    final int kw;
+    final int inC;
+    final int strideH;
+    final int strideW;
+    final int padTop;
+    final int padLeft;
+
+    public Geometry(
+        int outH,
+        int outW,
+        int outC,
+        int kh,
+        int kw,
+        int inC,
+        int strideH,
+        int strideW,
+        Padding p) {
+      this.outH = outH;
+      this.outW = outW;
+      this.outC = outC;
+      this.kh = kh;
+      this.kw = kw;
+      this.inC = inC;
+      this.strideH = strideH;
+      this.strideW = strideW;
+      this.padTop = p.padBefore(outH, kh, strideH, 1);
+      this.padLeft = p.padBefore(outW, kw, strideW, 1);
     }
 
-    int padLeft() {
-      return p.padBefore(outW, kw, strideW, 1);
+    public int outC() {
+      return outC;
     }
 
     public int[] outputShape(int[] inputShape) {
@@ -32,38 +60,21 @@ public final class RefTransposeConv {
       return new int[] {inputShape[0], outH, outW, outC};
     }
 
-    /**
-     * Sums {@code tap(inputIndex, filterIndex)} over every input pixel and channel that reaches
-     * output element (b, oy, ox, oc) of an input {@code inH x inW}.
-     */
-    long sum(int b, int oy, int ox, int oc, int inH, int inW, Tap tap) {
-      long acc = 0;
-      for (int fy = 0; fy < kh; fy++) {
-        int y = oy + padTop() - fy;
-        if (y < 0 || y % strideH != 0 || y / strideH >= inH) {
-          continue;
-        }
-        int iy = y / strideH;
-        for (int fx = 0; fx < kw; fx++) {
-          int x = ox + padLeft() - fx;
-          if (x < 0 || x % strideW != 0 || x / strideW >= inW) {
-            continue;
-          }
-          int ix = x / strideW;
-          int in = ((b * inH + iy) * inW + ix) * inC;
-          int f = ((oc * kh + fy) * kw + fx) * inC;
-          for (int ic = 0; ic < inC; ic++) {
-            acc += tap.product(in + ic, f + ic);
-          }
-        }
-      }
-      return acc;
+    /** The input row whose filter row {@code fy} lands on output row {@code oy}, or -1. */
+    int inputRow(int oy, int fy, int inH) {
+      int y = oy + padTop - fy;
+      return y < 0 || y % strideH != 0 || y / strideH >= inH ? -1 : y / strideH;
     }
-  }
 
-  /** One product of an input element and a filter element. */
-  interface Tap {
-    long product(int input, int filter);
+    /** The input column whose filter column {@code fx} lands on output column {@code ox}, or -1. */
+    int inputCol(int ox, int fx, int inW) {
+      int x = ox + padLeft - fx;
+      return x < 0 || x % strideW != 0 || x / strideW >= inW ? -1 : x / strideW;
+    }
+
+    int filterSize() {
+      return outC * kh * kw * inC;
+    }
   }
 
   private abstract static class Base<T> implements UnaryOp<T, T> {
@@ -80,11 +91,12 @@ public final class RefTransposeConv {
 
     @Override
     public void run(T input, int[] inputShape, T output, Scratch scratch) {
-      int[] out = g.outputShape(inputShape);
-      for (int b = 0, o = 0; b < out[0]; b++) {
-        for (int oy = 0; oy < g.outH(); oy++) {
-          for (int ox = 0; ox < g.outW(); ox++) {
-            for (int oc = 0; oc < g.outC(); oc++, o++) {
+      Shapes.checkRank("NHWC input", inputShape, 4);
+      Shapes.checkEqual("input channels", g.inC, inputShape[3]);
+      for (int b = 0, o = 0; b < inputShape[0]; b++) {
+        for (int oy = 0; oy < g.outH; oy++) {
+          for (int ox = 0; ox < g.outW; ox++) {
+            for (int oc = 0; oc < g.outC; oc++, o++) {
               write(input, inputShape, output, o, b, oy, ox, oc);
             }
           }
@@ -103,28 +115,24 @@ public final class RefTransposeConv {
 
     public FloatOp(Geometry g, FloatBuffer filter, float[] bias, Activation activation) {
       super(g);
-      this.filter =
-          Weights.toArray(Weights.view(filter, g.outC() * g.kh() * g.kw() * g.inC(), "f"));
-      this.bias = Weights.bias(bias, g.outC());
+      this.filter = Weights.toArray(Weights.view(filter, g.filterSize(), "f"));
+      this.bias = Weights.bias(bias, g.outC);
       this.activation = activation;
     }
 
     @Override
     void write(float[] in, int[] shape, float[] out, int o, int b, int oy, int ox, int oc) {
       float acc = 0f;
-      for (int fy = 0; fy < g.kh(); fy++) {
-        int y = oy + g.padTop() - fy;
-        if (y < 0 || y % g.strideH() != 0 || y / g.strideH() >= shape[1]) {
-          continue;
-        }
-        for (int fx = 0; fx < g.kw(); fx++) {
-          int x = ox + g.padLeft() - fx;
-          if (x < 0 || x % g.strideW() != 0 || x / g.strideW() >= shape[2]) {
+      for (int fy = 0; fy < g.kh; fy++) {
+        int iy = g.inputRow(oy, fy, shape[1]);
+        for (int fx = 0; iy >= 0 && fx < g.kw; fx++) {
+          int ix = g.inputCol(ox, fx, shape[2]);
+          if (ix < 0) {
             continue;
           }
-          int i = ((b * shape[1] + y / g.strideH()) * shape[2] + x / g.strideW()) * g.inC();
-          int f = ((oc * g.kh() + fy) * g.kw() + fx) * g.inC();
-          for (int ic = 0; ic < g.inC(); ic++) {
+          int i = ((b * shape[1] + iy) * shape[2] + ix) * g.inC;
+          int f = ((oc * g.kh + fy) * g.kw + fx) * g.inC;
+          for (int ic = 0; ic < g.inC; ic++) {
             acc += in[i + ic] * filter[f + ic];
           }
         }
@@ -151,13 +159,11 @@ public final class RefTransposeConv {
         Quant output,
         Activation activation) {
       super(g);
-      this.filter =
-          Weights.toArray(Weights.view(filter, g.outC() * g.kh() * g.kw() * g.inC(), "f"));
-      this.bias = Weights.bias(bias, g.outC());
+      this.filter = Weights.toArray(Weights.view(filter, g.filterSize(), "f"));
+      this.bias = Weights.bias(bias, g.outC);
       this.inputOffset = -input.zeroPoint();
       this.outputZeroPoint = output.zeroPoint();
-      this.multipliers =
-          WideQuantization.perChannel(input.scale(), scales, output.scale(), g.outC());
+      this.multipliers = WideQuantization.perChannel(input.scale(), scales, output.scale(), g.outC);
       this.range =
           WideQuantization.activationRange(
               activation, output.scale(), output.zeroPoint(), -128, 127);
@@ -165,9 +171,22 @@ public final class RefTransposeConv {
 
     @Override
     void write(byte[] in, int[] shape, byte[] out, int o, int b, int oy, int ox, int oc) {
-      long acc =
-          g.sum(b, oy, ox, oc, shape[1], shape[2], (i, f) -> (in[i] + inputOffset) * filter[f]);
-      int total = (int) acc + bias[oc];
+      int acc = 0; // 32-bit, wrapping as the C++ does
+      for (int fy = 0; fy < g.kh; fy++) {
+        int iy = g.inputRow(oy, fy, shape[1]);
+        for (int fx = 0; iy >= 0 && fx < g.kw; fx++) {
+          int ix = g.inputCol(ox, fx, shape[2]);
+          if (ix < 0) {
+            continue;
+          }
+          int i = ((b * shape[1] + iy) * shape[2] + ix) * g.inC;
+          int f = ((oc * g.kh + fy) * g.kw + fx) * g.inC;
+          for (int ic = 0; ic < g.inC; ic++) {
+            acc += (in[i + ic] + inputOffset) * filter[f + ic];
+          }
+        }
+      }
+      int total = acc + bias[oc];
       int q = Quantization.multiplyByQuantizedMultiplier(total, multipliers[oc]) + outputZeroPoint;
       out[o] = (byte) range.clamp(q);
     }
@@ -189,17 +208,30 @@ public final class RefTransposeConv {
         float outputScale,
         Activation activation) {
       super(g);
-      this.filter =
-          Weights.toArray(Weights.view(filter, g.outC() * g.kh() * g.kw() * g.inC(), "f"));
-      this.bias = bias == null ? new long[g.outC()] : bias.clone();
-      Shapes.checkEqual("biases", g.outC(), this.bias.length);
-      this.multipliers = WideQuantization.perChannel(inputScale, scales, outputScale, g.outC());
+      this.filter = Weights.toArray(Weights.view(filter, g.filterSize(), "f"));
+      this.bias = bias == null ? new long[g.outC] : bias.clone();
+      Shapes.checkEqual("biases", g.outC, this.bias.length);
+      this.multipliers = WideQuantization.perChannel(inputScale, scales, outputScale, g.outC);
       this.range = WideQuantization.int16Range(activation, outputScale);
     }
 
     @Override
     void write(short[] in, int[] shape, short[] out, int o, int b, int oy, int ox, int oc) {
-      long acc = g.sum(b, oy, ox, oc, shape[1], shape[2], (i, f) -> (long) in[i] * filter[f]);
+      long acc = 0;
+      for (int fy = 0; fy < g.kh; fy++) {
+        int iy = g.inputRow(oy, fy, shape[1]);
+        for (int fx = 0; iy >= 0 && fx < g.kw; fx++) {
+          int ix = g.inputCol(ox, fx, shape[2]);
+          if (ix < 0) {
+            continue;
+          }
+          int i = ((b * shape[1] + iy) * shape[2] + ix) * g.inC;
+          int f = ((oc * g.kh + fy) * g.kw + fx) * g.inC;
+          for (int ic = 0; ic < g.inC; ic++) {
+            acc += in[i + ic] * filter[f + ic];
+          }
+        }
+      }
       Quantization.Multiplier m = multipliers[oc];
       int q =
           WideQuantization.multiplyByQuantizedMultiplier(acc + bias[oc], m.multiplier(), m.shift());

@@ -65,8 +65,19 @@ public final class StridedSlice {
    * @param step stride per input axis
    * @param count elements taken per input axis
    * @param outputShape the output's shape (new axes as 1, shrunk axes dropped)
+   * @param inputShape the shape planned for
+   * @param inputStrides elements between neighbours along each input axis
    */
-  record Plan(int[] start, int[] step, int[] count, int[] outputShape) {}
+  record Plan(
+      int[] inputShape,
+      int[] inputStrides,
+      int[] start,
+      int[] step,
+      int[] count,
+      int[] outputShape) {}
+
+  /** The plan for the last input shape (plans are immutable; a stale read only replans). */
+  private volatile Plan cached;
 
   Plan plan(int[] inputShape) {
     int rank = inputShape.length;
@@ -110,7 +121,13 @@ public final class StridedSlice {
         out[outRank++] = count[axis];
       }
     }
-    return new Plan(start, step, count, Arrays.copyOf(out, outRank));
+    int[] inputStrides = new int[rank];
+    for (int a = rank - 1, stride = 1; a >= 0; a--) {
+      inputStrides[a] = stride;
+      stride *= inputShape[a];
+    }
+    return new Plan(
+        inputShape.clone(), inputStrides, start, step, count, Arrays.copyOf(out, outRank));
   }
 
   private static void whole(int[] shape, int axis, int[] start, int[] step, int[] count) {
@@ -166,30 +183,25 @@ public final class StridedSlice {
 
   /** Copies the slice of {@code input} (any array type) into {@code output} of the same type. */
   public void run(Object input, int[] inputShape, Object output) {
-    Plan p = plan(inputShape);
-    int rank = inputShape.length;
-    int[] inStrides = new int[rank];
-    for (int a = rank - 1, s = 1; a >= 0; a--) {
-      inStrides[a] = s;
-      s *= inputShape[a];
+    Plan p = cached;
+    if (!Arrays.equals(p == null ? null : p.inputShape(), inputShape)) {
+      p = plan(inputShape);
+      cached = p;
     }
+    int rank = inputShape.length;
     int total = 1;
     for (int c : p.count()) {
       total *= c;
     }
-    int[] index = new int[rank];
     for (int o = 0; o < total; o++) {
       int from = 0;
-      for (int a = 0; a < rank; a++) {
-        from += (p.start()[a] + index[a] * p.step()[a]) * inStrides[a];
+      int rest = o;
+      for (int a = rank - 1; a >= 0; a--) {
+        int count = p.count()[a];
+        from += (p.start()[a] + rest % count * p.step()[a]) * p.inputStrides()[a];
+        rest /= count;
       }
       System.arraycopy(input, from, output, o, 1);
-      for (int a = rank - 1; a >= 0; a--) {
-        if (++index[a] < p.count()[a]) {
-          break;
-        }
-        index[a] = 0;
-      }
     }
   }
 }
