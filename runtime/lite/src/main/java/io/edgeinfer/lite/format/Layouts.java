@@ -193,6 +193,13 @@ final class Layouts {
           scalar(Schema.TransposeConv.ACTIVATION, "fused_activation_function", 1),
           scalar(Schema.TransposeConv.QUANTIZED_BIAS_TYPE, "quantized_bias_type", 1));
 
+  private static final TableLayout SVDF =
+      TableLayout.of(
+          "SVDFOptions",
+          scalar(Schema.Svdf.RANK, "rank", 4),
+          scalar(Schema.Svdf.ACTIVATION, "fused_activation_function", 1),
+          scalar(Schema.Svdf.ASYMMETRIC_QUANTIZE_INPUTS, "asymmetric_quantize_inputs", 1));
+
   /**
    * The layout of a {@code BuiltinOptions} member; members edgeinfer does not decode are opaque.
    */
@@ -213,6 +220,7 @@ final class Layouts {
       case Schema.Options.LEAKY_RELU -> LEAKY_RELU;
       case Schema.Options.STRIDED_SLICE -> STRIDED_SLICE;
       case Schema.Options.TRANSPOSE_CONV -> TRANSPOSE_CONV;
+      case Schema.Options.SVDF -> SVDF;
       default -> TableLayout.opaque("BuiltinOptions member " + type);
     };
   }

@@ -214,6 +214,14 @@ public sealed interface OperatorOptions {
     }
   }
 
+  /** {@code SVDFOptions}: the rank of the filters' decomposition and the fused activation. */
+  record Svdf(int rank, Activation activation, boolean asymmetricQuantizeInputs)
+      implements OperatorOptions {
+    public Svdf {
+      Objects.requireNonNull(activation, "activation");
+    }
+  }
+
   private static void atLeastOne(String field, int value) {
     if (value < 1) {
       throw new IllegalArgumentException("expected " + field + " >= 1, found " + value);

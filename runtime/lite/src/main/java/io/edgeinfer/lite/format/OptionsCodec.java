@@ -89,6 +89,11 @@ final class OptionsCodec {
               t.int32(Schema.TransposeConv.STRIDE_W, 0),
               t.int32(Schema.TransposeConv.STRIDE_H, 0),
               activation(t.uint8(Schema.TransposeConv.ACTIVATION)));
+      case Schema.Options.SVDF ->
+          new OperatorOptions.Svdf(
+              t.int32(Schema.Svdf.RANK, 0),
+              activation(t.uint8(Schema.Svdf.ACTIVATION)),
+              t.bool(Schema.Svdf.ASYMMETRIC_QUANTIZE_INPUTS, false));
       default -> new OperatorOptions.Other(type);
     };
   }
@@ -214,6 +219,13 @@ final class OptionsCodec {
       b.addByte(Schema.TransposeConv.PADDING, (byte) o.padding().code(), 0);
       b.addByte(Schema.TransposeConv.ACTIVATION, (byte) o.activation().code(), 0);
       return new Encoded(Schema.Options.TRANSPOSE_CONV, b.endTable());
+    }
+    if (options instanceof OperatorOptions.Svdf o) {
+      b.startTable(Schema.Svdf.FIELDS);
+      b.addInt(Schema.Svdf.RANK, o.rank(), 0);
+      b.addByte(Schema.Svdf.ACTIVATION, (byte) o.activation().code(), 0);
+      b.addBoolean(Schema.Svdf.ASYMMETRIC_QUANTIZE_INPUTS, o.asymmetricQuantizeInputs(), false);
+      return new Encoded(Schema.Options.SVDF, b.endTable());
     }
     throw new AssertionError("options kind without an encoder: " + options);
   }

@@ -196,6 +196,7 @@ final class Schema {
     static final int QUANTIZE = 89;
     static final int STRIDED_SLICE = 32;
     static final int TRANSPOSE_CONV = 49;
+    static final int SVDF = 6;
 
     private Options() {}
   }
@@ -318,5 +319,14 @@ final class Schema {
     static final int FIELDS = 5;
 
     private TransposeConv() {}
+  }
+
+  static final class Svdf {
+    static final int RANK = 0;
+    static final int ACTIVATION = 1;
+    static final int ASYMMETRIC_QUANTIZE_INPUTS = 2;
+    static final int FIELDS = 3;
+
+    private Svdf() {}
   }
 }

@@ -69,6 +69,7 @@ public final class OpResolver {
     r.add(BuiltinOperator.DEQUANTIZE, new Quantize16Lowering(true, new QuantizeLowering(true)));
     r.add(BuiltinOperator.STRIDED_SLICE, new StridedSliceLowering());
     r.add(BuiltinOperator.TRANSPOSE_CONV, new TransposeConvLowering());
+    r.add(BuiltinOperator.SVDF, new SvdfLowering());
     return r;
   }
 

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +62,15 @@ public final class TflmOracle {
    * model's input order. The result holds K output sets the same way.
    */
   public Result run(Path model, byte[] inputs) throws IOException, InterruptedException {
+    return run(model, inputs, false);
+  }
+
+  /**
+   * Runs as {@link #run(Path, byte[])}; with {@code keepState} the sets run in sequence on one
+   * interpreter, variable tensors (SVDF, LSTM state) carried over as a stream.
+   */
+  public Result run(Path model, byte[] inputs, boolean keepState)
+      throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("tflm-oracle");
     try {
       Path in = dir.resolve("in.raw");
@@ -67,12 +78,7 @@ public final class TflmOracle {
       Path err = dir.resolve("err.txt");
       Files.write(in, inputs);
       Process process =
-          new ProcessBuilder(
-                  binary.toString(),
-                  "run",
-                  model.toAbsolutePath().toString(),
-                  in.toString(),
-                  out.toString())
+          new ProcessBuilder(command(model, in, out, keepState))
               .redirectError(err.toFile())
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
@@ -94,5 +100,15 @@ public final class TflmOracle {
       }
       Files.deleteIfExists(dir);
     }
+  }
+
+  private List<String> command(Path model, Path in, Path out, boolean keepState) {
+    List<String> command = new ArrayList<>(List.of(binary.toString()));
+    if (keepState) {
+      command.add("--keep-state");
+    }
+    command.addAll(
+        List.of("run", model.toAbsolutePath().toString(), in.toString(), out.toString()));
+    return command;
   }
 }

@@ -73,7 +73,8 @@ class RoundTripTest {
         new OperatorOptions.StridedSlice(0, 0, 0, 0, 0, false),
         new OperatorOptions.StridedSlice(5, 2, 8, 16, 1, true),
         new OperatorOptions.TransposeConv(Padding.SAME, 2, 3, Activation.NONE),
-        new OperatorOptions.TransposeConv(Padding.VALID, 1, 1, Activation.RELU));
+        new OperatorOptions.TransposeConv(Padding.VALID, 1, 1, Activation.RELU),
+        new OperatorOptions.Svdf(2, Activation.RELU, true));
   }
 
   @ParameterizedTest
