@@ -200,6 +200,16 @@ final class Layouts {
           scalar(Schema.Svdf.ACTIVATION, "fused_activation_function", 1),
           scalar(Schema.Svdf.ASYMMETRIC_QUANTIZE_INPUTS, "asymmetric_quantize_inputs", 1));
 
+  private static final TableLayout SEQUENCE_LSTM =
+      TableLayout.of(
+          "UnidirectionalSequenceLSTMOptions",
+          scalar(Schema.SequenceLstm.ACTIVATION, "fused_activation_function", 1),
+          scalar(Schema.SequenceLstm.CELL_CLIP, "cell_clip", 4),
+          scalar(Schema.SequenceLstm.PROJ_CLIP, "proj_clip", 4),
+          scalar(Schema.SequenceLstm.TIME_MAJOR, "time_major", 1),
+          scalar(Schema.SequenceLstm.ASYMMETRIC_QUANTIZE_INPUTS, "asymmetric_quantize_inputs", 1),
+          scalar(Schema.SequenceLstm.DIAGONAL_RECURRENT_TENSORS, "diagonal_recurrent_tensors", 1));
+
   /**
    * The layout of a {@code BuiltinOptions} member; members edgeinfer does not decode are opaque.
    */
@@ -221,6 +231,7 @@ final class Layouts {
       case Schema.Options.STRIDED_SLICE -> STRIDED_SLICE;
       case Schema.Options.TRANSPOSE_CONV -> TRANSPOSE_CONV;
       case Schema.Options.SVDF -> SVDF;
+      case Schema.Options.UNIDIRECTIONAL_SEQUENCE_LSTM -> SEQUENCE_LSTM;
       default -> TableLayout.opaque("BuiltinOptions member " + type);
     };
   }

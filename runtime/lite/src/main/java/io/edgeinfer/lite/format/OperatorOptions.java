@@ -222,6 +222,23 @@ public sealed interface OperatorOptions {
     }
   }
 
+  /**
+   * {@code UnidirectionalSequenceLSTMOptions}: the cell gate's activation, clips (0 = none), and
+   * whether time is the first axis.
+   */
+  record SequenceLstm(
+      Activation activation,
+      float cellClip,
+      float projClip,
+      boolean timeMajor,
+      boolean asymmetricQuantizeInputs,
+      boolean diagonalRecurrentTensors)
+      implements OperatorOptions {
+    public SequenceLstm {
+      Objects.requireNonNull(activation, "activation");
+    }
+  }
+
   private static void atLeastOne(String field, int value) {
     if (value < 1) {
       throw new IllegalArgumentException("expected " + field + " >= 1, found " + value);

@@ -94,6 +94,14 @@ final class OptionsCodec {
               t.int32(Schema.Svdf.RANK, 0),
               activation(t.uint8(Schema.Svdf.ACTIVATION)),
               t.bool(Schema.Svdf.ASYMMETRIC_QUANTIZE_INPUTS, false));
+      case Schema.Options.UNIDIRECTIONAL_SEQUENCE_LSTM ->
+          new OperatorOptions.SequenceLstm(
+              activation(t.uint8(Schema.SequenceLstm.ACTIVATION)),
+              t.float32(Schema.SequenceLstm.CELL_CLIP, 0f),
+              t.float32(Schema.SequenceLstm.PROJ_CLIP, 0f),
+              t.bool(Schema.SequenceLstm.TIME_MAJOR, false),
+              t.bool(Schema.SequenceLstm.ASYMMETRIC_QUANTIZE_INPUTS, false),
+              t.bool(Schema.SequenceLstm.DIAGONAL_RECURRENT_TENSORS, false));
       default -> new OperatorOptions.Other(type);
     };
   }
@@ -226,6 +234,18 @@ final class OptionsCodec {
       b.addByte(Schema.Svdf.ACTIVATION, (byte) o.activation().code(), 0);
       b.addBoolean(Schema.Svdf.ASYMMETRIC_QUANTIZE_INPUTS, o.asymmetricQuantizeInputs(), false);
       return new Encoded(Schema.Options.SVDF, b.endTable());
+    }
+    if (options instanceof OperatorOptions.SequenceLstm o) {
+      b.startTable(Schema.SequenceLstm.FIELDS);
+      b.addFloat(Schema.SequenceLstm.CELL_CLIP, o.cellClip(), 0.0);
+      b.addFloat(Schema.SequenceLstm.PROJ_CLIP, o.projClip(), 0.0);
+      b.addByte(Schema.SequenceLstm.ACTIVATION, (byte) o.activation().code(), 0);
+      b.addBoolean(Schema.SequenceLstm.TIME_MAJOR, o.timeMajor(), false);
+      b.addBoolean(
+          Schema.SequenceLstm.ASYMMETRIC_QUANTIZE_INPUTS, o.asymmetricQuantizeInputs(), false);
+      b.addBoolean(
+          Schema.SequenceLstm.DIAGONAL_RECURRENT_TENSORS, o.diagonalRecurrentTensors(), false);
+      return new Encoded(Schema.Options.UNIDIRECTIONAL_SEQUENCE_LSTM, b.endTable());
     }
     throw new AssertionError("options kind without an encoder: " + options);
   }

@@ -197,6 +197,7 @@ final class Schema {
     static final int STRIDED_SLICE = 32;
     static final int TRANSPOSE_CONV = 49;
     static final int SVDF = 6;
+    static final int UNIDIRECTIONAL_SEQUENCE_LSTM = 71;
 
     private Options() {}
   }
@@ -328,5 +329,17 @@ final class Schema {
     static final int FIELDS = 3;
 
     private Svdf() {}
+  }
+
+  static final class SequenceLstm {
+    static final int ACTIVATION = 0;
+    static final int CELL_CLIP = 1;
+    static final int PROJ_CLIP = 2;
+    static final int TIME_MAJOR = 3;
+    static final int ASYMMETRIC_QUANTIZE_INPUTS = 4;
+    static final int DIAGONAL_RECURRENT_TENSORS = 5;
+    static final int FIELDS = 6;
+
+    private SequenceLstm() {}
   }
 }

@@ -70,6 +70,7 @@ public final class OpResolver {
     r.add(BuiltinOperator.STRIDED_SLICE, new StridedSliceLowering());
     r.add(BuiltinOperator.TRANSPOSE_CONV, new TransposeConvLowering());
     r.add(BuiltinOperator.SVDF, new SvdfLowering());
+    r.add(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, new SequenceLstmLowering());
     return r;
   }
 
