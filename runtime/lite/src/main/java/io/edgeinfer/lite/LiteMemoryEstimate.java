@@ -172,6 +172,12 @@ final class LiteMemoryEstimate {
     for (int output : graph.outputs()) {
       last[output] = step;
     }
+    for (int t = 0; t < count; t++) {
+      if (graph.tensor(t).variable() && first[t] != Integer.MAX_VALUE) {
+        first[t] = -1;
+        last[t] = step;
+      }
+    }
     List<MemoryPlanner.Need> needs = new ArrayList<>();
     for (int t = 0; t < count; t++) {
       LiteTensor tensor = graph.tensor(t);

@@ -124,6 +124,13 @@ final class Plan {
     for (int output : program.graph.outputs()) {
       last[output] = end;
     }
+    for (int t = 0; t < tensors.size(); t++) {
+      if (tensors.get(t).variable() && first[t] != Integer.MAX_VALUE) {
+        // State (an LSTM's cell) outlives the inference: it shares its array with nothing.
+        first[t] = -1;
+        last[t] = end;
+      }
+    }
     List<MemoryPlanner.Need> needs = new ArrayList<>();
     for (int t = 0; t < tensors.size(); t++) {
       if (shapes[t] != null && program.constants[t] == null && first[t] != Integer.MAX_VALUE) {
