@@ -55,6 +55,11 @@ public final class OpResolver {
     r.add(BuiltinOperator.PADV2, new PadLowering());
     r.add(BuiltinOperator.TRANSPOSE, new TransposeLowering());
     r.addCustom(DetectionPostProcessLowering.NAME, new DetectionPostProcessLowering());
+    // shape, text, resize and elementwise ops
+    r.add(BuiltinOperator.RESIZE_BILINEAR, new ResizeLowering(BuiltinOperator.RESIZE_BILINEAR));
+    r.add(
+        BuiltinOperator.RESIZE_NEAREST_NEIGHBOR,
+        new ResizeLowering(BuiltinOperator.RESIZE_NEAREST_NEIGHBOR));
     return r;
   }
 
