@@ -60,6 +60,8 @@ public final class OpResolver {
     r.add(
         BuiltinOperator.RESIZE_NEAREST_NEIGHBOR,
         new ResizeLowering(BuiltinOperator.RESIZE_NEAREST_NEIGHBOR));
+    r.add(BuiltinOperator.GATHER, new GatherLowering());
+    r.add(BuiltinOperator.EMBEDDING_LOOKUP, new EmbeddingLookupLowering());
     return r;
   }
 
