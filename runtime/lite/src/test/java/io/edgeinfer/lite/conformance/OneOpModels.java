@@ -73,6 +73,16 @@ final class OneOpModels {
     return v;
   }
 
+  /** A tensor between two operators. */
+  int between(DataType type, QuantParams q, int... dims) {
+    return g.tensor("t" + r.nextInt(1 << 20), type, q, dims);
+  }
+
+  /** An operator writing {@code out} (for models that prepare the tested op's input). */
+  void opTo(BuiltinOperator op, OperatorOptions options, int[] in, int... out) {
+    g.operator(op, options, in, out);
+  }
+
   void op(BuiltinOperator op, OperatorOptions options, int... in) {
     g.operator(op, options, in, outputs.values().stream().mapToInt(Integer::intValue).toArray());
   }
