@@ -13,7 +13,8 @@ public enum Comparison {
   EQUAL,
   NOT_EQUAL;
 
-  private boolean test(int order) {
+  /** Whether the comparison holds for operands whose order is {@code order} (as compareTo). */
+  public boolean holds(int order) {
     return switch (this) {
       case LESS -> order < 0;
       case LESS_EQUAL -> order <= 0;
@@ -45,12 +46,12 @@ public enum Comparison {
     } else if (a instanceof long[] la) {
       long[] lb = (long[]) b;
       Broadcast.forEach(
-          outShape, shapes, (o, at) -> out[o] = test(Long.compare(la[at[0]], lb[at[1]])));
+          outShape, shapes, (o, at) -> out[o] = holds(Long.compare(la[at[0]], lb[at[1]])));
     } else {
       Broadcast.forEach(
           outShape,
           shapes,
-          (o, at) -> out[o] = test(Long.compare(value(a, at[0]), value(b, at[1]))));
+          (o, at) -> out[o] = holds(Long.compare(value(a, at[0]), value(b, at[1]))));
     }
   }
 

@@ -58,6 +58,31 @@ public final class Reduction {
     }
   }
 
+  /**
+   * An int8 (or held uint8) SUM as TFLite's {@code QuantizedMeanOrSum}: the int32 sum less {@code
+   * zeroPoint * count}, rescaled by input scale / output scale, plus the output zero point.
+   *
+   * @param values scratch of at least the input's size
+   * @param sums scratch of at least the output's size
+   */
+  public void runQuantizedSum(
+      byte[] in, int[] shape, byte[] out, int[] values, int[] sums, Quant qin, Quant qout) {
+    int size = Shapes.size(shape);
+    for (int i = 0; i < size; i++) {
+      values[i] = in[i];
+    }
+    new Reduction(false, axes, keepDims).run(values, shape, sums);
+    int count = size / Math.max(1, Shapes.size(outputShape(shape)));
+    Quantization.Multiplier m =
+        Quantization.quantizeMultiplier((double) qin.scale() / (double) qout.scale());
+    int outSize = Shapes.size(outputShape(shape));
+    for (int o = 0; o < outSize; o++) {
+      int shifted = sums[o] - qin.zeroPoint() * count;
+      int value = Quantization.multiplyByQuantizedMultiplier(shifted, m) + qout.zeroPoint();
+      out[o] = (byte) Math.max(-128, Math.min(127, value));
+    }
+  }
+
   private void combine(Object in, int i, Object out, int o, boolean first) {
     if (in instanceof float[] a) {
       float[] b = (float[]) out;

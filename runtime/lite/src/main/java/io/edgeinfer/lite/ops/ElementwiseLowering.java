@@ -8,13 +8,15 @@ import io.edgeinfer.lite.format.OperatorOptions;
 import io.edgeinfer.lite.kernels.Activation;
 import io.edgeinfer.lite.kernels.FloatMath;
 import io.edgeinfer.lite.kernels.IntMath;
+import io.edgeinfer.lite.kernels.QuantizedBinary;
 import io.edgeinfer.lite.kernels.Shapes;
 
 /**
  * Broadcasting binary ops beyond ADD, SUB and MUL: DIV (with its fused activation),
  * SQUARED_DIFFERENCE, MAXIMUM, MINIMUM, POW and FLOOR_MOD on float32; MAXIMUM, MINIMUM and
  * FLOOR_MOD on int32 and int64; MAXIMUM and MINIMUM on int8/uint8 tensors that share their
- * quantization (TFLite compares the raw values).
+ * quantization (TFLite compares the raw values); SQUARED_DIFFERENCE on int8/uint8 of any
+ * quantization (TFLite's rescaling).
  */
 final class ElementwiseLowering implements Lowering {
   private final BuiltinOperator which;
@@ -35,7 +37,7 @@ final class ElementwiseLowering implements Lowering {
       SameTypes.require(ctx, a, b, y);
       FloatMath.Binary f = FloatMath.Binary.valueOf(which.name());
       Activation act =
-          which == BuiltinOperator.DIV
+          which == BuiltinOperator.DIV && !(op.options() instanceof OperatorOptions.None)
               ? OpContext.activation(ctx.options(op, OperatorOptions.Div.class).activation())
               : Activation.NONE;
       return ConstantFolding.orStep(
@@ -51,6 +53,24 @@ final class ElementwiseLowering implements Lowering {
                 f.run((float[]) buf[a], s[a], (float[]) buf[b], s[b], out, shape);
                 clamp(act, out, Shapes.size(shape));
               }));
+    }
+    if (which == BuiltinOperator.SQUARED_DIFFERENCE && OpContext.isQuantized8(ta)) {
+      LiteTensor tb = ctx.tensor(b);
+      if (tb.type() != ta.type()) {
+        throw new Unsupported(ta.type().label() + " and " + tb.type().label());
+      }
+      ctx.requireQuantized8(y, ta);
+      var k =
+          new QuantizedBinary.SquaredDifference(
+              OpContext.quant(ta), OpContext.quant(tb), OpContext.quant(ctx.tensor(y)));
+      return Step.single(
+          ctx.name(),
+          in,
+          y,
+          shaper,
+          (buf, s, scratch) ->
+              k.run(
+                  (byte[]) buf[a], s[a], (byte[]) buf[b], s[b], (byte[]) buf[y], shaper.shape(s)));
     }
     IntMath g =
         switch (which) {

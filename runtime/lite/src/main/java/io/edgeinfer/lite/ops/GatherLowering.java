@@ -13,7 +13,11 @@ import io.edgeinfer.lite.kernels.Gather;
 final class GatherLowering implements Lowering {
   @Override
   public Step lower(OpContext ctx, LiteOperator op) throws Unsupported {
-    OperatorOptions.Gather o = ctx.options(op, OperatorOptions.Gather.class);
+    // No options table reads as TFLite's defaults: axis 0, no batch dimensions.
+    OperatorOptions.Gather o =
+        op.options() instanceof OperatorOptions.None
+            ? new OperatorOptions.Gather(0, 0)
+            : ctx.options(op, OperatorOptions.Gather.class);
     int params = ctx.operand(op, 0);
     int indices = ctx.operand(op, 1);
     int y = op.output(0);

@@ -4,11 +4,12 @@ import io.edgeinfer.lite.format.BuiltinOperator;
 import io.edgeinfer.lite.format.LiteOperator;
 import io.edgeinfer.lite.format.LiteTensor;
 import io.edgeinfer.lite.kernels.Normalization;
+import io.edgeinfer.lite.kernels.QuantizedBinary;
 import io.edgeinfer.lite.kernels.Shapes;
 
 /**
- * L2_NORMALIZATION and LOG_SOFTMAX over the last dimension, and PRELU (alpha broadcast), on
- * float32. Their quantized forms rescale through lookup arithmetic and are not run yet.
+ * L2_NORMALIZATION and LOG_SOFTMAX over the last dimension on float32 (their quantized forms are
+ * not run yet), and PRELU (alpha broadcast) on float32 and int8/uint8 (TFLite's two multipliers).
  */
 final class NormalizationLowering implements Lowering {
   private final BuiltinOperator which;
@@ -22,6 +23,30 @@ final class NormalizationLowering implements Lowering {
     int x = ctx.operand(op, 0);
     int y = op.output(0);
     LiteTensor in = ctx.tensor(x);
+    if (which == BuiltinOperator.PRELU && OpContext.isQuantized8(in)) {
+      int alpha = ctx.operand(op, 1);
+      LiteTensor ta = ctx.tensor(alpha);
+      if (ta.type() != in.type()) {
+        throw new Unsupported(in.type().label() + " with " + ta.type().label() + " alpha");
+      }
+      ctx.requireQuantized8(y, in);
+      var k =
+          new QuantizedBinary.Prelu(
+              OpContext.quant(in), OpContext.quant(ta), OpContext.quant(ctx.tensor(y)));
+      return Step.single(
+          ctx.name(),
+          new int[] {x, alpha},
+          y,
+          s -> Shapes.broadcast(s[x], s[alpha]),
+          (buf, s, scratch) ->
+              k.run(
+                  (byte[]) buf[x],
+                  s[x],
+                  (byte[]) buf[alpha],
+                  s[alpha],
+                  (byte[]) buf[y],
+                  Shapes.broadcast(s[x], s[alpha])));
+    }
     if (!OpContext.isFloat(in)) {
       throw new Unsupported(in.type().label());
     }

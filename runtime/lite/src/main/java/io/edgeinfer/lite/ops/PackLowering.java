@@ -23,7 +23,10 @@ final class PackLowering implements Lowering {
   }
 
   private static Step pack(OpContext ctx, LiteOperator op) throws Unsupported {
-    OperatorOptions.Pack o = ctx.options(op, OperatorOptions.Pack.class);
+    OperatorOptions.Pack o =
+        op.options() instanceof OperatorOptions.None
+            ? new OperatorOptions.Pack(op.inputs().size(), 0)
+            : ctx.options(op, OperatorOptions.Pack.class);
     int n = op.inputs().size();
     int[] in = new int[n];
     for (int i = 0; i < n; i++) {
@@ -73,7 +76,10 @@ final class PackLowering implements Lowering {
   }
 
   private static Step unpack(OpContext ctx, LiteOperator op) throws Unsupported {
-    OperatorOptions.Unpack o = ctx.options(op, OperatorOptions.Unpack.class);
+    OperatorOptions.Unpack o =
+        op.options() instanceof OperatorOptions.None
+            ? new OperatorOptions.Unpack(op.outputs().size(), 0)
+            : ctx.options(op, OperatorOptions.Unpack.class);
     int x = ctx.operand(op, 0);
     int n = op.outputs().size();
     int[] outs = op.outputs().stream().mapToInt(Integer::intValue).toArray();

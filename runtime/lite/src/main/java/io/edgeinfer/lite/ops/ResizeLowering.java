@@ -39,7 +39,10 @@ final class ResizeLowering implements Lowering {
       OpContext.requireSameQuant(in, out);
     }
     if (which == BuiltinOperator.RESIZE_NEAREST_NEIGHBOR) {
-      var o = ctx.options(op, OperatorOptions.ResizeNearestNeighbor.class);
+      var o =
+          op.options() instanceof OperatorOptions.None
+              ? new OperatorOptions.ResizeNearestNeighbor(false, false)
+              : ctx.options(op, OperatorOptions.ResizeNearestNeighbor.class);
       if (in.type() == DataType.COMPLEX64) {
         throw new Unsupported("complex64");
       }
@@ -48,7 +51,10 @@ final class ResizeLowering implements Lowering {
       return ctx.step(
           x, y, kernel::outputShape, (buf, s, scratch) -> kernel.run(buf[x], s[x], buf[y]));
     }
-    var o = ctx.options(op, OperatorOptions.ResizeBilinear.class);
+    var o =
+        op.options() instanceof OperatorOptions.None
+            ? new OperatorOptions.ResizeBilinear(false, false)
+            : ctx.options(op, OperatorOptions.ResizeBilinear.class);
     if (o.alignCorners() && o.halfPixelCenters()) {
       throw new Unsupported("align_corners with half_pixel_centers");
     }

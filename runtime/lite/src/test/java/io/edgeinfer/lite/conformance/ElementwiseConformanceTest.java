@@ -166,6 +166,62 @@ class ElementwiseConformanceTest {
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(ints = {1, 2, 3, 4})
+  void int8ComparisonsAcrossQuantizationsSquaredDifferenceAndPrelu(int seed) throws Exception {
+    for (BuiltinOperator op :
+        new BuiltinOperator[] {
+          BuiltinOperator.LESS, BuiltinOperator.GREATER_EQUAL, BuiltinOperator.EQUAL
+        }) {
+      OneOpModels m = new OneOpModels(2800 + seed);
+      int[] s = shape(m);
+      int x = m.input(DataType.INT8, m.randomQuant(), s);
+      int y = m.input(DataType.INT8, m.randomQuant(), against(m, s));
+      m.output(DataType.BOOL, s);
+      m.op(op, new OperatorOptions.None(), x, y);
+      m.check(dir, "q" + op + seed);
+    }
+    OneOpModels d = new OneOpModels(2850 + seed);
+    int[] s = shape(d);
+    int a = d.input(DataType.INT8, d.randomQuant(), s);
+    int b = d.input(DataType.INT8, d.randomQuant(), against(d, s));
+    d.output(
+        DataType.INT8, QuantParams.perTensor(0.01f + d.r.nextFloat(), d.r.nextInt(256) - 128), s);
+    d.op(BuiltinOperator.SQUARED_DIFFERENCE, new OperatorOptions.None(), a, b);
+    d.check(dir, "sqdiff" + seed);
+
+    OneOpModels p = new OneOpModels(2870 + seed);
+    int[] ps = shape(p);
+    int[] as = against(p, ps);
+    int px = p.input(DataType.INT8, p.randomQuant(), ps);
+    byte[] alpha = new byte[(int) Shape.of(as).elementCount()];
+    for (int i = 0; i < alpha.length; i++) {
+      alpha[i] = (byte) (p.r.nextInt(256) - 128);
+    }
+    int pa =
+        p.g.constant(
+            "alpha",
+            DataType.INT8,
+            Shape.of(as),
+            LiteBuffer.of(alpha),
+            QuantParams.perTensor(0.001f + p.r.nextFloat() * 0.01f, p.r.nextInt(256) - 128));
+    p.output(DataType.INT8, p.randomQuant(), ps);
+    p.op(BuiltinOperator.PRELU, new OperatorOptions.None(), px, pa);
+    p.check(dir, "qprelu" + seed);
+
+    OneOpModels u = new OneOpModels(2890 + seed);
+    int[] us = shape(u);
+    int axis = u.r.nextInt(us.length);
+    int ux = u.input(DataType.INT8, u.randomQuant(), us);
+    int ua = u.ints("axes", axis);
+    u.output(
+        DataType.INT8,
+        u.randomQuant(),
+        io.edgeinfer.lite.kernels.Shapes.reduce(us, new int[] {axis}, false));
+    u.op(BuiltinOperator.SUM, new OperatorOptions.Reducer(false), ux, ua);
+    u.check(dir, "qsum" + seed);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(ints = {1, 2, 3, 4})
   void selectV2(int seed) throws Exception {
     for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8}) {
       OneOpModels m = new OneOpModels(2500 + seed);
