@@ -1,15 +1,18 @@
 package io.edgeinfer.lite.ops;
 
+import io.edgeinfer.core.DataType;
 import io.edgeinfer.lite.format.BuiltinOperator;
 import io.edgeinfer.lite.format.LiteOperator;
 import io.edgeinfer.lite.format.LiteTensor;
+import io.edgeinfer.lite.kernels.L2NormInt8;
 import io.edgeinfer.lite.kernels.Normalization;
 import io.edgeinfer.lite.kernels.QuantizedBinary;
 import io.edgeinfer.lite.kernels.Shapes;
 
 /**
- * L2_NORMALIZATION and LOG_SOFTMAX over the last dimension on float32 (their quantized forms are
- * not run yet), and PRELU (alpha broadcast) on float32 and int8/uint8 (TFLite's two multipliers).
+ * L2_NORMALIZATION over the last dimension on float32 and int8 (TFLite's integer inverse square
+ * root), LOG_SOFTMAX on float32 (its quantized form is not run yet), and PRELU (alpha broadcast) on
+ * float32 and int8/uint8 (TFLite's two multipliers).
  */
 final class NormalizationLowering implements Lowering {
   private final BuiltinOperator which;
@@ -46,6 +49,28 @@ final class NormalizationLowering implements Lowering {
                   s[alpha],
                   (byte[]) buf[y],
                   Shapes.broadcast(s[x], s[alpha])));
+    }
+    if (which == BuiltinOperator.L2_NORMALIZATION
+        && in.type() == DataType.INT8
+        && OpContext.isQuantized8(in)) {
+      // TFLite fixes the int8 output at scale 1/128, zero point 0: values in [-1, 1).
+      LiteTensor out = ctx.tensor(y);
+      ctx.requireQuantized8(y, in);
+      if (OpContext.quant(out).scale() != 1f / 128 || OpContext.quant(out).zeroPoint() != 0) {
+        throw new Unsupported("expected an int8 output of scale 1/128 and zero point 0");
+      }
+      int zeroPoint = OpContext.quant(in).zeroPoint();
+      return ctx.step(
+          x,
+          y,
+          s -> s,
+          (buf, s, scratch) ->
+              L2NormInt8.run(
+                  (byte[]) buf[x],
+                  (byte[]) buf[y],
+                  Shapes.size(s[x]),
+                  s[x].length == 0 ? 1 : s[x][s[x].length - 1],
+                  zeroPoint));
     }
     if (!OpContext.isFloat(in)) {
       throw new Unsupported(in.type().label());

@@ -221,6 +221,18 @@ class ElementwiseConformanceTest {
   }
 
   @ParameterizedTest(name = "seed {0}")
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+  void int8L2Normalization(int seed) throws Exception {
+    OneOpModels m = new OneOpModels(2950 + seed);
+    int[] s = shape(m);
+    s[s.length - 1] = 1 + m.r.nextInt(40);
+    int x = m.input(DataType.INT8, m.randomQuant(), s);
+    m.output(DataType.INT8, QuantParams.perTensor(1f / 128, 0), s);
+    m.op(BuiltinOperator.L2_NORMALIZATION, new OperatorOptions.None(), x);
+    m.check(dir, "ql2" + seed);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
   @ValueSource(ints = {1, 2, 3, 4})
   void selectV2(int seed) throws Exception {
     for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8}) {

@@ -150,6 +150,10 @@ class ElementwiseKernelsTest {
     // log(1 / 2) twice; log(1 / 4) and log(3 / 4)
     assertArrayEquals(
         new float[] {-ln2, -ln2, (float) Math.log(0.25), (float) Math.log(0.75)}, out, 1e-6f);
+    byte[] q = new byte[4];
+    // int8 (3, 4) * 10 and (-5, 0) + zero point 2: 128 * (0.6, 0.8) and 128 * (-1, 0), clamped
+    L2NormInt8.run(new byte[] {32, 42, -3, 2}, q, 4, 2, 2);
+    assertArrayEquals(new byte[] {77, 102, -128, 0}, q);
     float[] p = new float[2];
     Normalization.prelu(
         new float[] {-2, 3}, new int[] {2}, new float[] {0.5f}, new int[] {1}, p, new int[] {2});
