@@ -233,6 +233,18 @@ class ElementwiseConformanceTest {
   }
 
   @ParameterizedTest(name = "seed {0}")
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+  void int8Rsqrt(int seed) throws Exception {
+    OneOpModels m = new OneOpModels(2980 + seed);
+    int[] s = shape(m);
+    // zero point -128: every input is at or above it, where RSQRT is defined
+    int x = m.input(DataType.INT8, QuantParams.perTensor(0.001f + m.r.nextFloat() * 0.1f, -128), s);
+    m.output(DataType.INT8, m.randomQuant(), s);
+    m.op(BuiltinOperator.RSQRT, new OperatorOptions.None(), x);
+    m.check(dir, "qrsqrt" + seed);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
   @ValueSource(ints = {1, 2, 3, 4})
   void selectV2(int seed) throws Exception {
     for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8}) {

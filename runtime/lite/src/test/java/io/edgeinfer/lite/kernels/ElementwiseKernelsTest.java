@@ -25,6 +25,22 @@ class ElementwiseKernelsTest {
   }
 
   @Test
+  void int8RsqrtOfExactSquares() {
+    // input scale 1/4, output scale 1/8: 16 -> 4.0 -> 0.5 -> 4; 4 -> 1.0 -> 8; 1 -> 0.25 -> 2 ->
+    // 16;
+    // the zero point itself gives the largest value
+    RsqrtInt8 k = new RsqrtInt8(new Quant(0.25f, 0), new Quant(0.125f, 0));
+    byte[] out = new byte[4];
+    k.run(new byte[] {16, 4, 1, 0}, out, 4);
+    assertArrayEquals(new byte[] {4, 8, 16, 127}, out);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> k.run(new byte[] {-3}, out, 1));
+    assertEquals(
+        "RSQRT: expected values at or above the zero point 0, found -3 at position 0",
+        e.getMessage());
+  }
+
+  @Test
   void binaryFloatMathBroadcasts() {
     float[] a = {2, 4, -7.5f, 7};
     int[] sa = {2, 2};
