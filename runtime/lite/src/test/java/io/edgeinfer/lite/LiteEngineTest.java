@@ -341,9 +341,9 @@ class LiteEngineTest {
     int c = g.tensor("c", DataType.FLOAT32, 1, 1);
     int d = g.tensor("d", DataType.FLOAT32, 1, 1);
     int y = g.tensor("y", DataType.FLOAT32, 1, 1);
-    g.operator(BuiltinOperator.GATHER, new OperatorOptions.None(), new int[] {x, idx}, a);
+    g.operator(BuiltinOperator.LSH_PROJECTION, new OperatorOptions.None(), new int[] {x, idx}, a);
     g.operator(LiteOpCode.custom("Foo"), new OperatorOptions.None(), new int[] {a}, c);
-    g.operator(BuiltinOperator.GATHER, new OperatorOptions.None(), new int[] {c, idx}, d);
+    g.operator(BuiltinOperator.LSH_PROJECTION, new OperatorOptions.None(), new int[] {c, idx}, d);
     g.operator(BuiltinOperator.RELU, new OperatorOptions.None(), new int[] {d}, y);
     g.inputs(x).outputs(y);
     Path file = dir.resolve("unsupported.tflite");
@@ -351,8 +351,8 @@ class LiteEngineTest {
     UnsupportedModelException e =
         assertThrows(
             UnsupportedModelException.class, () -> Engines.load(file, LoadOptions.DEFAULTS));
-    assertEquals(List.of("GATHER (2x)", "CUSTOM 'Foo'"), e.unsupported());
-    assertTrue(e.getMessage().contains("GATHER (2x), CUSTOM 'Foo'"), e.getMessage());
+    assertEquals(List.of("LSH_PROJECTION (2x)", "CUSTOM 'Foo'"), e.unsupported());
+    assertTrue(e.getMessage().contains("LSH_PROJECTION (2x), CUSTOM 'Foo'"), e.getMessage());
     assertInstanceOf(
         LiteEngine.class,
         Engines.available().stream()

@@ -209,6 +209,43 @@ final class Layouts {
           scalar(Schema.SequenceLstm.TIME_MAJOR, "time_major", 1),
           scalar(Schema.SequenceLstm.ASYMMETRIC_QUANTIZE_INPUTS, "asymmetric_quantize_inputs", 1),
           scalar(Schema.SequenceLstm.DIAGONAL_RECURRENT_TENSORS, "diagonal_recurrent_tensors", 1));
+  // shape, text, resize and elementwise ops
+  private static final TableLayout RESIZE_BILINEAR =
+      TableLayout.of(
+          "ResizeBilinearOptions",
+          scalar(0, "new_height", 4),
+          scalar(1, "new_width", 4),
+          scalar(Schema.ResizeBilinear.ALIGN_CORNERS, "align_corners", 1),
+          scalar(Schema.ResizeBilinear.HALF_PIXEL_CENTERS, "half_pixel_centers", 1));
+
+  private static final TableLayout RESIZE_NEAREST_NEIGHBOR =
+      TableLayout.of(
+          "ResizeNearestNeighborOptions",
+          scalar(Schema.ResizeNearestNeighbor.ALIGN_CORNERS, "align_corners", 1),
+          scalar(Schema.ResizeNearestNeighbor.HALF_PIXEL_CENTERS, "half_pixel_centers", 1));
+
+  private static final TableLayout GATHER =
+      TableLayout.of(
+          "GatherOptions",
+          scalar(Schema.Gather.AXIS, "axis", 4),
+          scalar(Schema.Gather.BATCH_DIMS, "batch_dims", 4));
+
+  private static TableLayout countAndAxis(String name, String count) {
+    return TableLayout.of(
+        name,
+        scalar(Schema.CountAndAxis.COUNT, count, 4),
+        scalar(Schema.CountAndAxis.AXIS, "axis", 4));
+  }
+
+  private static final TableLayout PACK = countAndAxis("PackOptions", "values_count");
+  private static final TableLayout UNPACK = countAndAxis("UnpackOptions", "num");
+  private static final TableLayout SPLIT =
+      TableLayout.of("SplitOptions", scalar(Schema.NumSplits.VALUE, "num_splits", 4));
+  private static final TableLayout SPLIT_V =
+      TableLayout.of("SplitVOptions", scalar(Schema.NumSplits.VALUE, "num_splits", 4));
+  private static final TableLayout DIV =
+      TableLayout.of(
+          "DivOptions", scalar(Schema.ActivationOnly.ACTIVATION, "fused_activation_function", 1));
 
   /**
    * The layout of a {@code BuiltinOptions} member; members edgeinfer does not decode are opaque.
@@ -232,6 +269,15 @@ final class Layouts {
       case Schema.Options.TRANSPOSE_CONV -> TRANSPOSE_CONV;
       case Schema.Options.SVDF -> SVDF;
       case Schema.Options.UNIDIRECTIONAL_SEQUENCE_LSTM -> SEQUENCE_LSTM;
+      // shape, text, resize and elementwise ops
+      case Schema.Options.RESIZE_BILINEAR -> RESIZE_BILINEAR;
+      case Schema.Options.RESIZE_NEAREST_NEIGHBOR -> RESIZE_NEAREST_NEIGHBOR;
+      case Schema.Options.GATHER -> GATHER;
+      case Schema.Options.PACK -> PACK;
+      case Schema.Options.UNPACK -> UNPACK;
+      case Schema.Options.SPLIT -> SPLIT;
+      case Schema.Options.SPLIT_V -> SPLIT_V;
+      case Schema.Options.DIV -> DIV;
       default -> TableLayout.opaque("BuiltinOptions member " + type);
     };
   }

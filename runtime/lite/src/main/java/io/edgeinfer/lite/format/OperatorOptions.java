@@ -239,6 +239,38 @@ public sealed interface OperatorOptions {
     }
   }
 
+  // ---- shape, text, resize and elementwise ops ----------------------------------------------
+
+  /** {@code ResizeBilinearOptions}. */
+  record ResizeBilinear(boolean alignCorners, boolean halfPixelCenters)
+      implements OperatorOptions {}
+
+  /** {@code ResizeNearestNeighborOptions}. */
+  record ResizeNearestNeighbor(boolean alignCorners, boolean halfPixelCenters)
+      implements OperatorOptions {}
+
+  /** {@code GatherOptions}: the axis gathered along and the leading batch dimensions shared. */
+  record Gather(int axis, int batchDims) implements OperatorOptions {}
+
+  /** {@code PackOptions}: how many inputs are stacked, along which new axis. */
+  record Pack(int valuesCount, int axis) implements OperatorOptions {}
+
+  /** {@code UnpackOptions}: how many outputs, along which axis. */
+  record Unpack(int num, int axis) implements OperatorOptions {}
+
+  /** {@code SplitOptions}. */
+  record Split(int numSplits) implements OperatorOptions {}
+
+  /** {@code SplitVOptions}. */
+  record SplitV(int numSplits) implements OperatorOptions {}
+
+  /** {@code DivOptions}. */
+  record Div(Activation activation) implements OperatorOptions {
+    public Div {
+      Objects.requireNonNull(activation, "activation");
+    }
+  }
+
   private static void atLeastOne(String field, int value) {
     if (value < 1) {
       throw new IllegalArgumentException("expected " + field + " >= 1, found " + value);

@@ -102,6 +102,28 @@ final class OptionsCodec {
               t.bool(Schema.SequenceLstm.TIME_MAJOR, false),
               t.bool(Schema.SequenceLstm.ASYMMETRIC_QUANTIZE_INPUTS, false),
               t.bool(Schema.SequenceLstm.DIAGONAL_RECURRENT_TENSORS, false));
+      // shape, text, resize and elementwise ops
+      case Schema.Options.RESIZE_BILINEAR ->
+          new OperatorOptions.ResizeBilinear(
+              t.bool(Schema.ResizeBilinear.ALIGN_CORNERS, false),
+              t.bool(Schema.ResizeBilinear.HALF_PIXEL_CENTERS, false));
+      case Schema.Options.RESIZE_NEAREST_NEIGHBOR ->
+          new OperatorOptions.ResizeNearestNeighbor(
+              t.bool(Schema.ResizeNearestNeighbor.ALIGN_CORNERS, false),
+              t.bool(Schema.ResizeNearestNeighbor.HALF_PIXEL_CENTERS, false));
+      case Schema.Options.GATHER ->
+          new OperatorOptions.Gather(
+              t.int32(Schema.Gather.AXIS, 0), t.int32(Schema.Gather.BATCH_DIMS, 0));
+      case Schema.Options.PACK ->
+          new OperatorOptions.Pack(
+              t.int32(Schema.CountAndAxis.COUNT, 0), t.int32(Schema.CountAndAxis.AXIS, 0));
+      case Schema.Options.UNPACK ->
+          new OperatorOptions.Unpack(
+              t.int32(Schema.CountAndAxis.COUNT, 0), t.int32(Schema.CountAndAxis.AXIS, 0));
+      case Schema.Options.SPLIT -> new OperatorOptions.Split(t.int32(Schema.NumSplits.VALUE, 0));
+      case Schema.Options.SPLIT_V -> new OperatorOptions.SplitV(t.int32(Schema.NumSplits.VALUE, 0));
+      case Schema.Options.DIV ->
+          new OperatorOptions.Div(activation(t.uint8(Schema.ActivationOnly.ACTIVATION)));
       default -> new OperatorOptions.Other(type);
     };
   }
@@ -247,7 +269,56 @@ final class OptionsCodec {
           Schema.SequenceLstm.DIAGONAL_RECURRENT_TENSORS, o.diagonalRecurrentTensors(), false);
       return new Encoded(Schema.Options.UNIDIRECTIONAL_SEQUENCE_LSTM, b.endTable());
     }
+    // shape, text, resize and elementwise ops
+    if (options instanceof OperatorOptions.ResizeBilinear o) {
+      b.startTable(Schema.ResizeBilinear.FIELDS);
+      b.addBoolean(Schema.ResizeBilinear.ALIGN_CORNERS, o.alignCorners(), false);
+      b.addBoolean(Schema.ResizeBilinear.HALF_PIXEL_CENTERS, o.halfPixelCenters(), false);
+      return new Encoded(Schema.Options.RESIZE_BILINEAR, b.endTable());
+    }
+    if (options instanceof OperatorOptions.ResizeNearestNeighbor o) {
+      b.startTable(Schema.ResizeNearestNeighbor.FIELDS);
+      b.addBoolean(Schema.ResizeNearestNeighbor.ALIGN_CORNERS, o.alignCorners(), false);
+      b.addBoolean(Schema.ResizeNearestNeighbor.HALF_PIXEL_CENTERS, o.halfPixelCenters(), false);
+      return new Encoded(Schema.Options.RESIZE_NEAREST_NEIGHBOR, b.endTable());
+    }
+    if (options instanceof OperatorOptions.Gather o) {
+      b.startTable(Schema.Gather.FIELDS);
+      b.addInt(Schema.Gather.AXIS, o.axis(), 0);
+      b.addInt(Schema.Gather.BATCH_DIMS, o.batchDims(), 0);
+      return new Encoded(Schema.Options.GATHER, b.endTable());
+    }
+    if (options instanceof OperatorOptions.Pack o) {
+      return new Encoded(Schema.Options.PACK, countAndAxis(b, o.valuesCount(), o.axis()));
+    }
+    if (options instanceof OperatorOptions.Unpack o) {
+      return new Encoded(Schema.Options.UNPACK, countAndAxis(b, o.num(), o.axis()));
+    }
+    if (options instanceof OperatorOptions.Split o) {
+      return new Encoded(Schema.Options.SPLIT, numSplits(b, o.numSplits()));
+    }
+    if (options instanceof OperatorOptions.SplitV o) {
+      return new Encoded(Schema.Options.SPLIT_V, numSplits(b, o.numSplits()));
+    }
+    if (options instanceof OperatorOptions.Div o) {
+      b.startTable(Schema.ActivationOnly.FIELDS);
+      b.addByte(Schema.ActivationOnly.ACTIVATION, (byte) o.activation().code(), 0);
+      return new Encoded(Schema.Options.DIV, b.endTable());
+    }
     throw new AssertionError("options kind without an encoder: " + options);
+  }
+
+  private static int countAndAxis(FlatBufferBuilder b, int count, int axis) {
+    b.startTable(Schema.CountAndAxis.FIELDS);
+    b.addInt(Schema.CountAndAxis.COUNT, count, 0);
+    b.addInt(Schema.CountAndAxis.AXIS, axis, 0);
+    return b.endTable();
+  }
+
+  private static int numSplits(FlatBufferBuilder b, int numSplits) {
+    b.startTable(Schema.NumSplits.FIELDS);
+    b.addInt(Schema.NumSplits.VALUE, numSplits, 0);
+    return b.endTable();
   }
 
   private static int oneFloat(FlatBufferBuilder b, float value) {

@@ -199,6 +199,17 @@ final class Schema {
     static final int SVDF = 6;
     static final int UNIDIRECTIONAL_SEQUENCE_LSTM = 71;
 
+    // shape, text, resize and elementwise ops
+    static final int L2_NORM = 12;
+    static final int RESIZE_BILINEAR = 15;
+    static final int GATHER = 23;
+    static final int DIV = 29;
+    static final int SPLIT = 35;
+    static final int PACK = 59;
+    static final int UNPACK = 64;
+    static final int RESIZE_NEAREST_NEIGHBOR = 74;
+    static final int SPLIT_V = 79;
+
     private Options() {}
   }
 
@@ -341,5 +352,57 @@ final class Schema {
     static final int FIELDS = 6;
 
     private SequenceLstm() {}
+  }
+
+  // ---- shape, text, resize and elementwise ops ----------------------------------------------
+
+  /** ResizeBilinearOptions: two deprecated size fields come first. */
+  static final class ResizeBilinear {
+    static final int ALIGN_CORNERS = 2;
+    static final int HALF_PIXEL_CENTERS = 3;
+    static final int FIELDS = 4;
+
+    private ResizeBilinear() {}
+  }
+
+  static final class ResizeNearestNeighbor {
+    static final int ALIGN_CORNERS = 0;
+    static final int HALF_PIXEL_CENTERS = 1;
+    static final int FIELDS = 2;
+
+    private ResizeNearestNeighbor() {}
+  }
+
+  static final class Gather {
+    static final int AXIS = 0;
+    static final int BATCH_DIMS = 1;
+    static final int FIELDS = 2;
+
+    private Gather() {}
+  }
+
+  /** PackOptions (values_count, axis) and UnpackOptions (num, axis). */
+  static final class CountAndAxis {
+    static final int COUNT = 0;
+    static final int AXIS = 1;
+    static final int FIELDS = 2;
+
+    private CountAndAxis() {}
+  }
+
+  /** SplitOptions and SplitVOptions: num_splits. */
+  static final class NumSplits {
+    static final int VALUE = 0;
+    static final int FIELDS = 1;
+
+    private NumSplits() {}
+  }
+
+  /** DivOptions and L2NormOptions: the fused activation only. */
+  static final class ActivationOnly {
+    static final int ACTIVATION = 0;
+    static final int FIELDS = 1;
+
+    private ActivationOnly() {}
   }
 }

@@ -80,6 +80,66 @@ public final class OpResolver {
     r.add(BuiltinOperator.TRANSPOSE_CONV, new TransposeConvLowering());
     r.add(BuiltinOperator.SVDF, new SvdfLowering());
     r.add(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, new SequenceLstmLowering());
+    // shape, text, resize and elementwise ops
+    r.add(BuiltinOperator.RESIZE_BILINEAR, new ResizeLowering(BuiltinOperator.RESIZE_BILINEAR));
+    r.add(
+        BuiltinOperator.RESIZE_NEAREST_NEIGHBOR,
+        new ResizeLowering(BuiltinOperator.RESIZE_NEAREST_NEIGHBOR));
+    r.add(BuiltinOperator.GATHER, new GatherLowering());
+    r.add(BuiltinOperator.EMBEDDING_LOOKUP, new EmbeddingLookupLowering());
+    r.add(BuiltinOperator.SHAPE, new ShapeLowering());
+    r.add(BuiltinOperator.SLICE, new SliceLowering());
+    r.add(BuiltinOperator.PACK, new PackLowering(BuiltinOperator.PACK));
+    r.add(BuiltinOperator.UNPACK, new PackLowering(BuiltinOperator.UNPACK));
+    r.add(BuiltinOperator.SPLIT, new SplitLowering(BuiltinOperator.SPLIT));
+    r.add(BuiltinOperator.SPLIT_V, new SplitLowering(BuiltinOperator.SPLIT_V));
+    r.add(
+        BuiltinOperator.SPACE_TO_BATCH_ND,
+        new SpaceBatchLowering(BuiltinOperator.SPACE_TO_BATCH_ND));
+    r.add(
+        BuiltinOperator.BATCH_TO_SPACE_ND,
+        new SpaceBatchLowering(BuiltinOperator.BATCH_TO_SPACE_ND));
+    r.add(BuiltinOperator.CAST, new CastLowering());
+    r.add(BuiltinOperator.HARD_SWISH, new HardSwishLowering());
+    for (BuiltinOperator op :
+        new BuiltinOperator[] {
+          BuiltinOperator.LOG, BuiltinOperator.SQRT, BuiltinOperator.RSQRT, BuiltinOperator.EXP
+        }) {
+      r.add(op, new MathLowering(op));
+    }
+    for (BuiltinOperator op :
+        new BuiltinOperator[] {
+          BuiltinOperator.DIV,
+          BuiltinOperator.SQUARED_DIFFERENCE,
+          BuiltinOperator.MAXIMUM,
+          BuiltinOperator.MINIMUM,
+          BuiltinOperator.POW,
+          BuiltinOperator.FLOOR_MOD
+        }) {
+      r.add(op, new ElementwiseLowering(op));
+    }
+    for (BuiltinOperator op :
+        new BuiltinOperator[] {
+          BuiltinOperator.LESS,
+          BuiltinOperator.LESS_EQUAL,
+          BuiltinOperator.GREATER,
+          BuiltinOperator.GREATER_EQUAL,
+          BuiltinOperator.EQUAL,
+          BuiltinOperator.NOT_EQUAL
+        }) {
+      r.add(op, new ComparisonLowering(op));
+    }
+    r.add(BuiltinOperator.SELECT, new SelectLowering(BuiltinOperator.SELECT));
+    r.add(BuiltinOperator.SELECT_V2, new SelectLowering(BuiltinOperator.SELECT_V2));
+    r.add(BuiltinOperator.REDUCE_MAX, new ReduceLowering(BuiltinOperator.REDUCE_MAX));
+    r.add(BuiltinOperator.SUM, new ReduceLowering(BuiltinOperator.SUM));
+    r.add(BuiltinOperator.ARG_MIN, new ArgMinLowering());
+    for (BuiltinOperator op :
+        new BuiltinOperator[] {
+          BuiltinOperator.PRELU, BuiltinOperator.L2_NORMALIZATION, BuiltinOperator.LOG_SOFTMAX
+        }) {
+      r.add(op, new NormalizationLowering(op));
+    }
     return r;
   }
 
