@@ -78,15 +78,15 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (batch < 1 || iterations < 1 || warmup < 0) {
-      throw new IllegalArgumentException(
-          "expected --batch >= 1, --iterations >= 1 and --warmup >= 0, found "
-              + batch
-              + ", "
-              + iterations
-              + ", "
-              + warmup);
-    }
+    Usage.require(
+        spec,
+        batch >= 1 && iterations >= 1 && warmup >= 0,
+        "expected --batch >= 1, --iterations >= 1 and --warmup >= 0, found "
+            + batch
+            + ", "
+            + iterations
+            + ", "
+            + warmup);
     try (Model model = modelOptions.load(modelPath, profileOption, batch);
         Predictor predictor =
             signatureName == null ? model.predictor() : model.predictor(signatureName)) {

@@ -74,12 +74,13 @@ final class ProfileBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DeviceProfile base =
-        profileOption.value == null
+        profileOption.profile() == null
             ? ProfileDetector.builtIn().detect(SystemProbe.local()).profile()
             : profileOption.profile();
     int threadsMax = maxThreads == null ? base.cores() : maxThreads;
     if (threadsMax < 1 || threadsMax > base.cores() || iterations < 1 || warmup < 0) {
-      throw new IllegalArgumentException(
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
           "expected --max-threads from 1 to the profile's cores ("
               + base.cores()
               + "), --iterations >= 1 and --warmup >= 0, found "

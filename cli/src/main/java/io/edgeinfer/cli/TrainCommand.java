@@ -155,7 +155,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TrainingConfig config = config();
+    TrainingConfig config = Usage.parse(spec, this::config);
+    table.csv(); // a bad --delimiter is a usage error before anything is written
     TrainedModelWriter.prepare(out, force);
     Dataset dataset = table.read(data);
     PrintWriter console = spec.commandLine().getOut();

@@ -181,8 +181,20 @@ class TrainCommandTest {
   }
 
   @Test
-  void badSettingsAreNamed() throws IOException {
-    String err = trainFailure(table(100), "--optimizer", "rmsprop");
-    assertEquals("edgeinfer: expected an optimizer of adam, sgd or momentum, found 'rmsprop'", err);
+  void badSettingsAreUsageErrors() throws IOException {
+    Path file = Files.writeString(dir.resolve("settings.csv"), table(100));
+    Cli cli =
+        Cli.run(
+            "train",
+            "--data",
+            file.toString(),
+            "--out",
+            dir.resolve("never").toString(),
+            "--optimizer",
+            "rmsprop");
+    assertEquals(2, cli.exitCode(), cli.toString());
+    assertEquals(
+        "edgeinfer: expected an optimizer of adam, sgd or momentum, found 'rmsprop'",
+        cli.err().lines().findFirst().orElseThrow());
   }
 }
