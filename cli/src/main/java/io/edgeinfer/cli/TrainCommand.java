@@ -151,6 +151,14 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace the output folder if it exists.")
   boolean force;
 
+  @Option(
+      names = "--json",
+      description =
+          "Print the result as JSON: model, data, rows, features, epochs (run, cap, stopped_early,"
+              + " best, watched, best_loss), train/validation/test_rows, seconds, and the test"
+              + " report as evaluate --json gives it.")
+  boolean json;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -160,33 +168,29 @@ final class TrainCommand implements Callable<Integer> {
     TrainedModelWriter.prepare(out, force);
     Dataset dataset = table.read(data);
     PrintWriter console = spec.commandLine().getOut();
-    console.printf(
-        Locale.ROOT,
-        "training on %s: %d rows, %d features%n",
-        data,
-        dataset.size(),
-        dataset.featureCount());
-    console.flush();
-    // On a terminal, one line that redraws itself; piped, only the summary (history.csv has all).
+    if (!json) {
+      console.printf(
+          Locale.ROOT,
+          "training on %s: %d rows, %d features%n",
+          data,
+          dataset.size(),
+          dataset.featureCount());
+      console.flush();
+    }
     boolean terminal = Terminal.isInteractive();
-    TrainingResult result =
-        Trainer.train(
-            dataset,
-            config,
-            (record, total) -> {
-              if (terminal) {
-                console.print("\r" + ProgressLine.format(record, total));
-                console.flush();
-              }
-            });
+    TrainingResult result = Trainer.train(dataset, config, epochProgress(terminal));
     if (terminal) {
-      console.println();
+      spec.commandLine().getErr().println();
     }
     TrainedModelWriter.write(result, out);
-    console.println(
+    EpochSummary epochs =
         EpochSummary.of(
-                result.history().epochs(), config.epochs(), config.earlyStoppingPatience() > 0)
-            .toText());
+            result.history().epochs(), config.epochs(), config.earlyStoppingPatience() > 0);
+    if (json) {
+      TrainingJson.print(console, data, out, dataset.size(), result, epochs);
+      return ExitCodes.OK;
+    }
+    console.println(epochs.toText());
     console.printf(
         Locale.ROOT,
         "trained in %.1f s (%,.0f samples/s); %d train, %d validation, %d test rows%n",
@@ -204,6 +208,21 @@ final class TrainCommand implements Callable<Integer> {
     console.println("wrote " + out + " (SavedModel, edgeinfer-model.json, history, plot)");
     console.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * On a terminal, one line on stderr that redraws itself each epoch; piped, nothing (history.csv
+   * has every epoch).
+   */
+  private Trainer.Listener epochProgress(boolean terminal) {
+    if (!terminal) {
+      return (record, total) -> {};
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    return (record, total) -> {
+      err.print("\r" + ProgressLine.format(record, total));
+      err.flush();
+    };
   }
 
   private TrainingConfig config() {

@@ -106,9 +106,18 @@ class CsvTrainingTest {
             "--label-column",
             "state",
             "--out",
-            model.toString());
+            model.toString(),
+            "--json");
     assertEquals(0, training.exitCode(), training.toString());
-    assertTrue(accuracy(training.out()) >= 0.95, training.out());
+    // --json: the same figures as the text, typed, and nothing else on stdout.
+    JsonNode result = Json.parse(training.out());
+    assertEquals(300, result.get("rows").asInt());
+    assertEquals(4, result.get("features").asInt());
+    JsonNode epochs = result.get("epochs");
+    assertTrue(epochs.get("stopped_early").isBoolean(), training.out());
+    assertEquals("val_loss", epochs.get("watched").asText());
+    assertTrue(epochs.get("best").asInt() <= epochs.get("run").asInt(), training.out());
+    assertTrue(result.get("test").get("accuracy").asDouble() >= 0.95, training.out());
     JsonNode labels =
         Json.parse(Files.readString(model.resolve("edgeinfer-model.json"))).get("class_labels");
     assertEquals("[\"fault\",\"idle\",\"running\"]", labels.toString());

@@ -1,5 +1,6 @@
 package io.edgeinfer.train.data;
 
+import io.edgeinfer.core.codec.CsvDelimiters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ final class CsvTable {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    char delimiter = options.delimiter() != null ? options.delimiter() : Delimiters.detect(text);
+    char delimiter = options.delimiter() != null ? options.delimiter() : CsvDelimiters.detect(text);
     CSVFormat format =
         CSVFormat.DEFAULT
             .builder()

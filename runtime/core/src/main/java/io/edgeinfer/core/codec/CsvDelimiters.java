@@ -1,19 +1,22 @@
-package io.edgeinfer.train.data;
+package io.edgeinfer.core.codec;
 
-/** Guesses a CSV file's cell separator from its first lines. */
-final class Delimiters {
+/**
+ * Guesses a CSV file's cell separator from its first lines, for tables exported with semicolons
+ * (spreadsheets in locales with decimal commas), tabs or pipes as well as commas.
+ */
+public final class CsvDelimiters {
   // Semicolon first: when it ties with commas, the commas are decimal commas.
   private static final char[] CANDIDATES = {';', ',', '\t', '|'};
   private static final int SAMPLED_LINES = 20;
 
-  private Delimiters() {}
+  private CsvDelimiters() {}
 
   /**
    * The candidate that appears most often on every sampled line (the highest minimum count), so
    * that a semicolon file with decimal commas in some cells still reads as semicolons; a comma when
    * none appears.
    */
-  static char detect(String text) {
+  public static char detect(String text) {
     String[] lines =
         text.lines().filter(l -> !l.isBlank()).limit(SAMPLED_LINES).toArray(String[]::new);
     char best = ',';
