@@ -33,7 +33,8 @@ public record LabelColumn(int index, String name) {
     if (trimmed.matches("\\d{1,9}")) {
       return new LabelColumn(Integer.parseInt(trimmed));
     }
-    if (trimmed.isEmpty() || trimmed.matches("[+-]?\\d+")) {
+    // A number that is no index (negative, fractional, too large) is a mistake, not a name.
+    if (trimmed.isEmpty() || trimmed.matches("[+-]?[0-9.]+")) {
       throw new IllegalArgumentException(
           "expected a label column index >= 0, 'last' or a column name, found '" + text + "'");
     }
