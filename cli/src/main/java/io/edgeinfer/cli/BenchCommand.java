@@ -78,30 +78,35 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (batch < 1 || iterations < 1 || warmup < 0) {
-      throw new IllegalArgumentException(
-          "expected --batch >= 1, --iterations >= 1 and --warmup >= 0, found "
-              + batch
-              + ", "
-              + iterations
-              + ", "
-              + warmup);
-    }
+    Usage.require(
+        spec,
+        batch >= 1 && iterations >= 1 && warmup >= 0,
+        "expected --batch >= 1, --iterations >= 1 and --warmup >= 0, found "
+            + batch
+            + ", "
+            + iterations
+            + ", "
+            + warmup);
     try (Model model = modelOptions.load(modelPath, profileOption, batch);
         Predictor predictor =
             signatureName == null ? model.predictor() : model.predictor(signatureName)) {
       Map<String, Tensor> inputs = randomInputs(predictor.signature(), batch);
-      for (int i = 0; i < warmup; i++) {
-        predictor.predict(inputs);
-      }
       long[] nanos = new long[iterations];
-      long start = System.nanoTime();
-      for (int i = 0; i < iterations; i++) {
-        long before = System.nanoTime();
-        predictor.predict(inputs);
-        nanos[i] = System.nanoTime() - before;
+      double seconds;
+      try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
+        for (int i = 0; i < warmup; i++) {
+          predictor.predict(inputs);
+          progress.update("warm-up", i + 1, warmup);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+          long before = System.nanoTime();
+          predictor.predict(inputs);
+          nanos[i] = System.nanoTime() - before;
+          progress.update("timing", i + 1, iterations);
+        }
+        seconds = (System.nanoTime() - start) / 1e9;
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
       Arrays.sort(nanos);
       report(model.engine(), nanos, seconds);
     }

@@ -6,8 +6,6 @@ import io.edgeinfer.core.Model;
 import io.edgeinfer.train.Evaluation;
 import io.edgeinfer.train.Evaluator;
 import io.edgeinfer.train.data.Dataset;
-import io.edgeinfer.train.data.DatasetReader;
-import io.edgeinfer.train.data.LabelColumn;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,12 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "NPY, CSV or CSV.gz: features, then the label.")
   Path data;
 
-  @Option(
-      names = "--label-column",
-      paramLabel = "N|last",
-      defaultValue = "last",
-      description = "The label's column, 0-based (default: ${DEFAULT-VALUE}).")
-  String labelColumn;
+  @Mixin TableOptions table;
 
   @Option(
       names = {"-s", "--signature"},
@@ -61,7 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Dataset dataset = DatasetReader.read(data, LabelColumn.parse(labelColumn));
+    Dataset dataset = table.read(data);
     Evaluation evaluation;
     try (Model model = modelOptions.load(modelPath)) {
       evaluation =

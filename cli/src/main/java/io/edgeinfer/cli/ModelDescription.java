@@ -68,7 +68,8 @@ record ModelDescription(
       json.writeStringField("engine", engine);
       json.writeObjectFieldStart("metadata");
       for (Map.Entry<String, String> entry : plainMetadata().entrySet()) {
-        json.writeStringField(entry.getKey(), entry.getValue());
+        json.writeFieldName(entry.getKey());
+        MetadataValue.write(json, entry.getValue());
       }
       json.writeEndObject();
       json.writeArrayFieldStart("signatures");
@@ -120,7 +121,9 @@ record ModelDescription(
     Map<String, String> plain = new TreeMap<>();
     metadata.forEach(
         (k, v) -> {
-          if (!k.startsWith(GRAPH_NAME)) {
+          // An engine may report a field it could not fill (a SavedModel written by TF Java has no
+          // tensorflow_version): left out rather than shown empty.
+          if (!k.startsWith(GRAPH_NAME) && !v.isBlank()) {
             plain.put(k, v);
           }
         });

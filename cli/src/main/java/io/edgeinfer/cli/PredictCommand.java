@@ -92,7 +92,8 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Format inputFormat = format == null ? null : Format.fromLabel(format);
+    Format inputFormat = format == null ? null : Usage.parse(spec, () -> Format.fromLabel(format));
+    Usage.parse(spec, () -> PredictionWriter.isCsv(output, outputFormat));
     List<InputSource> sources = InputSource.expand(inputs);
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;

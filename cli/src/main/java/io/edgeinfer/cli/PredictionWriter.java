@@ -34,19 +34,23 @@ final class PredictionWriter implements AutoCloseable {
     this.ownsOut = ownsOut;
   }
 
+  /** Whether rows go out as CSV: {@code format} csv, or none and a target ending in .csv. */
+  static boolean isCsv(String target, String format) {
+    if (format == null) {
+      return target.toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+    if (format.equalsIgnoreCase("csv") || format.equalsIgnoreCase("json")) {
+      return format.equalsIgnoreCase("csv");
+    }
+    throw new IllegalArgumentException(
+        "expected an output format of json or csv, found '" + format + "'");
+  }
+
   /**
    * {@code target} is a file or {@code -}; {@code format} json, csv, or null to go by extension.
    */
   static PredictionWriter open(String target, String format, CommandSpec spec) throws IOException {
-    boolean csv;
-    if (format == null) {
-      csv = target.toLowerCase(Locale.ROOT).endsWith(".csv");
-    } else if (format.equalsIgnoreCase("csv") || format.equalsIgnoreCase("json")) {
-      csv = format.equalsIgnoreCase("csv");
-    } else {
-      throw new IllegalArgumentException(
-          "expected an output format of json or csv, found '" + format + "'");
-    }
+    boolean csv = isCsv(target, format);
     if (target.equals("-")) {
       PrintWriter stdout = spec.commandLine().getOut();
       return new PredictionWriter(stdout, csv, false);

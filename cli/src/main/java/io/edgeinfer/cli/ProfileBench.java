@@ -135,7 +135,7 @@ final class ProfileBench {
     return int8 > float32 ? Precision.INT8 : Precision.FLOAT32;
   }
 
-  private static double oneThread(List<Result> results, Precision precision) {
+  static double oneThread(List<Result> results, Precision precision) {
     return results.stream()
         .filter(r -> r.precision() == precision && r.threads() == 1)
         .mapToDouble(Result::callsPerSecond)

@@ -3,7 +3,6 @@ package io.edgeinfer.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.edgeinfer.profiles.DeviceProfile;
-import io.edgeinfer.profiles.EngineKind;
 import io.edgeinfer.profiles.Precision;
 import io.edgeinfer.profiles.ProfileDetector;
 import io.edgeinfer.profiles.ProfileReader;
@@ -33,9 +32,6 @@ import picocli.CommandLine.Spec;
         "Time the lite engine's float32 and int8 kernels with 1 to N threads on this machine and"
             + " write a tuned profile (threads, precision) based on the detected one.")
 final class ProfileBenchCommand implements Callable<Integer> {
-  /** Boards under this budget keep int8 whatever its speed: memory comes first there. */
-  static final long MEMORY_FIRST_BUDGET_MB = 1024;
-
   @Option(
       names = "--out",
       paramLabel = "FILE",
@@ -74,12 +70,13 @@ final class ProfileBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DeviceProfile base =
-        profileOption.value == null
+        profileOption.profile() == null
             ? ProfileDetector.builtIn().detect(SystemProbe.local()).profile()
             : profileOption.profile();
     int threadsMax = maxThreads == null ? base.cores() : maxThreads;
     if (threadsMax < 1 || threadsMax > base.cores() || iterations < 1 || warmup < 0) {
-      throw new IllegalArgumentException(
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
           "expected --max-threads from 1 to the profile's cores ("
               + base.cores()
               + "), --iterations >= 1 and --warmup >= 0, found "
@@ -101,7 +98,8 @@ final class ProfileBenchCommand implements Callable<Integer> {
       }
       Files.delete(dir);
     }
-    Precision precision = choosePrecision(base, results);
+    PrecisionChoice choice = PrecisionChoice.of(base, results);
+    Precision precision = choice.precision();
     int threads = ProfileBench.threadsFor(results, precision);
     DeviceProfile tuned = tuned(base, precision, threads);
     Path file = out != null ? out : defaultPath();
@@ -129,19 +127,8 @@ final class ProfileBenchCommand implements Callable<Integer> {
     Files.writeString(file, ProfileWriter.toYaml(tuned, comment), StandardCharsets.UTF_8);
     // Read back, so that a file this command writes is always one --profile accepts.
     ProfileReader.read(file);
-    report(base, results, tuned, file);
+    report(base, results, tuned, choice, file);
     return ExitCodes.OK;
-  }
-
-  /** The faster precision in lite, except int8 on small boards and the TF engine's own choice. */
-  private static Precision choosePrecision(DeviceProfile base, List<ProfileBench.Result> results) {
-    if (base.engine() != EngineKind.LITE) {
-      return base.precision();
-    }
-    if (base.precision() == Precision.INT8 && base.budgetMb() < MEMORY_FIRST_BUDGET_MB) {
-      return Precision.INT8;
-    }
-    return ProfileBench.faster(results);
   }
 
   private static DeviceProfile tuned(DeviceProfile base, Precision precision, int threads) {
@@ -163,7 +150,11 @@ final class ProfileBenchCommand implements Callable<Integer> {
   }
 
   private void report(
-      DeviceProfile base, List<ProfileBench.Result> results, DeviceProfile tuned, Path file)
+      DeviceProfile base,
+      List<ProfileBench.Result> results,
+      DeviceProfile tuned,
+      PrecisionChoice choice,
+      Path file)
       throws Exception {
     PrintWriter writer = spec.commandLine().getOut();
     if (json) {
@@ -185,6 +176,7 @@ final class ProfileBenchCommand implements Callable<Integer> {
         }
         g.writeEndArray();
         g.writeStringField("precision", tuned.precision().label());
+        g.writeStringField("precision_reason", choice.reason());
         g.writeNumberField("threads", tuned.threads());
         g.writeStringField("profile", tuned.name());
         g.writeStringField("file", file.toString());
@@ -194,7 +186,8 @@ final class ProfileBenchCommand implements Callable<Integer> {
     } else {
       writer.printf(
           Locale.ROOT,
-          "lite engine, %d-wide MLP, batch 1, %d calls per thread, based on %s%n",
+          "lite engine, %d-wide MLP, batch 1, %d calls per thread, based on %s"
+              + " (calls/s: all threads together; us/call: one call on one thread)%n",
           BenchModels.WIDTH,
           iterations,
           base.name());
@@ -209,6 +202,7 @@ final class ProfileBenchCommand implements Callable<Integer> {
             r.callsPerSecond(),
             r.microsPerCall());
       }
+      writer.println(choice.reason());
       writer.printf(
           Locale.ROOT,
           "chose %s with %d threads; wrote %s (profile %s): use it with --profile %s%n",

@@ -6,6 +6,7 @@ import io.edgeinfer.profiles.Profiles;
 import io.edgeinfer.profiles.SystemProbe;
 import io.edgeinfer.profiles.UnknownProfileException;
 import java.io.IOException;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,18 +33,29 @@ final class ProfileOption {
 
   private DeviceProfile resolved;
 
-  /** The profile asked for, or null without {@code --profile}. */
+  /** The variable the launcher also reads, for the JVM options of the same profile. */
+  static final String VARIABLE = "EDGEINFER_PROFILE";
+
+  /** Where {@value #VARIABLE} is read from; tests put a map in its place. */
+  static Function<String, String> environment = System::getenv;
+
+  /**
+   * The profile asked for: {@code --profile}, else {@value #VARIABLE} (as the launcher takes it),
+   * else null. An unknown name is a usage error wherever it came from.
+   */
   DeviceProfile profile() throws IOException {
-    if (value == null || resolved != null) {
+    String asked = value != null ? value : environment.apply(VARIABLE);
+    if (asked == null || asked.isBlank() || resolved != null) {
       return resolved;
     }
-    if (value.equals(AUTO)) {
+    if (asked.equals(AUTO)) {
       resolved = ProfileDetector.builtIn().detect(SystemProbe.local()).profile();
     } else {
       try {
-        resolved = Profiles.resolve(value);
+        resolved = Profiles.resolve(asked);
       } catch (UnknownProfileException e) {
-        throw new ParameterException(mixee.commandLine(), e.getMessage());
+        throw new ParameterException(
+            mixee.commandLine(), (value != null ? "" : VARIABLE + ": ") + e.getMessage());
       }
     }
     return resolved;

@@ -175,9 +175,7 @@ final class QuantizeCommand implements Callable<Integer> {
                             + profile.budgetMb()
                             + " MB even in int8",
                         need));
-    stdout.printf(
-        "mode %s: the most precise that fits %s (%d MB budget; float32 needs %d MB)%n",
-        precision.label(), profile.name(), profile.budgetMb(), need.totalMb());
+    stdout.println(ProfileModeChoice.describe(profile, precision, need.totalMb()));
     return Mode.parse(precision.label());
   }
 

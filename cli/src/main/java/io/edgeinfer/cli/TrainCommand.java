@@ -9,9 +9,8 @@ import io.edgeinfer.train.Trainer;
 import io.edgeinfer.train.TrainingConfig;
 import io.edgeinfer.train.TrainingResult;
 import io.edgeinfer.train.data.Dataset;
-import io.edgeinfer.train.data.DatasetReader;
-import io.edgeinfer.train.data.LabelColumn;
 import io.edgeinfer.train.data.NormalizationMode;
+import io.edgeinfer.train.report.EpochSummary;
 import io.edgeinfer.train.report.ProgressLine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -29,18 +29,18 @@ import picocli.CommandLine.Spec;
     description = {
       "Train a dense network with TensorFlow on a table (NPY, CSV or CSV.gz: features, then the"
           + " label) and export an inference-only SavedModel.",
-      "Defaults are the seed example's: Dense(64, relu) x2, Adam, cross-entropy, 10 epochs of 32."
+      "Defaults: Dense(64, relu) x2, Adam, cross-entropy, batches of 32, up to 200 epochs with"
+          + " early stopping (patience 10, keeping the best epoch's weights).",
+      "Not bit-for-bit repeatable: --seed fixes the splits, the initial weights and the batch"
+          + " order, but TensorFlow's CPU training steps differ slightly from run to run, so"
+          + " losses and accuracies can differ in their last digits (and early stopping by an"
+          + " epoch or two)."
     })
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data.")
   Path data;
 
-  @Option(
-      names = "--label-column",
-      paramLabel = "N|last",
-      defaultValue = "last",
-      description = "The label's column, 0-based (default: ${DEFAULT-VALUE}).")
-  String labelColumn;
+  @Mixin TableOptions table;
 
   @Option(
       names = "--task",
@@ -64,7 +64,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "Default: ${DEFAULT-VALUE}.")
   String activation;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Default: 10.")
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      defaultValue = "200",
+      description = "The most epochs to run (default: ${DEFAULT-VALUE}).")
   int epochs;
 
   @Option(
@@ -123,15 +127,22 @@ final class TrainCommand implements Callable<Integer> {
           "Computed on the training rows, baked into the model (default: ${DEFAULT-VALUE}).")
   String normalize;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Default: 42.")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "42",
+      description =
+          "Seeds the splits, the initial weights and the batch order (default:"
+              + " ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
       names = "--early-stopping",
       paramLabel = "PATIENCE",
-      defaultValue = "0",
+      defaultValue = "10",
       description =
-          "Stop after this many epochs without a better validation loss, keeping the best weights (0: off).")
+          "Stop after this many epochs without a better validation loss, keeping the best epoch's"
+              + " weights (default: ${DEFAULT-VALUE}; 0: off, run every epoch).")
   int earlyStopping;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -140,33 +151,49 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace the output folder if it exists.")
   boolean force;
 
+  @Option(
+      names = "--json",
+      description =
+          "Print the result as JSON: model, data, rows, features, epochs (run, cap, stopped_early,"
+              + " best, watched, best_loss), train/validation/test_rows, seconds, and the test"
+              + " report as evaluate --json gives it.")
+  boolean json;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    TrainingConfig config = config();
+    TrainingConfig config = Usage.parse(spec, this::config);
+    table.csv(); // a bad --delimiter is a usage error before anything is written
     TrainedModelWriter.prepare(out, force);
-    Dataset dataset = DatasetReader.read(data, config.labelColumn());
+    Dataset dataset = table.read(data);
     PrintWriter console = spec.commandLine().getOut();
-    console.printf(
-        Locale.ROOT,
-        "training on %s: %d rows, %d features%n",
-        data,
-        dataset.size(),
-        dataset.featureCount());
-    console.flush();
-    TrainingResult result =
-        Trainer.train(
-            dataset,
-            config,
-            (record, total) -> {
-              console.println(ProgressLine.format(record, total));
-              console.flush();
-            });
+    if (!json) {
+      console.printf(
+          Locale.ROOT,
+          "training on %s: %d rows, %d features%n",
+          data,
+          dataset.size(),
+          dataset.featureCount());
+      console.flush();
+    }
+    boolean terminal = Terminal.isInteractive();
+    TrainingResult result = Trainer.train(dataset, config, epochProgress(terminal));
+    if (terminal) {
+      spec.commandLine().getErr().println();
+    }
     TrainedModelWriter.write(result, out);
+    EpochSummary epochs =
+        EpochSummary.of(
+            result.history().epochs(), config.epochs(), config.earlyStoppingPatience() > 0);
+    if (json) {
+      TrainingJson.print(console, data, out, dataset.size(), result, epochs);
+      return ExitCodes.OK;
+    }
+    console.println(epochs.toText());
     console.printf(
         Locale.ROOT,
-        "%ntrained in %.1f s (%,.0f samples/s); %d train, %d validation, %d test rows%n",
+        "trained in %.1f s (%,.0f samples/s); %d train, %d validation, %d test rows%n",
         result.trainingSeconds(),
         result.samplesPerSecond(),
         result.trainRows(),
@@ -183,10 +210,25 @@ final class TrainCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /**
+   * On a terminal, one line on stderr that redraws itself each epoch; piped, nothing (history.csv
+   * has every epoch).
+   */
+  private Trainer.Listener epochProgress(boolean terminal) {
+    if (!terminal) {
+      return (record, total) -> {};
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    return (record, total) -> {
+      err.print("\r" + ProgressLine.format(record, total));
+      err.flush();
+    };
+  }
+
   private TrainingConfig config() {
     OptimizerKind optimizerKind = OptimizerKind.parse(optimizer);
     return new TrainingConfig(
-        LabelColumn.parse(labelColumn),
+        table.labelColumn(),
         Task.parse(task),
         layers.stream().mapToInt(Integer::intValue).toArray(),
         Activation.parse(activation),

@@ -41,11 +41,12 @@ class BenchCommandTest {
   }
 
   @Test
-  void refusesNonsense() {
+  void refusesNonsenseAsAUsageError() {
     Cli cli = Cli.run("bench", "-m", "whatever", "--iterations", "0");
-    assertEquals(1, cli.exitCode());
+    assertEquals(2, cli.exitCode());
     assertEquals(
-        "edgeinfer: expected --batch >= 1, --iterations >= 1 and --warmup >= 0, found 1, 0, 2000",
+        "edgeinfer: expected --batch >= 1, --iterations >= 1 and --warmup >= 0, found 1, 0, 2000\n"
+            + "Try 'edgeinfer bench --help'.",
         cli.err().strip());
   }
 }

@@ -42,6 +42,10 @@ class InspectCommandTest {
     JsonNode json = Json.parse(cli.out());
     assertEquals("tensorflow", json.get("engine").asText());
     assertEquals("serve", json.get("metadata").get("tags").asText());
+    // Numbers as numbers; a field the engine could not fill (TF Java writes no version) left out.
+    JsonNode nodes = json.get("metadata").get("graph_nodes");
+    assertTrue(nodes.isIntegralNumber() && nodes.asInt() > 5, cli.out());
+    assertTrue(!json.get("metadata").has("tensorflow_version"), cli.out());
     JsonNode serving = json.get("signatures").get(1);
     assertEquals("serving_default", serving.get("name").asText());
     JsonNode x = serving.get("inputs").get(0);

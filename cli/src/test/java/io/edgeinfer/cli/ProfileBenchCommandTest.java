@@ -98,10 +98,11 @@ class ProfileBenchCommandTest {
   @Test
   void refusesMoreThreadsThanCores() {
     Cli cli = Cli.run("profile", "bench", "--profile", "pi-zero-2w", "--max-threads", "9");
-    assertEquals(1, cli.exitCode(), cli.toString());
+    assertEquals(2, cli.exitCode(), cli.toString());
     assertEquals(
         "edgeinfer: expected --max-threads from 1 to the profile's cores (4), --iterations >= 1"
-            + " and --warmup >= 0, found 9, 2000, 10000\n",
+            + " and --warmup >= 0, found 9, 2000, 10000\n"
+            + "Try 'edgeinfer profile bench --help'.\n",
         cli.err());
   }
 }

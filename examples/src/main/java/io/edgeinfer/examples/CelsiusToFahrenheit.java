@@ -33,7 +33,6 @@ public final class CelsiusToFahrenheit {
       return;
     }
     export(out);
-    System.out.println("wrote " + out);
   }
 
   static void export(Path dir) throws IOException {

@@ -63,7 +63,7 @@ public final class Evaluator {
         }
       }
       float[][] probabilities = looksLikeProbabilities(results) ? results : Softmax.rows(results);
-      int[] truth = classIds(data.labels(), labels);
+      int[] truth = classIds(data, labels);
       return new Evaluation(
           Task.CLASSIFICATION,
           ClassificationReport.of(truth, Softmax.argmax(probabilities), labels, probabilities),
@@ -167,13 +167,25 @@ public final class Evaluator {
     return true;
   }
 
-  /** Each label value's class id: its position among the labels, compared as integers. */
-  private static int[] classIds(float[] values, List<String> labels) {
-    int[] ids = new int[values.length];
-    for (int r = 0; r < values.length; r++) {
-      float value = values[r];
-      String text = value == Math.rint(value) ? Long.toString((long) value) : Float.toString(value);
+  /**
+   * Each row's class id: its label's position among the model's labels. A file that names its
+   * classes may meet a model that only numbers them (a .tflite without a card), and the reverse
+   * (the test split's NPY of a model trained on named classes): then the number is the class id.
+   */
+  private static int[] classIds(Dataset data, List<String> labels) {
+    boolean modelNamesClasses = labels.stream().noneMatch(l -> l.matches("-?\\d+"));
+    int[] ids = new int[data.size()];
+    for (int r = 0; r < ids.length; r++) {
+      float value = data.labels()[r];
+      String text = data.labelText(r);
       int id = labels.indexOf(text);
+      boolean classId = value == Math.rint(value) && value >= 0 && value < labels.size();
+      if (id < 0 && classId && !data.classNames().isEmpty()) {
+        id = labels.indexOf(Integer.toString((int) value));
+      }
+      if (id < 0 && classId && data.classNames().isEmpty() && modelNamesClasses) {
+        id = (int) value;
+      }
       if (id < 0) {
         throw new DataException(
             "expected a label among the model's classes "

@@ -9,8 +9,6 @@ import io.edgeinfer.train.metrics.ClassificationReport;
 import io.edgeinfer.train.metrics.RegressionReport;
 import io.edgeinfer.train.report.EpochRecord;
 import io.edgeinfer.train.report.History;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 
 /** Trains a dense network on a data set as Keras's {@code fit} would, then tests it. */
@@ -25,7 +23,12 @@ public final class Trainer {
 
   public static TrainingResult train(Dataset data, TrainingConfig config, Listener listener) {
     boolean classification = config.task() == Task.CLASSIFICATION;
-    ClassLabels classes = classification ? ClassLabels.of(data.labels()) : null;
+    if (!classification && !data.classNames().isEmpty()) {
+      throw new DataException(
+          "expected numbers to regress on in the label column, found class names "
+              + data.classNames());
+    }
+    ClassLabels classes = classification ? ClassLabels.of(data) : null;
     int[] ids = classification ? classes.ids(data.labels()) : null;
     Split split =
         classification
@@ -117,7 +120,7 @@ public final class Trainer {
           float[][] probabilities = Softmax.rows(step.outputs());
           classificationTest =
               ClassificationReport.of(
-                  test.ids, Softmax.argmax(probabilities), labelNames(classes), probabilities);
+                  test.ids, Softmax.argmax(probabilities), classes.names(), probabilities);
         } else {
           regressionTest = RegressionReport.of(column(test.targets), column(step.outputs()));
         }
@@ -150,14 +153,6 @@ public final class Trainer {
       }
     }
     return correct;
-  }
-
-  private static List<String> labelNames(ClassLabels classes) {
-    List<String> names = new ArrayList<>();
-    for (int id = 0; id < classes.count(); id++) {
-      names.add(classes.name(id));
-    }
-    return names;
   }
 
   private static float[] column(float[][] rows) {

@@ -40,7 +40,7 @@ class TrainerTest {
   @BeforeAll
   static void trainSeedNetwork() throws Exception {
     data = dataset(Clusters.generate(2000, 32, 10, 1.0, 7));
-    result = Trainer.train(data, TrainingConfig.DEFAULTS, (record, epochs) -> {});
+    result = Trainer.train(data, withEpochs(10, 0), (record, epochs) -> {});
     exported = dir.resolve("model");
     TrainedModelWriter.prepare(exported, false);
     TrainedModelWriter.write(result, exported);
@@ -142,9 +142,9 @@ class TrainerTest {
 
   @Test
   void sameSeedSameSplitAndStart() {
-    // TensorFlow's CPU kernels are not bit-identical from run to run, so only what edgeinfer
-    // decides is compared: the held-out rows and the initial weights.
-    TrainingConfig oneEpoch = withEpochs(1);
+    // TensorFlow's CPU training steps are not bit-identical from run to run, so only what edgeinfer
+    // decides is compared: the held-out rows and the initial weights (train --help says so).
+    TrainingConfig oneEpoch = withEpochs(1, 0);
     TrainingResult a = Trainer.train(data, oneEpoch, (record, epochs) -> {});
     TrainingResult b = Trainer.train(data, oneEpoch, (record, epochs) -> {});
     assertArrayEquals(a.testData().features(), b.testData().features());
@@ -217,7 +217,20 @@ class TrainerTest {
         e.getMessage());
   }
 
-  private static TrainingConfig withEpochs(int epochs) {
+  @Test
+  void earlyStoppingIsOnByDefaultAndKeepsTheBestEpoch() {
+    TrainingResult stopped = Trainer.train(data, TrainingConfig.DEFAULTS, (record, epochs) -> {});
+    var epochs = stopped.history().epochs();
+    var summary = io.edgeinfer.train.report.EpochSummary.of(epochs, 200, true);
+    assertTrue(summary.stoppedEarly(), summary.toText());
+    assertEquals(summary.best() + 10, summary.run(), summary.toText());
+    assertEquals(epochs.get(summary.best() - 1).validationLoss(), summary.bestLoss(), 0.0);
+    assertTrue(
+        summary.toText().startsWith("stopped early at epoch " + summary.run() + " (best epoch "),
+        summary.toText());
+  }
+
+  private static TrainingConfig withEpochs(int epochs, int patience) {
     TrainingConfig d = TrainingConfig.DEFAULTS;
     return new TrainingConfig(
         d.labelColumn(),
@@ -234,6 +247,6 @@ class TrainerTest {
         d.testSplit(),
         d.normalization(),
         d.seed(),
-        d.earlyStoppingPatience());
+        patience);
   }
 }

@@ -148,7 +148,7 @@ final class ResultsReport {
         "latency inside the relay (its own timings_ms.total: Paho's callback to the reply encoded),"
             + " latency run:%n");
     for (RelayResult r : results) {
-      if (r.relay().equals(ServeBenchmark.BROKER_ONLY)) {
+      if (r.relay().equals(ServeBenchmark.BROKER_ONLY) || r.latency().insideRelay().count() == 0) {
         continue;
       }
       out.printf(

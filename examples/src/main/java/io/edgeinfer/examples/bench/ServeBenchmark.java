@@ -209,12 +209,17 @@ public final class ServeBenchmark {
         "latency",
         String.format(
             Locale.ROOT,
-            "p50 %.2f ms, p99 %.2f ms (in the relay: p50 %.2f, p99 %.2f), %,d lost (%.0f s in"
-                + " all)",
+            "p50 %.2f ms, p99 %.2f ms%s, %,d lost (%.0f s in all)",
             result.latency().p50(),
             result.latency().p99(),
-            result.insideRelay().p50(),
-            result.insideRelay().p99(),
+            // A relay that reports no timings of its own (the broker alone) has nothing to show.
+            result.insideRelay().count() == 0
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    " (in the relay: p50 %.2f, p99 %.2f)",
+                    result.insideRelay().p50(),
+                    result.insideRelay().p99()),
             result.lost(),
             (System.nanoTime() - started) / 1e9));
     return result;

@@ -1,17 +1,35 @@
 package io.edgeinfer.train.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The classes of a classification task: the sorted distinct label values, which must be integers
- * (such as 0..9), mapped to ids 0..k-1 in that order.
+ * (such as 0..9), mapped to ids 0..k-1 in that order, and each class's name: the one the data file
+ * gave it (text labels, or scikit-learn's header), else the integer as text.
+ *
+ * <p>{@link #names()} is the list, in class id order, that the model card records and exports carry
+ * as the model's labels.
  */
-public record ClassLabels(float[] values) {
+public record ClassLabels(float[] values, List<String> names) {
   /** Classes listed in full in a message; more are cut short. */
   private static final int LISTED = 10;
 
   public ClassLabels {
     values = values.clone();
+    if (names.isEmpty()) {
+      List<String> integers = new ArrayList<>();
+      for (float value : values) {
+        integers.add(isInteger(value) ? integer(value) : Float.toString(value));
+      }
+      names = integers;
+    }
+    names = List.copyOf(names);
+    if (names.size() != values.length) {
+      throw new IllegalArgumentException(
+          "expected one name per class, found " + names.size() + " for " + values.length);
+    }
     for (int i = 0; i < values.length; i++) {
       if (!isInteger(values[i]) || (i > 0 && !(values[i - 1] < values[i]))) {
         throw new IllegalArgumentException(
@@ -19,6 +37,46 @@ public record ClassLabels(float[] values) {
                 + Arrays.toString(values));
       }
     }
+  }
+
+  /** Classes named by their integer values. */
+  public ClassLabels(float[] values) {
+    this(values, List.of());
+  }
+
+  /**
+   * The classes of a data set: named as the file names them (label value {@code i} is class {@code
+   * i}), or found in its numeric labels as {@link #of(float[])} does.
+   *
+   * @throws DataException for fewer than 2 classes or a class with fewer than 2 samples
+   */
+  public static ClassLabels of(Dataset data) {
+    List<String> names = data.classNames();
+    if (names.isEmpty()) {
+      return of(data.labels());
+    }
+    int[] counts = new int[names.size()];
+    for (float label : data.labels()) {
+      counts[(int) label]++;
+    }
+    if (names.size() < 2) {
+      throw new DataException("expected at least 2 classes, found only '" + names.get(0) + "'");
+    }
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] < 2) {
+        throw new DataException(
+            "class '"
+                + names.get(i)
+                + "' has "
+                + (counts[i] == 0 ? "no samples" : "a single sample")
+                + "; every class needs at least 2 to be split");
+      }
+    }
+    float[] values = new float[names.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i;
+    }
+    return new ClassLabels(values, names);
   }
 
   /**
@@ -105,9 +163,9 @@ public record ClassLabels(float[] values) {
     return ids;
   }
 
-  /** The class value as an integer string, such as {@code "7"}. */
+  /** The class's name, such as {@code "7"} or {@code "setosa"}. */
   public String name(int id) {
-    return integer(values[id]);
+    return names.get(id);
   }
 
   private String listed() {

@@ -1,115 +1,99 @@
 package io.edgeinfer.train.data;
 
+import io.edgeinfer.core.codec.CsvDelimiters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV file of numbers as rows of floats. Blank lines are skipped; the first row is a header when
- * one of its cells is not a number. Errors name lines of the file, as an editor shows them.
+ * A CSV file as a {@link TextTable}: blank lines skipped, cells trimmed, the delimiter and the
+ * header detected unless told. Errors name lines of the file, as an editor shows them.
  */
 final class CsvTable {
-  // Plain decimal notation only: Float.parseFloat would also take "1f", "0x1p3" and "NaN".
-  private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-  private static final Pattern NON_FINITE =
-      Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
-  private static final CSVFormat FORMAT =
-      CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).build();
-
   private CsvTable() {}
 
-  static float[][] read(byte[] bytes) {
+  static TextTable read(byte[] bytes, CsvOptions options) {
     String text = new String(bytes, StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    char delimiter = options.delimiter() != null ? options.delimiter() : CsvDelimiters.detect(text);
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(delimiter)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .build();
     LineIndex lines = new LineIndex(text);
-    List<float[]> rows = new ArrayList<>();
-    int width = -1;
-    int widthLine = 0;
-    int headerLine = 0;
-    try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+    List<TextTable.Row> rows = new ArrayList<>();
+    try (CSVParser parser = CSVParser.parse(text, format)) {
       for (CSVRecord record : parser) {
         List<String> cells = record.toList();
-        if (cells.stream().allMatch(String::isEmpty)) {
-          continue;
+        if (!cells.stream().allMatch(String::isEmpty)) {
+          rows.add(new TextTable.Row(lines.lineOf(record.getCharacterPosition()), cells));
         }
-        int line = lines.lineOf(record.getCharacterPosition());
-        if (width < 0) {
-          width = cells.size();
-          widthLine = line;
-          if (isHeader(cells)) {
-            headerLine = line;
-            continue;
-          }
-        } else if (cells.size() != width) {
-          throw new DataException(
-              "expected "
-                  + width
-                  + " columns like line "
-                  + widthLine
-                  + ", found "
-                  + cells.size()
-                  + " at line "
-                  + line);
-        }
-        float[] row = new float[width];
-        for (int c = 0; c < width; c++) {
-          row[c] = number(cells.get(c), line, c + 1);
-        }
-        rows.add(row);
       }
     } catch (IOException | UncheckedIOException e) {
       throw new DataException("expected well-formed CSV, found: " + e.getMessage());
     }
     if (rows.isEmpty()) {
+      throw new DataException("expected at least one row of numbers, found an empty file");
+    }
+    boolean header = options.header() != null ? options.header() : looksLikeHeader(rows);
+    List<String> headerCells = header ? rows.get(0).cells() : List.of();
+    int headerLine = header ? rows.get(0).line() : 0;
+    List<TextTable.Row> data = header ? rows.subList(1, rows.size()) : rows;
+    if (data.isEmpty()) {
       throw new DataException(
-          "expected at least one row of numbers, found "
-              + (headerLine > 0 ? "only the header on line " + headerLine : "an empty file"));
+          "expected at least one row of numbers, found only the header on line " + headerLine);
     }
-    return rows.toArray(new float[0][]);
-  }
-
-  private static float number(String cell, int line, int column) {
-    String where = " at line " + line + ", column " + column;
-    if (DECIMAL.matcher(cell).matches()) {
-      float value = Float.parseFloat(cell);
-      if (Float.isInfinite(value)) {
+    TextTable.Row first = data.get(0);
+    for (TextTable.Row row : data) {
+      if (row.cells().size() != first.cells().size()) {
         throw new DataException(
-            "expected a number within float32 range (about 3.4e38)"
-                + where
-                + ", found '"
-                + cell
-                + "'");
+            "expected "
+                + first.cells().size()
+                + " columns like line "
+                + first.line()
+                + ", found "
+                + row.cells().size()
+                + " at line "
+                + row.line()
+                + (delimiter == ',' ? "" : " (cells separated by '" + shown(delimiter) + "')"));
       }
-      return value;
     }
-    if (NON_FINITE.matcher(cell).matches()) {
-      throw new DataException("expected a finite number" + where + ", found '" + cell + "'");
-    }
-    throw new DataException(
-        "expected a number"
-            + where
-            + ", found "
-            + (cell.isEmpty() ? "an empty cell" : "'" + cell + "'"));
+    return new TextTable(headerCells, headerLine, data);
   }
 
-  /** A first row with a cell that is not a number (nor nan or inf) names the columns. */
-  private static boolean isHeader(List<String> cells) {
-    for (String cell : cells) {
-      if (!cell.isEmpty()
-          && !DECIMAL.matcher(cell).matches()
-          && !NON_FINITE.matcher(cell).matches()) {
+  /**
+   * The first row names columns when it has text where the next row has a number (text in both is a
+   * text label), or when it is wider or narrower than the next (scikit-learn's header of counts).
+   */
+  private static boolean looksLikeHeader(List<TextTable.Row> rows) {
+    List<String> first = rows.get(0).cells();
+    if (rows.size() == 1) {
+      return Cells.anyText(first);
+    }
+    List<String> next = rows.get(1).cells();
+    if (first.size() != next.size()) {
+      return true;
+    }
+    for (int c = 0; c < first.size(); c++) {
+      String cell = first.get(c);
+      if (!cell.isEmpty() && !Cells.isNumeric(cell) && Cells.isNumeric(next.get(c))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static String shown(char delimiter) {
+    return delimiter == '\t' ? "\\t" : String.valueOf(delimiter);
   }
 }

@@ -15,15 +15,22 @@ import java.util.zip.GZIPInputStream;
 public final class DatasetReader {
   private DatasetReader() {}
 
+  /** Reads a file as {@link #read(Path, LabelColumn, CsvOptions)} does, detecting CSV details. */
+  public static Dataset read(Path file, LabelColumn labelColumn) throws IOException {
+    return read(file, labelColumn, CsvOptions.DETECT);
+  }
+
   /**
-   * Reads NPY (a 2-D numeric array, the label among the columns) or CSV (numbers; a header row is
-   * optional, recognised when the first row has a non-numeric cell). A name ending in {@code .gz}
-   * is gunzipped first; {@code .npy} (or the NPY magic bytes) means NPY, anything else CSV.
+   * Reads NPY (a 2-D numeric array, the label among the columns) or CSV (numbers, and labels that
+   * are numbers or class names; a header row of column names or of scikit-learn's counts; any of
+   * the delimiters {@link CsvOptions} detects). A name ending in {@code .gz} is gunzipped first;
+   * {@code .npy} (or the NPY magic bytes) means NPY, anything else CSV.
    *
    * @throws DataException on bad content, with the line or row and column
    * @throws IOException when the file cannot be read
    */
-  public static Dataset read(Path file, LabelColumn labelColumn) throws IOException {
+  public static Dataset read(Path file, LabelColumn labelColumn, CsvOptions csv)
+      throws IOException {
     byte[] raw = Files.readAllBytes(file);
     String sha256 = sha256(raw);
     String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
@@ -35,11 +42,10 @@ public final class DatasetReader {
     if (bytes.length == 0) {
       throw new DataException("expected at least one row of numbers, found an empty file");
     }
-    float[][] table =
-        name.endsWith(".npy") || NpyTable.hasMagic(bytes)
-            ? NpyTable.read(bytes)
-            : CsvTable.read(bytes);
-    return split(table, labelColumn, file.toString(), sha256);
+    if (name.endsWith(".npy") || NpyTable.hasMagic(bytes)) {
+      return split(NpyTable.read(bytes), labelColumn, file.toString(), sha256);
+    }
+    return TableColumns.toDataset(CsvTable.read(bytes, csv), labelColumn, file.toString(), sha256);
   }
 
   /** Takes the label column out of each row. */

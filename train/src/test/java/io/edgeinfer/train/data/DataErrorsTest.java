@@ -73,7 +73,7 @@ class DataErrorsTest {
   @Test
   void lineNumbersCountBlankLinesAndTheHeader() {
     assertEquals(
-        "expected 3 columns like line 2, found 2 at line 5",
+        "expected 3 columns like line 3, found 2 at line 5",
         error("ragged.csv", "\nx,y,label\n1,2,0\n\n3,4\n"));
   }
 

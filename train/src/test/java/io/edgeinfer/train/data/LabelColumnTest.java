@@ -18,12 +18,19 @@ class LabelColumnTest {
   }
 
   @Test
-  void rejectsAnythingElse() {
-    for (String text : new String[] {"x", "-1", "1.5", "", "99999999999"}) {
+  void takesAnyOtherTextAsTheColumnsName() {
+    assertEquals(new LabelColumn(-1, "state"), LabelColumn.parse(" state "));
+    assertEquals("state", LabelColumn.parse("state").toString());
+  }
+
+  @Test
+  void rejectsNumbersThatAreNoIndex() {
+    for (String text : new String[] {"-1", "1.5", "", "99999999999"}) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> LabelColumn.parse(text));
       assertEquals(
-          "expected a label column index >= 0 or 'last', found '" + text + "'", e.getMessage());
+          "expected a label column index >= 0, 'last' or a column name, found '" + text + "'",
+          e.getMessage());
     }
     assertThrows(IllegalArgumentException.class, () -> new LabelColumn(-2));
   }

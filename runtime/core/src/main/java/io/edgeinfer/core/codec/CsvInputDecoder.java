@@ -23,7 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * One instance per row for a one-input signature: a {@code [rows, width]} tensor of the input's
  * type. An optional header is recognised by a cell that is not a value; blank lines are skipped;
- * gzip is unpacked.
+ * gzip is unpacked; the delimiter (, ; tab |) is detected.
  */
 final class CsvInputDecoder {
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
@@ -31,8 +31,6 @@ final class CsvInputDecoder {
       Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern NON_FINITE =
       Pattern.compile("([+-]?)(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
-  private static final CSVFormat FORMAT =
-      CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).build();
 
   private CsvInputDecoder() {}
 
@@ -49,7 +47,14 @@ final class CsvInputDecoder {
     int rows = 0;
     int width = -1;
     int widthLine = 0;
-    try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(CsvDelimiters.detect(text))
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .build();
+    try (CSVParser parser = CSVParser.parse(text, format)) {
       for (CSVRecord record : parser) {
         List<String> cells = record.toList();
         if (cells.stream().allMatch(String::isEmpty)) {

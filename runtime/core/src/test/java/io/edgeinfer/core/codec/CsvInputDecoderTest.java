@@ -40,6 +40,18 @@ class CsvInputDecoderTest {
   }
 
   @Test
+  void semicolonsTabsAndPipesAreDetected() {
+    Tensor expected = Tensor.ofFloats(new float[] {1, 2.5f, 3, 4, 5, 6}, 2, 3);
+    assertEquals(expected, decode("a;b;c\n1;2.5;3\n4;5;6\n", X3));
+    assertEquals(expected, decode("1\t2.5\t3\n4\t5\t6\n", X3));
+    assertEquals(expected, decode("1|2.5|3\n4|5|6\n", X3));
+    assertEquals(',', CsvDelimiters.detect("1,2,3\n"));
+    assertEquals(',', CsvDelimiters.detect(""));
+    // Decimal commas beside semicolons: the semicolons separate.
+    assertEquals(';', CsvDelimiters.detect("1,5;2;3\n4;5,25;6\n"));
+  }
+
+  @Test
   void rowsWithHeaderBlankLinesAndCrlf() {
     assertEquals(
         Tensor.ofFloats(new float[] {1, 2.5f, -3e-2f, 0.1f, 5, 6}, 2, 3),
