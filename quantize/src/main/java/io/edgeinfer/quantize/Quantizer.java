@@ -97,7 +97,8 @@ public final class Quantizer {
               before,
               after,
               request.maxAccuracyDrop(),
-              within);
+              within,
+              notes(request.mode(), emitted.model()));
       if (!within) {
         throw new AccuracyGateException(report);
       }
@@ -133,8 +134,39 @@ public final class Quantizer {
         .model()
         .mainSubgraph()
         .operators()
-        .forEach(op -> counts.merge(emitted.model().opCode(op).displayName(), 1, Integer::sum));
+        .forEach(op -> counts.merge(name(emitted.model().opCode(op)), 1, Integer::sum));
     return counts;
+  }
+
+  /**
+   * Says so when the file is not what the mode promises: int8 asked of a graph with no weights (the
+   * model's inputs and the element-wise ops on them with constants stay float, so nothing is left
+   * to quantize), or float16 of one without float constants.
+   */
+  private static java.util.List<String> notes(Mode mode, io.edgeinfer.lite.format.LiteModel model) {
+    io.edgeinfer.core.DataType stored =
+        switch (mode) {
+          case FLOAT32 -> null;
+          case FLOAT16 -> io.edgeinfer.core.DataType.FLOAT16;
+          case DYNAMIC_INT8, INT8 -> io.edgeinfer.core.DataType.INT8;
+        };
+    boolean any =
+        stored == null || model.mainSubgraph().tensors().stream().anyMatch(t -> t.type() == stored);
+    if (any) {
+      return java.util.List.of();
+    }
+    return java.util.List.of(
+        "mode "
+            + mode.label()
+            + " asked, but the graph has no weights to store as "
+            + stored.name().toLowerCase(java.util.Locale.ROOT)
+            + " (its operations read the float input and constants directly): wrote a float32"
+            + " file");
+  }
+
+  /** The operator's name without its version (the version follows from the types). */
+  private static String name(io.edgeinfer.lite.format.LiteOpCode code) {
+    return code.builtin().map(Enum::name).orElse(code.displayName());
   }
 
   private static Comparison compare(QuantizeRequest request, Path tflite, SampleData samples)

@@ -6,6 +6,7 @@ import io.edgeinfer.lite.format.Activation;
 import io.edgeinfer.lite.format.BuiltinOperator;
 import io.edgeinfer.lite.format.LiteBuffer;
 import io.edgeinfer.lite.format.LiteModelBuilder;
+import io.edgeinfer.lite.format.OpVersions;
 import io.edgeinfer.lite.format.OperatorOptions;
 import io.edgeinfer.lite.format.TfliteWriter;
 import io.edgeinfer.train.data.NormalizationMode;
@@ -117,6 +118,6 @@ public final class LiteExport {
     graph.inputs(features).outputs(x);
     builder.signature(
         "serving_default", graph, Map.of(InferenceExport.INPUT, features), Map.of(outputName, x));
-    TfliteWriter.write(builder.build(), file);
+    TfliteWriter.write(OpVersions.apply(builder.build()), file);
   }
 }

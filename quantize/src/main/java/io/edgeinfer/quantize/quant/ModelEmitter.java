@@ -6,6 +6,7 @@ import io.edgeinfer.lite.format.BuiltinOperator;
 import io.edgeinfer.lite.format.LiteBuffer;
 import io.edgeinfer.lite.format.LiteModel;
 import io.edgeinfer.lite.format.LiteModelBuilder;
+import io.edgeinfer.lite.format.OpVersions;
 import io.edgeinfer.lite.format.OperatorOptions;
 import io.edgeinfer.lite.format.QuantParams;
 import io.edgeinfer.quantize.convert.LiteGraph;
@@ -127,7 +128,7 @@ public final class ModelEmitter {
     graph.inputs(inputs.values().stream().mapToInt(Integer::intValue).toArray());
     graph.outputs(outputs.values().stream().mapToInt(Integer::intValue).toArray());
     builder.signature(source.signature(), graph, inputs, outputs);
-    return builder.build();
+    return OpVersions.apply(builder.build());
   }
 
   private int activationTensor(Value value, String name) {
@@ -276,7 +277,8 @@ public final class ModelEmitter {
     }
     int axis = role == Role.DEPTHWISE_WEIGHTS ? 3 : 0;
     float[] weights = value.constant().floats();
-    QuantizedWeights q = QuantizedWeights.of(weights, value.shape(), axis, perTensor);
+    QuantizedWeights q =
+        QuantizedWeights.of(weights, value.shape(), axis, perTensor || perTensorBySpec(op));
     float maxWeight = 0;
     for (float w : weights) {
       maxWeight = Math.max(maxWeight, Math.abs(w));
@@ -286,6 +288,15 @@ public final class ModelEmitter {
         new WeightError(op.layer(), weights.length, q.maxError(weights, value.shape()), maxWeight));
     quantizedWeights.put(value.id(), q);
     return q;
+  }
+
+  /**
+   * TFLite's quantization spec gives FULLY_CONNECTED one weight scale per tensor (int8 version 4,
+   * hybrid version 3); per-channel ones came later (hybrid version 12) and TFLite 2.6 reads only
+   * the first scale of them, so they are written per tensor for every runtime to agree.
+   */
+  private static boolean perTensorBySpec(Op op) {
+    return op.op() == BuiltinOperator.FULLY_CONNECTED;
   }
 
   private int int8Weights(Op op, Role role, Value value, Shape shape) {
