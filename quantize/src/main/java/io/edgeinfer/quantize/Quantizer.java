@@ -47,7 +47,8 @@ public final class Quantizer {
    */
   public static QuantizeReport quantize(QuantizeRequest request)
       throws ModelException, IOException {
-    FrozenGraph frozen = GraphFreezer.freeze(request.model(), request.signature());
+    FrozenGraph frozen =
+        GraphFreezer.freeze(request.model(), request.signature(), request.inputShapes());
     LiteGraph graph = TfToLite.convert(frozen);
     if (graph.inputs().size() != 1) {
       throw new ConversionException(
@@ -115,9 +116,10 @@ public final class Quantizer {
    * batch} rows, from a temporary conversion (nothing is written where the user looks); a device
    * profile scales this to each precision to choose the mode that fits.
    */
-  public static MemoryNeed float32Need(Path model, String signature, int batch)
+  public static MemoryNeed float32Need(
+      Path model, String signature, Map<String, int[]> inputShapes, int batch)
       throws ModelException, IOException {
-    LiteGraph graph = TfToLite.convert(GraphFreezer.freeze(model, signature));
+    LiteGraph graph = TfToLite.convert(GraphFreezer.freeze(model, signature, inputShapes));
     Path temp = Files.createTempFile("edgeinfer-float32", ".tflite");
     try {
       TfliteWriter.write(

@@ -36,6 +36,25 @@ public final class ForeignSavedModels {
                     .build()));
   }
 
+  /** {@link TestSavedModels#strings} with its only signature's input declared DT_FLOAT. */
+  public static Path onlyABrokenSignature(Path dir) throws IOException {
+    TestSavedModels.strings(dir);
+    return edit(
+        dir,
+        metaGraph -> {
+          SignatureDef serving = metaGraph.getSignatureDefOrThrow("serving_default");
+          metaGraph.putSignatureDef(
+              "serving_default",
+              serving.toBuilder()
+                  .putInputs(
+                      "text",
+                      serving.getInputsOrThrow("text").toBuilder()
+                          .setDtype(DataType.DT_FLOAT)
+                          .build())
+                  .build());
+        });
+  }
+
   /**
    * A TF 1.x-style model whose signature {@code weights} outputs the variable itself ({@code w:0},
    * DT_FLOAT_REF, as Python's TF 1.x wrote a variable's ref tensor), beside {@link
