@@ -71,7 +71,7 @@ public final class Quantizer {
     Files.createDirectories(parent);
     Path temp = Files.createTempFile(parent, ".edgeinfer-quantize", ".tflite");
     try {
-      TfliteWriter.write(emitted.model(), temp);
+      TfliteWriter.write(withCard(emitted.model(), request.model()), temp);
       TfliteVerifier.verify(java.nio.ByteBuffer.wrap(Files.readAllBytes(temp)));
       Comparison comparison = samples == null ? null : compare(request, temp, samples);
       double before = Double.NaN;
@@ -164,6 +164,22 @@ public final class Quantizer {
             + stored.name().toLowerCase(java.util.Locale.ROOT)
             + " (its operations read the float input and constants directly): wrote a float32"
             + " file");
+  }
+
+  /**
+   * The SavedModel's model card ({@code train} writes one beside it) carried inside the file, so
+   * its class labels reach a device that gets the file alone.
+   */
+  private static io.edgeinfer.lite.format.LiteModel withCard(
+      io.edgeinfer.lite.format.LiteModel model, Path savedModel)
+      throws IOException, ModelException {
+    Path card = savedModel.resolve(io.edgeinfer.core.ModelCard.FILE_NAME);
+    if (!Files.isRegularFile(card)) {
+      return model;
+    }
+    String compact =
+        io.edgeinfer.core.ModelCard.parse(Files.readString(card), card.toString()).toJson();
+    return io.edgeinfer.lite.format.ModelCardMetadata.attach(model, compact);
   }
 
   /** The operator's name without its version (the version follows from the types). */

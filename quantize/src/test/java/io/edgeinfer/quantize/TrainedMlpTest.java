@@ -133,6 +133,18 @@ class TrainedMlpTest {
   }
 
   @Test
+  void theFileCarriesTheModelCardAndSoTheClassLabels() throws Exception {
+    QuantizeReport report = convert(Mode.INT8);
+    try (io.edgeinfer.core.Model lite =
+        new io.edgeinfer.lite.LiteEngine()
+            .load(Path.of(report.out()), io.edgeinfer.core.LoadOptions.DEFAULTS)) {
+      assertEquals(
+          List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+          io.edgeinfer.core.ModelCard.of(lite).orElseThrow().classLabels());
+    }
+  }
+
+  @Test
   void dynamicInt8FullyConnectedIsHybridVersion3PerTensor() throws Exception {
     QuantizeReport report = convert(Mode.DYNAMIC_INT8);
     LiteModel file = TfliteFile.open(Path.of(report.out()));
