@@ -38,14 +38,15 @@ public final class OpVersions {
           new LiteSubgraph(
               graph.name(), graph.tensors(), graph.inputs(), graph.outputs(), operators));
     }
-    return new LiteModel(
-        model.version(),
-        model.description(),
-        codes,
-        subgraphs,
-        model.buffers(),
-        model.metadata(),
-        model.signatures());
+    return MinRuntimeVersion.attach(
+        new LiteModel(
+            model.version(),
+            model.description(),
+            codes,
+            subgraphs,
+            model.buffers(),
+            model.metadata(),
+            model.signatures()));
   }
 
   private static LiteOpCode versioned(LiteOpCode code, LiteSubgraph graph, LiteOperator op) {

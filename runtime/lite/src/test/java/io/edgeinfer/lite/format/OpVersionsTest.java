@@ -131,5 +131,12 @@ class OpVersionsTest {
             LiteOpCode.of(BuiltinOperator.FULLY_CONNECTED, 4)),
         model.operatorCodes());
     assertEquals(2, model.mainSubgraph().operators().get(2).opcodeIndex());
+    // int8 FULLY_CONNECTED (version 4) came with TensorFlow Lite 1.14.0.
+    java.nio.ByteBuffer entry = model.metadata(MinRuntimeVersion.NAME).orElseThrow();
+    byte[] text = new byte[entry.remaining()];
+    entry.get(text);
+    assertEquals(
+        "1.14.0", new String(text, java.nio.charset.StandardCharsets.US_ASCII).replace("\0", ""));
+    assertEquals(16, text.length);
   }
 }
