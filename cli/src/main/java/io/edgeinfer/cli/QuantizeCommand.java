@@ -82,7 +82,11 @@ final class QuantizeCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   double percentile;
 
-  @Option(names = "--per-tensor", description = "One weight scale per tensor, not per channel.")
+  @Option(
+      names = "--per-tensor",
+      description =
+          "One weight scale per tensor in convolutions too (FULLY_CONNECTED weights are always per"
+              + " tensor, as TFLite's quantization spec says).")
   boolean perTensor;
 
   @Option(names = "--int8-io", description = "int8 inputs and outputs (mode int8).")

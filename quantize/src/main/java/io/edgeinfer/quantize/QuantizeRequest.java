@@ -14,7 +14,8 @@ import java.util.Objects;
  *     null except in mode int8
  * @param calibrationSamples at most this many samples are used
  * @param percentile 100 for min/max ranges; e.g. 99.99 to clip outliers
- * @param perTensor one weight scale per tensor instead of per output channel
+ * @param perTensor one weight scale per tensor in convolutions too (FULLY_CONNECTED weights are
+ *     always per tensor)
  * @param int8Io int8 model inputs and outputs (mode int8), instead of float with QUANTIZE and
  *     DEQUANTIZE at the edges
  * @param evalData labelled data for the accuracy before and after; may be null

@@ -20,9 +20,10 @@ import java.util.Map;
 
 /**
  * Writes a {@link LiteGraph} as a TFLite model in one {@link Mode}: float32 as it is; float16 with
- * every float constant stored as halves behind a DEQUANTIZE; dynamic-int8 with int8 weights per
- * output channel in float ops; int8 with int8 weights, int32 biases and int8 activations, QUANTIZE
- * and DEQUANTIZE at the edges unless the caller wants int8 in and out.
+ * every float constant stored as halves behind a DEQUANTIZE; dynamic-int8 with int8 weights (per
+ * output channel in convolutions, per tensor in FULLY_CONNECTED) in float ops; int8 with the same
+ * weights, int32 biases and int8 activations, QUANTIZE and DEQUANTIZE at the edges unless the
+ * caller wants int8 in and out. Operator versions follow TFLite's ({@link OpVersions}).
  */
 public final class ModelEmitter {
   private final LiteGraph source;
