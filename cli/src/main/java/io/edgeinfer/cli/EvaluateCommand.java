@@ -62,6 +62,9 @@ final class EvaluateCommand implements Callable<Integer> {
               model, signature == null ? model.defaultSignature().name() : signature, dataset);
     }
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    evaluation.warnings().forEach(warning -> err.println("edgeinfer: warning: " + warning));
+    err.flush();
     if (json) {
       try (JsonGenerator generator = new JsonFactory().createGenerator(out)) {
         generator.useDefaultPrettyPrinter();
@@ -71,6 +74,11 @@ final class EvaluateCommand implements Callable<Integer> {
         generator.writeNumberField("rows", dataset.size());
         generator.writeStringField("task", evaluation.task().label());
         generator.writeStringField("output", evaluation.output());
+        generator.writeArrayFieldStart("warnings");
+        for (String warning : evaluation.warnings()) {
+          generator.writeString(warning);
+        }
+        generator.writeEndArray();
         generator.writeFieldName("report");
         if (evaluation.classification() != null) {
           evaluation.classification().writeJson(generator);

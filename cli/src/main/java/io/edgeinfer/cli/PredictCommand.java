@@ -8,6 +8,7 @@ import io.edgeinfer.core.Tensor;
 import io.edgeinfer.core.codec.DecodedInput;
 import io.edgeinfer.core.codec.Format;
 import io.edgeinfer.core.codec.InputDecoder;
+import io.edgeinfer.core.codec.SignatureName;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -100,7 +101,8 @@ final class PredictCommand implements Callable<Integer> {
     try (Model model = modelOptions.load(modelPath, profileOption, 1, rawOutputs);
         PredictionWriter writer = PredictionWriter.open(output, outputFormat, spec)) {
       Map<String, Predictor> predictors = new HashMap<>();
-      Signature chosen = model.signatures().isEmpty() ? null : pick(model, signatureName);
+      // Without --signature and serving_default, each payload must name its signature.
+      Signature chosen = pick(model, signatureName);
       for (InputSource source : sources) {
         try {
           predictOne(model, chosen, predictors, source, inputFormat, writer);
@@ -116,7 +118,26 @@ final class PredictCommand implements Callable<Integer> {
   }
 
   private static Signature pick(Model model, String name) throws ModelException {
-    return name == null ? model.defaultSignature() : model.predictor(name).signature();
+    if (model.signatures().isEmpty()) {
+      StringBuilder why = new StringBuilder();
+      model.metadata().entrySet().stream()
+          .filter(e -> e.getKey().startsWith("skipped_signature."))
+          .forEach(
+              e ->
+                  why.append("; ")
+                      .append(e.getKey().substring("skipped_signature.".length()))
+                      .append(": ")
+                      .append(e.getValue()));
+      throw new ModelException(
+          "expected a signature to run in " + model.path() + ", found none it can run" + why);
+    }
+    if (name != null) {
+      return model.predictor(name).signature();
+    }
+    boolean hasDefault =
+        model.signatures().size() == 1
+            || model.signatures().stream().anyMatch(s -> s.name().equals(Signature.DEFAULT_NAME));
+    return hasDefault ? model.defaultSignature() : null;
   }
 
   private void predictOne(
@@ -129,27 +150,28 @@ final class PredictCommand implements Callable<Integer> {
       throws IOException, ModelException {
     Format sourceFormat = inputFormat != null ? inputFormat : formatOf(source);
     byte[] payload = source.read(parent.stdin);
-    DecodedInput decoded =
-        InputDecoder.decode(
-            sourceFormat,
-            payload,
-            chosen,
-            predictor(model, predictors, chosen.name()).rawInputTypes());
-    Signature signature = chosen;
-    if (signatureName == null
-        && decoded.signatureName() != null
-        && !decoded.signatureName().equals(chosen.name())) {
-      // The payload names its own signature (TF Serving's "signature_name"): decode for that one.
-      signature = predictor(model, predictors, decoded.signatureName()).signature();
-      decoded =
-          InputDecoder.decode(
-              sourceFormat,
-              payload,
-              signature,
-              predictor(model, predictors, signature.name()).rawInputTypes());
+    // The payload may name its own signature (TF Serving's "signature_name"): its inputs are
+    // decoded for that one, not first misread as the default's.
+    String named = SignatureName.peek(sourceFormat, payload);
+    if (chosen == null && named == null) {
+      model.defaultSignature(); // throws, naming the signatures there are
     }
-    Map<String, Tensor> outputs =
-        predictor(model, predictors, signature.name()).predict(decoded.inputs());
+    Signature signature = chosen;
+    if (named != null && (chosen == null || !named.equals(chosen.name()))) {
+      if (signatureName != null) {
+        throw new IllegalArgumentException(
+            "expected signature '"
+                + chosen.name()
+                + "' (chosen by --signature), found a request for '"
+                + named
+                + "' (its \"signature_name\"): drop one of them");
+      }
+      signature = predictor(model, predictors, named).signature();
+    }
+    Predictor predictor = predictor(model, predictors, signature.name());
+    DecodedInput decoded =
+        InputDecoder.decode(sourceFormat, payload, signature, predictor.rawInputTypes());
+    Map<String, Tensor> outputs = predictor.predict(decoded.inputs());
     writer.write(source.name(), outputs, signature, decoded.columnar());
   }
 

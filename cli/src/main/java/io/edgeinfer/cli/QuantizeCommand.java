@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,7 +82,11 @@ final class QuantizeCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   double percentile;
 
-  @Option(names = "--per-tensor", description = "One weight scale per tensor, not per channel.")
+  @Option(
+      names = "--per-tensor",
+      description =
+          "One weight scale per tensor in convolutions too (FULLY_CONNECTED weights are always per"
+              + " tensor, as TFLite's quantization spec says).")
   boolean perTensor;
 
   @Option(names = "--int8-io", description = "int8 inputs and outputs (mode int8).")
@@ -97,6 +103,14 @@ final class QuantizeCommand implements Callable<Integer> {
       paramLabel = "POINTS",
       description = "Write the file only if accuracy drops by at most this many points.")
   Double maxAccuracyDrop;
+
+  @Option(
+      names = "--input-shape",
+      paramLabel = "NAME=DIMS",
+      description =
+          "The shape of a signature input, e.g. x=1,28,28 (repeatable): needed for an input of"
+              + " unknown rank, and fixes unknown dimensions; -1 leaves one unknown.")
+  Map<String, String> inputShapes = new LinkedHashMap<>();
 
   @Option(
       names = {"-o", "--out"},
@@ -130,7 +144,8 @@ final class QuantizeCommand implements Callable<Integer> {
               int8Io,
               evalData,
               maxAccuracyDrop,
-              out);
+              out,
+              shapes());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -159,7 +174,8 @@ final class QuantizeCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "expected --mode, or --profile to choose one, found neither");
     }
-    MemoryNeed need = Quantizer.float32Need(model, signature, profile.batching().maxBatch());
+    MemoryNeed need =
+        Quantizer.float32Need(model, signature, shapes(), profile.batching().maxBatch());
     Precision precision =
         profile
             .precisionThatFits(need)
@@ -177,6 +193,29 @@ final class QuantizeCommand implements Callable<Integer> {
                         need));
     stdout.println(ProfileModeChoice.describe(profile, precision, need.totalMb()));
     return Mode.parse(precision.label());
+  }
+
+  /** The --input-shape values as dimensions, or a usage error naming the bad one. */
+  private Map<String, int[]> shapes() {
+    Map<String, int[]> shapes = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : inputShapes.entrySet()) {
+      String[] parts = entry.getValue().split(",", -1);
+      int[] dims = new int[parts.length];
+      try {
+        for (int i = 0; i < parts.length; i++) {
+          dims[i] = Integer.parseInt(parts[i].strip());
+        }
+      } catch (NumberFormatException e) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "expected --input-shape NAME=DIMS with whole numbers (e.g. x=1,28,28), found "
+                + entry.getKey()
+                + "="
+                + entry.getValue());
+      }
+      shapes.put(entry.getKey(), dims);
+    }
+    return shapes;
   }
 
   private void print(QuantizeReport report, PrintWriter stdout) throws IOException {

@@ -250,7 +250,7 @@ final class ServeCommand implements Callable<Integer> {
               modelPath.getFileName().toString(),
               VersionProvider.version(),
               model.engine(),
-              ModelCard.read(model.path()).map(ModelCard::classLabels).orElse(List.of()));
+              ModelCard.of(model).map(ModelCard::classLabels).orElse(List.of()));
       PipelineSettings settings =
           new PipelineSettings(
               threads,

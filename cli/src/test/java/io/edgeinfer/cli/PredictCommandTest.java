@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.core.codec.NpyCodec;
+import io.edgeinfer.tensorflow.testing.ForeignSavedModels;
 import io.edgeinfer.tensorflow.testing.SharedModels;
 import io.edgeinfer.tensorflow.testing.TestSavedModels;
 import java.io.IOException;
@@ -120,6 +121,57 @@ class PredictCommandTest {
     assertEquals(0, cli.exitCode(), cli.toString());
     assertEquals(
         List.of(2.0, 4.0, 6.0), Json.numbers(Json.lines(cli.out()).get(0).get("predictions")));
+  }
+
+  @Test
+  void decodesThePayloadForTheSignatureItNames() throws IOException {
+    // Read as 'add' (inputs a and b) first, these instances were a shape error before.
+    Path model = TestSavedModels.addAndNegate(dir.resolve("add-negate"));
+    Cli cli =
+        Cli.runWithStdin(
+            "{\"signature_name\": \"negate\", \"instances\": [[1, 2, 3]]}"
+                .getBytes(StandardCharsets.UTF_8),
+            "predict",
+            "-m",
+            model.toString());
+    assertEquals(0, cli.exitCode(), cli.toString());
+    assertEquals(
+        List.of(-1.0, -2.0, -3.0), Json.numbers(Json.lines(cli.out()).get(0).get("predictions")));
+  }
+
+  @Test
+  void aPayloadNamingAnotherSignatureThanTheOptionIsRefusedClearly() throws IOException {
+    Path model = TestSavedModels.addAndNegate(dir.resolve("add-negate-2"));
+    Cli cli =
+        Cli.runWithStdin(
+            "{\"signature_name\": \"negate\", \"instances\": [[1, 2, 3]]}"
+                .getBytes(StandardCharsets.UTF_8),
+            "predict",
+            "-m",
+            model.toString(),
+            "-s",
+            "add");
+    assertEquals(1, cli.exitCode(), cli.toString());
+    assertTrue(
+        cli.err()
+            .contains(
+                "expected signature 'add' (chosen by --signature), found a request for 'negate'"),
+        cli.err());
+  }
+
+  @Test
+  void aModelWithNoSignatureToRunSaysWhy() throws IOException {
+    Path model = ForeignSavedModels.onlyABrokenSignature(dir.resolve("broken"));
+    Path input = write("broken.json", "{\"instances\": [1]}");
+    Cli cli = Cli.run("predict", "-m", model.toString(), "-i", input.toString());
+    assertEquals(1, cli.exitCode(), cli.toString());
+    assertTrue(
+        cli.err()
+            .contains(
+                "found none it can run; serving_default: input 'text' declares DT_FLOAT, the"
+                    + " graph's tensor text:0 is DT_STRING"),
+        cli.err());
+    assertTrue(!cli.err().contains("Exception"), cli.err());
   }
 
   @ParameterizedTest

@@ -136,6 +136,46 @@ class QuantizeCommandTest {
         quantize.err());
   }
 
+  @Test
+  void anInputShapeThatIsNoNumbersIsAUsageError() {
+    Cli quantize =
+        quantize(
+            "--mode",
+            "float32",
+            "--input-shape",
+            "features=1,x",
+            "--out",
+            dir.resolve("x.tflite").toString());
+    assertEquals(2, quantize.exitCode(), quantize.toString());
+    assertTrue(
+        quantize
+            .err()
+            .contains(
+                "expected --input-shape NAME=DIMS with whole numbers (e.g. x=1,28,28), found"
+                    + " features=1,x"),
+        quantize.err());
+  }
+
+  @Test
+  void anInputShapeOfAnotherRankIsRefused() {
+    Cli quantize =
+        quantize(
+            "--mode",
+            "float32",
+            "--input-shape",
+            "features=1,2,3",
+            "--out",
+            dir.resolve("x.tflite").toString());
+    assertEquals(1, quantize.exitCode(), quantize.toString());
+    assertTrue(
+        quantize
+            .err()
+            .contains(
+                "--input-shape features=1,2,3 does not fit signature serving_default's declared"
+                    + " shape [-1, 32]"),
+        quantize.err());
+  }
+
   /** {@code edgeinfer quantize --model MODEL} with {@code args} after it. */
   private static Cli quantize(String... args) {
     String[] command = new String[args.length + 3];

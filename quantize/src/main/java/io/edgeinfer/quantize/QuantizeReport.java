@@ -19,6 +19,8 @@ import java.util.Map;
  * @param comparison null when no samples were given
  * @param accuracyBefore NaN when no evaluation data was given
  * @param written whether the .tflite file was written (false when the accuracy gate refused it)
+ * @param notes what a reader would not expect from the mode asked for (e.g. int8 asked, float
+ *     written because the graph has no weights)
  */
 public record QuantizeReport(
     String model,
@@ -34,7 +36,12 @@ public record QuantizeReport(
     double accuracyBefore,
     double accuracyAfter,
     Double maxAccuracyDrop,
-    boolean written) {
+    boolean written,
+    List<String> notes) {
+
+  public QuantizeReport {
+    notes = List.copyOf(notes);
+  }
 
   /** Accuracy lost, in percentage points (negative when it improved). */
   public double accuracyDrop() {
@@ -56,6 +63,11 @@ public record QuantizeReport(
       json.writeNumberField("tflite", tfliteBytes);
       json.writeNumberField("variables_over_tflite", (double) variablesBytes / tfliteBytes);
       json.writeEndObject();
+      json.writeArrayFieldStart("notes");
+      for (String note : notes) {
+        json.writeString(note);
+      }
+      json.writeEndArray();
       json.writeObjectFieldStart("operators");
       for (Map.Entry<String, Integer> op : operators.entrySet()) {
         json.writeNumberField(op.getKey(), op.getValue());
@@ -106,10 +118,13 @@ public record QuantizeReport(
     text.append(
         String.format(
             Locale.ROOT,
-            "size: variables %s, .tflite %s (%.2fx smaller)%n",
+            "size: variables %s, .tflite %s (%s)%n",
             bytes(variablesBytes),
             bytes(tfliteBytes),
-            (double) variablesBytes / tfliteBytes));
+            sizeChange()));
+    for (String note : notes) {
+      text.append("note: ").append(note).append('\n');
+    }
     text.append("operators: ").append(operators).append('\n');
     for (WeightError error : weightErrors) {
       text.append(
@@ -150,6 +165,20 @@ public record QuantizeReport(
     }
     text.append(written ? "wrote " + out : "did not write " + out).append('\n');
     return text.toString();
+  }
+
+  /** "2.23x smaller", or how much it grew (a graph with little or no weights grows). */
+  private String sizeChange() {
+    if (tfliteBytes <= variablesBytes) {
+      return String.format(Locale.ROOT, "%.2fx smaller", (double) variablesBytes / tfliteBytes);
+    }
+    if (variablesBytes == 0) {
+      return "no variables: the weights, if any, are constants in the graph";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%.2fx larger: the file holds the graph too, which outweighs so few weights",
+        (double) tfliteBytes / variablesBytes);
   }
 
   private static String bytes(long n) {

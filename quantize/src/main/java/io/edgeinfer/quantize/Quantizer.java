@@ -47,7 +47,8 @@ public final class Quantizer {
    */
   public static QuantizeReport quantize(QuantizeRequest request)
       throws ModelException, IOException {
-    FrozenGraph frozen = GraphFreezer.freeze(request.model(), request.signature());
+    FrozenGraph frozen =
+        GraphFreezer.freeze(request.model(), request.signature(), request.inputShapes());
     LiteGraph graph = TfToLite.convert(frozen);
     if (graph.inputs().size() != 1) {
       throw new ConversionException(
@@ -70,7 +71,7 @@ public final class Quantizer {
     Files.createDirectories(parent);
     Path temp = Files.createTempFile(parent, ".edgeinfer-quantize", ".tflite");
     try {
-      TfliteWriter.write(emitted.model(), temp);
+      TfliteWriter.write(withCard(emitted.model(), request.model()), temp);
       TfliteVerifier.verify(java.nio.ByteBuffer.wrap(Files.readAllBytes(temp)));
       Comparison comparison = samples == null ? null : compare(request, temp, samples);
       double before = Double.NaN;
@@ -97,7 +98,8 @@ public final class Quantizer {
               before,
               after,
               request.maxAccuracyDrop(),
-              within);
+              within,
+              notes(request.mode(), emitted.model()));
       if (!within) {
         throw new AccuracyGateException(report);
       }
@@ -114,9 +116,10 @@ public final class Quantizer {
    * batch} rows, from a temporary conversion (nothing is written where the user looks); a device
    * profile scales this to each precision to choose the mode that fits.
    */
-  public static MemoryNeed float32Need(Path model, String signature, int batch)
+  public static MemoryNeed float32Need(
+      Path model, String signature, Map<String, int[]> inputShapes, int batch)
       throws ModelException, IOException {
-    LiteGraph graph = TfToLite.convert(GraphFreezer.freeze(model, signature));
+    LiteGraph graph = TfToLite.convert(GraphFreezer.freeze(model, signature, inputShapes));
     Path temp = Files.createTempFile("edgeinfer-float32", ".tflite");
     try {
       TfliteWriter.write(
@@ -133,8 +136,55 @@ public final class Quantizer {
         .model()
         .mainSubgraph()
         .operators()
-        .forEach(op -> counts.merge(emitted.model().opCode(op).displayName(), 1, Integer::sum));
+        .forEach(op -> counts.merge(name(emitted.model().opCode(op)), 1, Integer::sum));
     return counts;
+  }
+
+  /**
+   * Says so when the file is not what the mode promises: int8 asked of a graph with no weights (the
+   * model's inputs and the element-wise ops on them with constants stay float, so nothing is left
+   * to quantize), or float16 of one without float constants.
+   */
+  private static java.util.List<String> notes(Mode mode, io.edgeinfer.lite.format.LiteModel model) {
+    io.edgeinfer.core.DataType stored =
+        switch (mode) {
+          case FLOAT32 -> null;
+          case FLOAT16 -> io.edgeinfer.core.DataType.FLOAT16;
+          case DYNAMIC_INT8, INT8 -> io.edgeinfer.core.DataType.INT8;
+        };
+    boolean any =
+        stored == null || model.mainSubgraph().tensors().stream().anyMatch(t -> t.type() == stored);
+    if (any) {
+      return java.util.List.of();
+    }
+    return java.util.List.of(
+        "mode "
+            + mode.label()
+            + " asked, but the graph has no weights to store as "
+            + stored.name().toLowerCase(java.util.Locale.ROOT)
+            + " (its operations read the float input and constants directly): wrote a float32"
+            + " file");
+  }
+
+  /**
+   * The SavedModel's model card ({@code train} writes one beside it) carried inside the file, so
+   * its class labels reach a device that gets the file alone.
+   */
+  private static io.edgeinfer.lite.format.LiteModel withCard(
+      io.edgeinfer.lite.format.LiteModel model, Path savedModel)
+      throws IOException, ModelException {
+    Path card = savedModel.resolve(io.edgeinfer.core.ModelCard.FILE_NAME);
+    if (!Files.isRegularFile(card)) {
+      return model;
+    }
+    String compact =
+        io.edgeinfer.core.ModelCard.parse(Files.readString(card), card.toString()).toJson();
+    return io.edgeinfer.lite.format.ModelCardMetadata.attach(model, compact);
+  }
+
+  /** The operator's name without its version (the version follows from the types). */
+  private static String name(io.edgeinfer.lite.format.LiteOpCode code) {
+    return code.builtin().map(Enum::name).orElse(code.displayName());
   }
 
   private static Comparison compare(QuantizeRequest request, Path tflite, SampleData samples)

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.core.codec.NpyCodec;
+import io.edgeinfer.lite.format.BuiltinOperator;
+import io.edgeinfer.lite.format.LiteModel;
+import io.edgeinfer.lite.format.LiteOpCode;
+import io.edgeinfer.lite.format.LiteOperator;
+import io.edgeinfer.lite.format.LiteTensor;
+import io.edgeinfer.lite.format.TfliteFile;
 import io.edgeinfer.lite.format.TfliteVerifier;
 import io.edgeinfer.quantize.quant.Mode;
 import io.edgeinfer.train.TrainedModelWriter;
@@ -18,6 +24,7 @@ import io.edgeinfer.train.synthetic.Clusters;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +108,48 @@ class TrainedMlpTest {
     assertTrue(2 * report.tfliteBytes() < float32.tfliteBytes(), report.toText());
     assertEquals(3, report.weightErrors().size(), report.toText());
     verifies(report);
+  }
+
+  /**
+   * As TFLite's quantization spec and versioning say: FULLY_CONNECTED weights per tensor, int8
+   * FULLY_CONNECTED version 4, int8 SOFTMAX 2, int8 DEQUANTIZE 2 (TFLite 2.6.2 read per-channel
+   * version-1 FULLY_CONNECTED as float/uint8 and answered 0.1015625 for every class).
+   */
+  @Test
+  void int8FollowsTheSpecAndTheOperatorVersions() throws Exception {
+    QuantizeReport report = convert(Mode.INT8);
+    LiteModel file = TfliteFile.open(Path.of(report.out()));
+    List<String> codes = file.operatorCodes().stream().map(LiteOpCode::displayName).toList();
+    assertTrue(codes.contains("FULLY_CONNECTED v4"), codes.toString());
+    assertTrue(codes.contains("SOFTMAX v2"), codes.toString());
+    assertTrue(codes.contains("DEQUANTIZE v2"), codes.toString());
+    assertFalse(codes.contains("FULLY_CONNECTED"), codes.toString());
+    for (LiteOperator op : file.mainSubgraph().operators()) {
+      if (file.opCode(op).is(BuiltinOperator.FULLY_CONNECTED)) {
+        LiteTensor weights = file.mainSubgraph().tensor(op.input(1));
+        assertEquals(1, weights.quantization().scales().length, weights.toString());
+      }
+    }
+  }
+
+  @Test
+  void theFileCarriesTheModelCardAndSoTheClassLabels() throws Exception {
+    QuantizeReport report = convert(Mode.INT8);
+    try (io.edgeinfer.core.Model lite =
+        new io.edgeinfer.lite.LiteEngine()
+            .load(Path.of(report.out()), io.edgeinfer.core.LoadOptions.DEFAULTS)) {
+      assertEquals(
+          List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+          io.edgeinfer.core.ModelCard.of(lite).orElseThrow().classLabels());
+    }
+  }
+
+  @Test
+  void dynamicInt8FullyConnectedIsHybridVersion3PerTensor() throws Exception {
+    QuantizeReport report = convert(Mode.DYNAMIC_INT8);
+    LiteModel file = TfliteFile.open(Path.of(report.out()));
+    List<String> codes = file.operatorCodes().stream().map(LiteOpCode::displayName).toList();
+    assertEquals(List.of("SUB", "MUL", "FULLY_CONNECTED v3", "SOFTMAX", "ARG_MAX"), codes);
   }
 
   @Test

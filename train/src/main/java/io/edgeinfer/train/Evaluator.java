@@ -31,7 +31,7 @@ public final class Evaluator {
 
   public static Evaluation evaluate(Model model, String signatureName, Dataset data)
       throws ModelException {
-    Optional<ModelCard> card = ModelCard.read(model.path());
+    Optional<ModelCard> card = ModelCard.of(model);
     try (Predictor predictor = model.predictor(signatureName)) {
       Signature signature = predictor.signature();
       TensorSpec input = singleFloatInput(signature, data);
@@ -52,15 +52,40 @@ public final class Evaluator {
           predicted[r] = results[r][0];
         }
         return new Evaluation(
-            Task.REGRESSION, null, RegressionReport.of(data.labels(), predicted), output.name());
+            Task.REGRESSION,
+            null,
+            RegressionReport.of(data.labels(), predicted),
+            output.name(),
+            List.of());
       }
       int classes = results[0].length;
       List<String> labels = card.map(ModelCard::classLabels).orElse(List.of());
+      List<String> warnings = new ArrayList<>();
       if (labels.isEmpty()) {
         labels = new ArrayList<>();
         for (int id = 0; id < classes; id++) {
           labels.add(Integer.toString(id));
         }
+        // Labels 1, 2, 3 read as ids would score class 1 as class 0's: say how they were mapped.
+        warnings.add(
+            model.path()
+                + " carries no class labels (no model card inside it or beside it): the data's"
+                + " labels are taken as class ids 0.."
+                + (classes - 1)
+                + " of output '"
+                + output.name()
+                + "'");
+      } else if (labels.size() != classes) {
+        throw new IllegalArgumentException(
+            "expected "
+                + labels.size()
+                + " classes (the model card's labels "
+                + labels
+                + "), found "
+                + classes
+                + " in output '"
+                + output.name()
+                + "'");
       }
       float[][] probabilities = looksLikeProbabilities(results) ? results : Softmax.rows(results);
       int[] truth = classIds(data, labels);
@@ -68,7 +93,8 @@ public final class Evaluator {
           Task.CLASSIFICATION,
           ClassificationReport.of(truth, Softmax.argmax(probabilities), labels, probabilities),
           null,
-          output.name());
+          output.name(),
+          warnings);
     }
   }
 
@@ -190,6 +216,7 @@ public final class Evaluator {
         throw new DataException(
             "expected a label among the model's classes "
                 + labels
+                + " (the model does not know it)"
                 + ", found "
                 + text
                 + " at row "

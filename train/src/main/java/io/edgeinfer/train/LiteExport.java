@@ -6,18 +6,24 @@ import io.edgeinfer.lite.format.Activation;
 import io.edgeinfer.lite.format.BuiltinOperator;
 import io.edgeinfer.lite.format.LiteBuffer;
 import io.edgeinfer.lite.format.LiteModelBuilder;
+import io.edgeinfer.lite.format.ModelCardMetadata;
+import io.edgeinfer.lite.format.OpVersions;
 import io.edgeinfer.lite.format.OperatorOptions;
 import io.edgeinfer.lite.format.TfliteWriter;
 import io.edgeinfer.train.data.NormalizationMode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The trained network as a float32 {@code .tflite} file, written with edgeinfer's own writer, for
  * the {@code lite} engine: normalization (SUB, MUL), dense layers (FULLY_CONNECTED, relu fused;
- * tanh and sigmoid as their own ops), then SOFTMAX for classifiers. Signature {@code
- * serving_default}: {@code features} → {@code probabilities} (or {@code prediction}).
+ * tanh and sigmoid as their own ops), then SOFTMAX and ARG_MAX for classifiers. Signature {@code
+ * serving_default}: {@code features} → {@code probabilities} and {@code class_id} (or {@code
+ * prediction}), as the SavedModel; the model card is inside the file ({@link ModelCardMetadata}).
  */
 public final class LiteExport {
   public static final String FILE_NAME = "model.tflite";
@@ -102,21 +108,35 @@ public final class LiteExport {
         x = activated;
       }
     }
-    String outputName;
+    Map<String, Integer> outputs = new LinkedHashMap<>();
     if (config.task() == Task.CLASSIFICATION) {
       int probabilities =
           graph.tensor(
               InferenceExport.PROBABILITIES, DataType.FLOAT32, -1, result.classLabels().count());
       graph.operator(
           BuiltinOperator.SOFTMAX, new OperatorOptions.Softmax(1f), new int[] {x}, probabilities);
-      x = probabilities;
-      outputName = InferenceExport.PROBABILITIES;
+      // class_id as in the SavedModel: the index of the largest logit, int64.
+      int axis = graph.constant("class_axis", DataType.INT32, Shape.of(1), LiteBuffer.ofInts(1));
+      int classId = graph.tensor(InferenceExport.CLASS_ID, DataType.INT64, -1);
+      graph.operator(
+          BuiltinOperator.ARG_MAX,
+          new OperatorOptions.ArgMax(DataType.INT64),
+          new int[] {x, axis},
+          classId);
+      outputs.put(InferenceExport.PROBABILITIES, probabilities);
+      outputs.put(InferenceExport.CLASS_ID, classId);
     } else {
-      outputName = InferenceExport.PREDICTION;
+      outputs.put(InferenceExport.PREDICTION, x);
     }
-    graph.inputs(features).outputs(x);
-    builder.signature(
-        "serving_default", graph, Map.of(InferenceExport.INPUT, features), Map.of(outputName, x));
-    TfliteWriter.write(builder.build(), file);
+    graph.inputs(features).outputs(outputs.values().stream().mapToInt(Integer::intValue).toArray());
+    builder.signature("serving_default", graph, Map.of(InferenceExport.INPUT, features), outputs);
+    // The card inside the file: its labels travel with it to the device.
+    List<String> labels = new ArrayList<>();
+    for (int id = 0; result.classLabels() != null && id < result.classLabels().count(); id++) {
+      labels.add(result.classLabels().name(id));
+    }
+    String card = new io.edgeinfer.core.ModelCard(config.task().label(), labels).toJson();
+    builder.metadata(ModelCardMetadata.NAME, ModelCardMetadata.of(card));
+    TfliteWriter.write(OpVersions.apply(builder.build()), file);
   }
 }

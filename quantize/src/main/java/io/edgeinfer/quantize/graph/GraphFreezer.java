@@ -31,6 +31,16 @@ public final class GraphFreezer {
    *     takes non-numeric inputs, or the graph cannot be flattened
    */
   public static FrozenGraph freeze(Path dir, String signatureKey) throws ConversionException {
+    return freeze(dir, signatureKey, Map.of());
+  }
+
+  /**
+   * @param inputShapes shapes for inputs by signature input name (as TFLite's converter takes
+   *     them): required for an input of unknown rank, and they fix unknown dimensions; {@code -1}
+   *     leaves a dimension unknown (the batch)
+   */
+  public static FrozenGraph freeze(Path dir, String signatureKey, Map<String, int[]> inputShapes)
+      throws ConversionException {
     MetaGraphDef metaGraph = metaGraph(dir);
     SignatureDef signature = metaGraph.getSignatureDefMap().get(signatureKey);
     if (signature == null) {
@@ -42,8 +52,23 @@ public final class GraphFreezer {
     Map<TensorRef, TensorRef> cut = new LinkedHashMap<>();
     Map<String, TensorRef> inputs = new LinkedHashMap<>();
     List<NodeDef> placeholders = new ArrayList<>();
+    for (String named : inputShapes.keySet()) {
+      if (!signature.getInputsMap().containsKey(named)) {
+        throw new ConversionException(
+            "--input-shape names input '"
+                + named
+                + "': expected one of signature "
+                + signatureKey
+                + "'s inputs "
+                + new java.util.TreeSet<>(signature.getInputsMap().keySet()));
+      }
+    }
     for (Map.Entry<String, TensorInfo> input : signature.getInputsMap().entrySet()) {
       TensorInfo info = input.getValue();
+      int[] given = inputShapes.get(input.getKey());
+      if (given != null) {
+        info = InputShapes.apply(signatureKey, input.getKey(), info, given);
+      }
       checkNumeric(signatureKey, input.getKey(), info);
       String name = "edgeinfer_input_" + placeholders.size();
       placeholders.add(placeholder(name, info));
@@ -110,7 +135,13 @@ public final class GraphFreezer {
     }
     if (info.getTensorShape().getUnknownRank()) {
       throw new ConversionException(
-          "signature " + signature + " input " + input + " has unknown rank; expected a shape");
+          "signature "
+              + signature
+              + " input "
+              + input
+              + " has unknown rank; expected a shape: give one with --input-shape "
+              + input
+              + "=DIMS (e.g. 1,28,28)");
     }
   }
 

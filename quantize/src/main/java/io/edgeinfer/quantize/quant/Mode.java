@@ -9,7 +9,9 @@ public enum Mode {
   FLOAT32,
   /** Weights stored as IEEE half floats, widened once at load (DEQUANTIZE). */
   FLOAT16,
-  /** int8 weights per output channel, float activations (hybrid kernels). */
+  /**
+   * int8 weights (per channel in convolutions, per tensor in FULLY_CONNECTED), float activations.
+   */
   DYNAMIC_INT8,
   /** int8 weights and activations, int32 biases, calibrated ranges. */
   INT8;

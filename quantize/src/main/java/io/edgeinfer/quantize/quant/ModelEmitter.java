@@ -6,6 +6,7 @@ import io.edgeinfer.lite.format.BuiltinOperator;
 import io.edgeinfer.lite.format.LiteBuffer;
 import io.edgeinfer.lite.format.LiteModel;
 import io.edgeinfer.lite.format.LiteModelBuilder;
+import io.edgeinfer.lite.format.OpVersions;
 import io.edgeinfer.lite.format.OperatorOptions;
 import io.edgeinfer.lite.format.QuantParams;
 import io.edgeinfer.quantize.convert.LiteGraph;
@@ -19,9 +20,10 @@ import java.util.Map;
 
 /**
  * Writes a {@link LiteGraph} as a TFLite model in one {@link Mode}: float32 as it is; float16 with
- * every float constant stored as halves behind a DEQUANTIZE; dynamic-int8 with int8 weights per
- * output channel in float ops; int8 with int8 weights, int32 biases and int8 activations, QUANTIZE
- * and DEQUANTIZE at the edges unless the caller wants int8 in and out.
+ * every float constant stored as halves behind a DEQUANTIZE; dynamic-int8 with int8 weights (per
+ * output channel in convolutions, per tensor in FULLY_CONNECTED) in float ops; int8 with the same
+ * weights, int32 biases and int8 activations, QUANTIZE and DEQUANTIZE at the edges unless the
+ * caller wants int8 in and out. Operator versions follow TFLite's ({@link OpVersions}).
  */
 public final class ModelEmitter {
   private final LiteGraph source;
@@ -127,7 +129,7 @@ public final class ModelEmitter {
     graph.inputs(inputs.values().stream().mapToInt(Integer::intValue).toArray());
     graph.outputs(outputs.values().stream().mapToInt(Integer::intValue).toArray());
     builder.signature(source.signature(), graph, inputs, outputs);
-    return builder.build();
+    return OpVersions.apply(builder.build());
   }
 
   private int activationTensor(Value value, String name) {
@@ -276,7 +278,8 @@ public final class ModelEmitter {
     }
     int axis = role == Role.DEPTHWISE_WEIGHTS ? 3 : 0;
     float[] weights = value.constant().floats();
-    QuantizedWeights q = QuantizedWeights.of(weights, value.shape(), axis, perTensor);
+    QuantizedWeights q =
+        QuantizedWeights.of(weights, value.shape(), axis, perTensor || perTensorBySpec(op));
     float maxWeight = 0;
     for (float w : weights) {
       maxWeight = Math.max(maxWeight, Math.abs(w));
@@ -286,6 +289,15 @@ public final class ModelEmitter {
         new WeightError(op.layer(), weights.length, q.maxError(weights, value.shape()), maxWeight));
     quantizedWeights.put(value.id(), q);
     return q;
+  }
+
+  /**
+   * TFLite's quantization spec gives FULLY_CONNECTED one weight scale per tensor (int8 version 4,
+   * hybrid version 3); per-channel ones came later (hybrid version 12) and TFLite 2.6 reads only
+   * the first scale of them, so they are written per tensor for every runtime to agree.
+   */
+  private static boolean perTensorBySpec(Op op) {
+    return op.op() == BuiltinOperator.FULLY_CONNECTED;
   }
 
   private int int8Weights(Op op, Role role, Value value, Shape shape) {

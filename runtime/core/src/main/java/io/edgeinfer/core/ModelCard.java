@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code edgeinfer train} records beside a model ({@value #FILE_NAME} in its folder) that
- * serving and evaluation need: the task and the class labels. Models made elsewhere have none.
+ * What {@code edgeinfer train} records beside a model ({@value #FILE_NAME} in its folder, and
+ * inside the {@code .tflite} files {@code train} and {@code quantize} write) that serving and
+ * evaluation need: the task and the class labels. Models made elsewhere have none.
  *
  * @param task {@code classification} or {@code regression}
  * @param classLabels the label of each class id, empty for regression
@@ -28,17 +29,72 @@ public record ModelCard(String task, List<String> classLabels) {
     return task.equals("classification");
   }
 
-  /** The card of a model folder, if it has one. */
+  /**
+   * The metadata key under which an engine gives the card a model file carries inside itself (a
+   * {@code .tflite} written by {@code train} or {@code quantize}).
+   */
+  public static final String METADATA_KEY = "model_card";
+
+  /**
+   * The card of a loaded model: the one inside the model file (metadata {@value #METADATA_KEY}),
+   * else {@value #FILE_NAME} in its folder ({@link #read}).
+   */
+  public static Optional<ModelCard> of(Model model) throws ModelException {
+    String inside = model.metadata().get(METADATA_KEY);
+    if (inside != null) {
+      return Optional.of(parse(inside, "the model card inside " + model.path()));
+    }
+    return read(model.path());
+  }
+
+  /**
+   * The card of a model folder, or of a model file ({@value #FILE_NAME} beside it, where {@code
+   * train} writes {@code model.tflite}), if there is one.
+   */
   public static Optional<ModelCard> read(Path model) throws ModelException {
-    Path file = Files.isDirectory(model) ? model.resolve(FILE_NAME) : null;
+    Path folder = Files.isDirectory(model) ? model : model.toAbsolutePath().getParent();
+    Path file = folder == null ? null : folder.resolve(FILE_NAME);
     if (file == null || !Files.isRegularFile(file)) {
       return Optional.empty();
     }
+    try {
+      return Optional.of(parse(Files.readString(file), file.toString()));
+    } catch (IOException e) {
+      throw new MalformedModelException(
+          "expected a readable " + FILE_NAME + " in " + model + ", found: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The card as compact JSON: the task and class labels only (what a model file carries inside
+   * itself; the full card beside a trained model also records data, settings and metrics).
+   */
+  public String toJson() {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (com.fasterxml.jackson.core.JsonGenerator json = new JsonFactory().createGenerator(text)) {
+      json.writeStartObject();
+      json.writeStringField("task", task);
+      if (!classLabels.isEmpty()) {
+        json.writeArrayFieldStart("class_labels");
+        for (String label : classLabels) {
+          json.writeString(label);
+        }
+        json.writeEndArray();
+      }
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new IllegalStateException("writing JSON to a string failed", e);
+    }
+    return text.toString();
+  }
+
+  /** A card from its JSON text; {@code source} names where it came from in errors. */
+  public static ModelCard parse(String text, String source) throws MalformedModelException {
     String task = null;
     List<String> labels = new ArrayList<>();
-    try (JsonParser json = new JsonFactory().createParser(file.toFile())) {
+    try (JsonParser json = new JsonFactory().createParser(text)) {
       if (json.nextToken() != JsonToken.START_OBJECT) {
-        throw new MalformedModelException("expected a JSON object in " + file);
+        throw new MalformedModelException("expected a JSON object in " + source);
       }
       while (json.nextToken() == JsonToken.FIELD_NAME) {
         String field = json.currentName();
@@ -55,11 +111,11 @@ public record ModelCard(String task, List<String> classLabels) {
       }
     } catch (IOException e) {
       throw new MalformedModelException(
-          "expected a readable " + FILE_NAME + " in " + model + ", found: " + e.getMessage(), e);
+          "expected readable JSON in " + source + ", found: " + e.getMessage(), e);
     }
     if (task == null) {
-      throw new MalformedModelException("expected a \"task\" in " + file + ", found none");
+      throw new MalformedModelException("expected a \"task\" in " + source + ", found none");
     }
-    return Optional.of(new ModelCard(task, labels));
+    return new ModelCard(task, labels);
   }
 }

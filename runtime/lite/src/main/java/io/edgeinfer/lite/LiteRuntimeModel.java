@@ -3,6 +3,7 @@ package io.edgeinfer.lite;
 import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.LoadOptions;
 import io.edgeinfer.core.Model;
+import io.edgeinfer.core.ModelCard;
 import io.edgeinfer.core.ModelException;
 import io.edgeinfer.core.Predictor;
 import io.edgeinfer.core.Signature;
@@ -14,6 +15,7 @@ import io.edgeinfer.lite.format.LiteOperator;
 import io.edgeinfer.lite.format.LiteSignature;
 import io.edgeinfer.lite.format.LiteSubgraph;
 import io.edgeinfer.lite.format.LiteTensor;
+import io.edgeinfer.lite.format.ModelCardMetadata;
 import io.edgeinfer.lite.format.SignatureTensor;
 import io.edgeinfer.lite.format.TfliteFile;
 import io.edgeinfer.lite.kernels.KernelSelector;
@@ -210,6 +212,7 @@ final class LiteRuntimeModel implements Model {
                   "min_runtime_version",
                   new String(raw, StandardCharsets.UTF_8).replace("\0", "").strip());
             });
+    ModelCardMetadata.read(model).ifPresent(card -> metadata.put(ModelCard.METADATA_KEY, card));
     metadata.put("subgraphs", Integer.toString(model.subgraphs().size()));
     metadata.put("kernels", kernels.name());
     Map<String, Integer> ops = new TreeMap<>();

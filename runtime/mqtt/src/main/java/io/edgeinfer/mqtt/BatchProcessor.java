@@ -7,7 +7,9 @@ import io.edgeinfer.core.Signature;
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.core.TensorSpec;
 import io.edgeinfer.core.codec.DecodedInput;
+import io.edgeinfer.core.codec.Format;
 import io.edgeinfer.core.codec.InputDecoder;
+import io.edgeinfer.core.codec.SignatureName;
 import io.edgeinfer.mqtt.outbox.OutboxMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,17 +73,20 @@ final class BatchProcessor {
               + " bytes, found "
               + message.payload().length);
     }
-    DecodedInput decoded =
-        InputDecoder.decode(
-            settings.formats().of(message.contentType()), message.payload(), signature);
-    if (decoded.signatureName() != null && !decoded.signatureName().equals(signature.name())) {
+    Format format = settings.formats().of(message.contentType());
+    // Checked before decoding, so a request for another signature is told so, not given a shape
+    // error from being read as this one's inputs.
+    String named = SignatureName.peek(format, message.payload());
+    if (named != null && !named.equals(signature.name())) {
       throw new IllegalArgumentException(
           "expected signature '"
               + signature.name()
-              + "' (the one this service runs), found '"
-              + decoded.signatureName()
-              + "'");
+              + "' (the one this service runs), found a request for '"
+              + named
+              + "': send it to a service started with --signature "
+              + named);
     }
+    DecodedInput decoded = InputDecoder.decode(format, message.payload(), signature);
     if (!settings.allowNonFinite()) {
       requireFinite(decoded.inputs());
     }

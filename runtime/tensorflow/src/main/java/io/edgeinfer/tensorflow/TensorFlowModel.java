@@ -20,18 +20,18 @@ import org.tensorflow.proto.MetaGraphDef;
 /** A SavedModel loaded into a TensorFlow session. */
 final class TensorFlowModel implements Model {
   private final Path path;
-  private final SavedModelBundle bundle;
+  private final LoadedSession loaded;
   private final SignatureReader.Result signatures;
   private final Map<String, String> metadata;
   private volatile boolean closed;
 
   private TensorFlowModel(
       Path path,
-      SavedModelBundle bundle,
+      LoadedSession loaded,
       SignatureReader.Result signatures,
       Map<String, String> metadata) {
     this.path = path;
-    this.bundle = bundle;
+    this.loaded = loaded;
     this.signatures = signatures;
     this.metadata = metadata;
   }
@@ -47,20 +47,16 @@ final class TensorFlowModel implements Model {
 
   static TensorFlowModel load(Path path, LoadOptions options) throws ModelException {
     MetaGraphDef metaGraph = SavedModelReader.read(path, options.tags());
-    SignatureReader.Result signatures = SignatureReader.read(metaGraph);
+    SignatureReader.Result read = SignatureReader.read(metaGraph);
     ConfigProto config =
         ConfigProto.newBuilder()
             .setIntraOpParallelismThreads(options.intraOpThreads())
             .setInterOpParallelismThreads(interOpSetting(options.interOpThreads()))
             .build();
-    SavedModelBundle bundle;
+    LoadedSession loaded;
     try {
-      bundle =
-          SavedModelBundle.loader(path.toString())
-              .withTags(options.tags().toArray(new String[0]))
-              .withConfigProto(config)
-              .load();
-    } catch (TensorFlowException e) {
+      loaded = load(path, metaGraph, options, config);
+    } catch (TensorFlowException | IllegalArgumentException e) {
       throw new MalformedModelException(
           "TensorFlow could not load " + path + ": " + firstLine(e.getMessage()), e);
     } catch (LinkageError e) {
@@ -74,7 +70,30 @@ final class TensorFlowModel implements Model {
               + firstLine(e.toString()),
           e);
     }
-    return new TensorFlowModel(path, bundle, signatures, metadata(metaGraph, signatures, options));
+    SignatureReader.Result signatures = GraphCheck.check(read, loaded.graph());
+    Map<String, String> metadata = metadata(metaGraph, signatures, options);
+    if (loaded.direct()) {
+      metadata.put("loaded", "directly from the meta graph (TensorFlow Java refused a signature)");
+    }
+    return new TensorFlowModel(path, loaded, signatures, metadata);
+  }
+
+  /**
+   * TF Java's loader first; when it refuses the model over a signature that does not match the
+   * graph (an {@link IllegalArgumentException} naming it), the meta graph directly, as TF Serving
+   * does, so the other signatures still serve.
+   */
+  private static LoadedSession load(
+      Path path, MetaGraphDef metaGraph, LoadOptions options, ConfigProto config) {
+    try {
+      return LoadedSession.of(
+          SavedModelBundle.loader(path.toString())
+              .withTags(options.tags().toArray(new String[0]))
+              .withConfigProto(config)
+              .load());
+    } catch (IllegalArgumentException refusedSignature) {
+      return LoadedSession.direct(path, metaGraph, config);
+    }
   }
 
   private static Map<String, String> metadata(
@@ -135,7 +154,7 @@ final class TensorFlowModel implements Model {
     checkOpen();
     Signature signature = Signatures.pick(signatures.signatures(), name);
     return new TensorFlowPredictor(
-        this, bundle.session(), signature, signatures.graphNames().get(signature.name()));
+        this, loaded.session(), signature, signatures.graphNames().get(signature.name()));
   }
 
   void checkOpen() {
@@ -148,7 +167,7 @@ final class TensorFlowModel implements Model {
   public void close() {
     if (!closed) {
       closed = true;
-      bundle.close();
+      loaded.close();
     }
   }
 

@@ -19,7 +19,7 @@ final class TfDataTypes {
   /** Our type for a TensorFlow type, or empty for types edgeinfer does not carry. */
   static Optional<DataType> fromProto(org.tensorflow.proto.DataType type) {
     return Optional.ofNullable(
-        switch (type) {
+        switch (valueType(type)) {
           case DT_FLOAT -> DataType.FLOAT32;
           case DT_DOUBLE -> DataType.FLOAT64;
           case DT_HALF -> DataType.FLOAT16;
@@ -52,8 +52,39 @@ final class TfDataTypes {
         });
   }
 
+  /**
+   * The type a reference type holds ({@code DT_FLOAT} for {@code DT_FLOAT_REF}, what TF 1.x wrote
+   * for a variable's own tensor); fetching such a tensor reads its value, so it is that type.
+   */
+  static org.tensorflow.proto.DataType valueType(org.tensorflow.proto.DataType type) {
+    int reference = org.tensorflow.proto.DataType.DT_FLOAT_REF_VALUE;
+    int floatValue = org.tensorflow.proto.DataType.DT_FLOAT_VALUE;
+    int number = type == org.tensorflow.proto.DataType.UNRECOGNIZED ? -1 : type.getNumber();
+    if (number >= reference) {
+      org.tensorflow.proto.DataType base =
+          org.tensorflow.proto.DataType.forNumber(number - (reference - floatValue));
+      return base == null ? type : base;
+    }
+    return type;
+  }
+
   /** The short name TensorFlow users know, e.g. {@code DT_FLOAT}. */
   static String label(org.tensorflow.proto.DataType type) {
     return type.name();
+  }
+
+  /** TensorFlow's name for our type, e.g. {@code DT_FLOAT} for FLOAT32. */
+  static String label(DataType type) {
+    return switch (type) {
+      case FLOAT32 -> "DT_FLOAT";
+      case FLOAT64 -> "DT_DOUBLE";
+      case FLOAT16 -> "DT_HALF";
+      case INT8 -> "DT_INT8";
+      case UINT8 -> "DT_UINT8";
+      case INT32 -> "DT_INT32";
+      case INT64 -> "DT_INT64";
+      case BOOL -> "DT_BOOL";
+      case STRING -> "DT_STRING";
+    };
   }
 }

@@ -89,4 +89,32 @@ public final class TestSavedModels {
     }
     return dir;
   }
+
+  /**
+   * Two signatures with different inputs, so a request decoded for the wrong one fails: {@code
+   * add}: a, b float [-1] → sum = a + b; {@code negate}: x float [-1, 3] → y = -x. No {@code
+   * serving_default}.
+   */
+  public static Path addAndNegate(Path dir) throws IOException {
+    try (Graph graph = new Graph();
+        Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      Placeholder<TFloat32> a =
+          tf.withName("a").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
+      Placeholder<TFloat32> b =
+          tf.withName("b").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
+      Placeholder<TFloat32> x =
+          tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 3)));
+      Operand<TFloat32> sum = tf.withName("sum").math.add(a, b);
+      Operand<TFloat32> y = tf.withName("y").math.neg(x);
+      Signature add =
+          Signature.builder().key("add").input("a", a).input("b", b).output("sum", sum).build();
+      Signature negate = Signature.builder().key("negate").input("x", x).output("y", y).build();
+      SavedModelBundle.exporter(dir.toString())
+          .withFunctions(
+              SessionFunction.create(add, session), SessionFunction.create(negate, session))
+          .export();
+    }
+    return dir;
+  }
 }
