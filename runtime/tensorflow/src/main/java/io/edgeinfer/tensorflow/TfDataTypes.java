@@ -81,10 +81,12 @@ final class TfDataTypes {
       case FLOAT16 -> "DT_HALF";
       case INT8 -> "DT_INT8";
       case UINT8 -> "DT_UINT8";
+      case INT16 -> "DT_INT16";
       case INT32 -> "DT_INT32";
       case INT64 -> "DT_INT64";
       case BOOL -> "DT_BOOL";
       case STRING -> "DT_STRING";
+      case COMPLEX64 -> "DT_COMPLEX64";
     };
   }
 }
