@@ -1,6 +1,5 @@
 package io.edgeinfer.cli;
 
-import io.edgeinfer.core.Model;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,9 +13,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
-    description = "Show a model's signatures (inputs, outputs, types, shapes) and metadata.")
+    description = {
+      "Show a model's signatures (inputs, outputs, types, shapes) and metadata.",
+      "A .tflite file is described even when the lite engine cannot run it: its subgraphs,"
+          + " tensor types, operators (version, count), TFLite model metadata, the planned"
+          + " activation arena (arena_bytes) and what is not runnable here."
+    })
 final class InspectCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "MODEL", description = "A SavedModel directory.")
+  @Parameters(paramLabel = "MODEL", description = "A SavedModel directory or a .tflite file.")
   Path modelPath;
 
   @Option(names = "--json", description = "Print JSON instead of text.")
@@ -29,10 +33,8 @@ final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Model model = modelOptions.load(modelPath)) {
-      ModelDescription description = ModelDescription.of(model);
-      out.print(json ? description.toJson() : description.toText());
-    }
+    ModelDescription description = ModelDescription.of(modelOptions.describe(modelPath));
+    out.print(json ? description.toJson() : description.toText());
     out.flush();
     return ExitCodes.OK;
   }

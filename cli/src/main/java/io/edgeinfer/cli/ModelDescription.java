@@ -2,7 +2,7 @@ package io.edgeinfer.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.edgeinfer.core.Model;
+import io.edgeinfer.core.ModelSummary;
 import io.edgeinfer.core.Signature;
 import io.edgeinfer.core.TensorSpec;
 import java.io.IOException;
@@ -21,8 +21,9 @@ record ModelDescription(
     Path path, String engine, List<Signature> signatures, Map<String, String> metadata) {
   private static final String GRAPH_NAME = "graph_name.";
 
-  static ModelDescription of(Model model) {
-    return new ModelDescription(model.path(), model.engine(), model.signatures(), model.metadata());
+  static ModelDescription of(ModelSummary summary) {
+    return new ModelDescription(
+        summary.path(), summary.engine(), summary.signatures(), summary.metadata());
   }
 
   String toText() {

@@ -6,6 +6,7 @@ import io.edgeinfer.core.LoadOptions;
 import io.edgeinfer.core.MemoryNeed;
 import io.edgeinfer.core.Model;
 import io.edgeinfer.core.ModelException;
+import io.edgeinfer.core.ModelSummary;
 import io.edgeinfer.profiles.DeviceProfile;
 import io.edgeinfer.profiles.MemoryBudget;
 import io.edgeinfer.profiles.ModelTooLargeException;
@@ -57,6 +58,13 @@ final class ModelOptions {
     WorkstationOnly.checkEngine(path, engine);
     return Engines.load(
         path, engine, new LoadOptions(intraOpThreads, interOpThreads, tags, rawOutputs));
+  }
+
+  /** What the model declares, from the engine that would load it (see Engine#describe). */
+  ModelSummary describe(Path path) throws ModelException {
+    WorkstationOnly.checkEngine(path, engine);
+    return Engines.describe(
+        path, engine, new LoadOptions(intraOpThreads, interOpThreads, tags, false));
   }
 
   /**

@@ -46,7 +46,12 @@ final class PredictCommand implements Callable<Integer> {
   @Option(
       names = {"-i", "--input"},
       paramLabel = "FILE|DIR|-",
-      description = "An input file, a directory of them, or - for stdin (default: -). Repeatable.")
+      description = {
+        "An input file, a directory of them, or - for stdin (default: -). Repeatable.",
+        "Numbers are real values; a quantized .tflite input quantizes them with its own scale and"
+            + " zero point. An NPY file in the input's own quantized type (int8, uint8 or int16)"
+            + " is fed as raw integers instead."
+      })
   List<String> inputs = List.of(InputSource.STDIN);
 
   @Option(
@@ -73,7 +78,8 @@ final class PredictCommand implements Callable<Integer> {
   @Option(
       names = "--raw-outputs",
       description =
-          "Report int8 outputs of quantized .tflite models as their raw integers, not dequantized.")
+          "Report quantized outputs of .tflite models (int8, uint8, int16) as their raw integers,"
+              + " not dequantized.")
   boolean rawOutputs;
 
   @Mixin ModelOptions modelOptions;
@@ -122,14 +128,24 @@ final class PredictCommand implements Callable<Integer> {
       throws IOException, ModelException {
     Format sourceFormat = inputFormat != null ? inputFormat : formatOf(source);
     byte[] payload = source.read(parent.stdin);
-    DecodedInput decoded = InputDecoder.decode(sourceFormat, payload, chosen);
+    DecodedInput decoded =
+        InputDecoder.decode(
+            sourceFormat,
+            payload,
+            chosen,
+            predictor(model, predictors, chosen.name()).rawInputTypes());
     Signature signature = chosen;
     if (signatureName == null
         && decoded.signatureName() != null
         && !decoded.signatureName().equals(chosen.name())) {
       // The payload names its own signature (TF Serving's "signature_name"): decode for that one.
       signature = predictor(model, predictors, decoded.signatureName()).signature();
-      decoded = InputDecoder.decode(sourceFormat, payload, signature);
+      decoded =
+          InputDecoder.decode(
+              sourceFormat,
+              payload,
+              signature,
+              predictor(model, predictors, signature.name()).rawInputTypes());
     }
     Map<String, Tensor> outputs =
         predictor(model, predictors, signature.name()).predict(decoded.inputs());

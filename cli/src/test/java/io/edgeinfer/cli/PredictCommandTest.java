@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.core.codec.NpyCodec;
 import io.edgeinfer.tensorflow.testing.SharedModels;
@@ -201,5 +202,20 @@ class PredictCommandTest {
     for (int i = 0; i < q.size(); i++) {
       assertEquals(f.get(i), f.get(1) + scale * (q.get(i) - q.get(1)), 1e-6, "row " + i);
     }
+  }
+
+  @Test
+  void anInt8NpyIsFedRawToAnInt8Model() throws IOException {
+    Path model = SharedModels.require("tflite/hello_world_int8.tflite");
+    // x = {0, 0.5, 1, 3, 5} quantized by hand; TFLite and TFLite Micro answer {4, 60, 104, 18,
+    // -112}.
+    byte[] npy =
+        NpyCodec.write(Tensor.ofBytes(DataType.INT8, new byte[] {-128, -108, -87, -5, 76}, 5, 1));
+    Path input = Files.write(dir.resolve("x-int8.npy"), npy);
+    Cli cli = Cli.run("predict", "-m", model.toString(), "-i", input.toString(), "--raw-outputs");
+    assertEquals(0, cli.exitCode(), cli.toString());
+    assertEquals(
+        List.of(4.0, 60.0, 104.0, 18.0, -112.0),
+        Json.numbers(Json.lines(cli.out()).get(0).get("predictions")));
   }
 }

@@ -20,6 +20,16 @@ public interface Engine {
   Model load(Path path, LoadOptions options) throws ModelException;
 
   /**
+   * What {@code path} declares. The default loads the model; engines that can read what they cannot
+   * run override it, so that a model they refuse is still described.
+   */
+  default ModelSummary describe(Path path, LoadOptions options) throws ModelException {
+    try (Model model = load(path, options)) {
+      return ModelSummary.of(model);
+    }
+  }
+
+  /**
    * What {@code path} would need in memory once loaded and run on batches of {@code batch} rows,
    * worked out without loading it. Engines that know their planner and runtime override this; the
    * default only counts the bytes on disk, so it understates the need.

@@ -31,6 +31,12 @@ public final class Engines {
     return pick(path, engineName).load(path, options);
   }
 
+  /** What {@code path} declares, from the engine {@link #pick} picks. */
+  public static ModelSummary describe(Path path, String engineName, LoadOptions options)
+      throws ModelException {
+    return pick(path, engineName).describe(path, options);
+  }
+
   /**
    * What {@code path} would need in memory in the engine {@link #load(Path, String, LoadOptions)}
    * would pick, without loading it.

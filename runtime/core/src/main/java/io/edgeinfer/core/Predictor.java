@@ -18,6 +18,15 @@ public interface Predictor extends AutoCloseable {
    */
   Map<String, Tensor> predict(Map<String, Tensor> inputs) throws ModelException;
 
+  /**
+   * Inputs this predictor also takes as raw integers, by name, with the type they must have: a
+   * quantized input of a {@code .tflite} model, float32 in the signature, accepts its own int8,
+   * uint8 or int16 values as they are (no quantization). Empty for most predictors.
+   */
+  default Map<String, DataType> rawInputTypes() {
+    return Map.of();
+  }
+
   @Override
   void close();
 }

@@ -5,6 +5,7 @@ import io.edgeinfer.core.LoadOptions;
 import io.edgeinfer.core.MemoryNeed;
 import io.edgeinfer.core.Model;
 import io.edgeinfer.core.ModelException;
+import io.edgeinfer.core.ModelSummary;
 import io.edgeinfer.lite.format.TfliteFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,14 @@ public final class LiteEngine implements Engine {
     return LiteRuntimeModel.load(path, options);
   }
 
+  /** Describes any sound .tflite file, naming what this engine cannot run yet. */
+  @Override
+  public ModelSummary describe(Path path, LoadOptions options) throws ModelException {
+    return LiteDescription.describe(path, options);
+  }
+
   @Override
   public MemoryNeed estimate(Path path, LoadOptions options, int batch) throws ModelException {
-    return LiteMemoryEstimate.of(path, batch);
+    return LiteMemoryEstimate.of(path, batch, LiteRuntimeModel.threads(options));
   }
 }

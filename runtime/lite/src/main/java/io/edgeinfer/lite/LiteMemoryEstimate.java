@@ -11,6 +11,8 @@ import io.edgeinfer.lite.format.LiteSubgraph;
 import io.edgeinfer.lite.format.LiteTensor;
 import io.edgeinfer.lite.format.TfliteFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.TreeSet;
@@ -23,10 +25,10 @@ import java.util.TreeSet;
  *   <li>weights: the constant buffers (memory-mapped; preparing the kernels reads every one, so
  *       they all become resident) plus the kernels' own prepared copies on the heap (repacked,
  *       widened int8, biases), counted at 4 bytes per element as an upper bound;
- *   <li>arena: one buffer per input and per operator output, as {@link Plan} allocates them (4
- *       bytes per float32 element, 1 otherwise), with the batch dimension scaled to the batch
- *       asked, plus the largest kernel scratch (convolution planes and tiles, fully-connected
- *       accumulators);
+ *   <li>arena: the arrays {@link Plan} allocates, shared between activations whose lifetimes do not
+ *       overlap ({@link MemoryPlanner}; 4 bytes per float32 or int32 element, 8 per int64, 1
+ *       otherwise), with the batch dimension scaled to the batch asked, plus the largest kernel
+ *       scratch (convolution planes and tiles, fully-connected accumulators);
  *   <li>overhead: {@link #RUNTIME_OVERHEAD_BYTES}.
  * </ul>
  */
@@ -46,13 +48,25 @@ final class LiteMemoryEstimate {
   private LiteMemoryEstimate() {}
 
   static MemoryNeed of(Path path, int batch) throws ModelException {
+    return of(path, batch, 1);
+  }
+
+  /**
+   * The need with {@code threads} threads splitting large convolutions: each helper thread keeps a
+   * convolution scratch of its own.
+   */
+  static MemoryNeed of(Path path, int batch, int threads) throws ModelException {
     if (batch < 1) {
       throw new IllegalArgumentException("expected a batch >= 1, found " + batch);
     }
-    return of(TfliteFile.open(path), batch);
+    return of(TfliteFile.open(path), batch, threads);
   }
 
   static MemoryNeed of(LiteModel model, int batch) {
+    return of(model, batch, 1);
+  }
+
+  static MemoryNeed of(LiteModel model, int batch, int threads) {
     long mapped = 0;
     TreeSet<Integer> buffersSeen = new TreeSet<>();
     long copies = 0;
@@ -77,16 +91,19 @@ final class LiteMemoryEstimate {
           }
         }
       }
-      arena += arenaBytes(model, graph, batch);
+      arena += arenaBytes(model, graph, batch, Math.max(1, threads));
     }
     return new MemoryNeed(
         mapped + copies,
         arena,
         RUNTIME_OVERHEAD_BYTES,
-        "constant buffers (mapped) and the kernels' copies at <= 4 bytes per element; one buffer"
-            + " per activation for batch "
+        "constant buffers (mapped) and the kernels' copies at <= 4 bytes per element; arrays"
+            + " shared by activations of disjoint lifetimes for batch "
             + batch
-            + " and the largest kernel scratch; runtime measured at 84 MB peak RSS for serve with"
+            + " and the kernels' scratch ("
+            + threads
+            + (threads == 1 ? " thread" : " threads")
+            + "); runtime measured at 84 MB peak RSS for serve with"
             + " the pi-zero-2w profile, rounded up to 96 MB");
   }
 
@@ -105,40 +122,108 @@ final class LiteMemoryEstimate {
     return indices;
   }
 
-  private static long arenaBytes(LiteModel model, LiteSubgraph graph, int batch) {
+  private static long arenaBytes(LiteModel model, LiteSubgraph graph, int batch, int threads) {
+    int rows = hasDynamicBatch(graph) ? batch : 1;
+    return layout(model, graph, rows).arenaBytes()
+        + threads * convScratchBytes(model, graph, rows)
+        + fullyConnectedScratchBytes(model, graph);
+  }
+
+  private static boolean hasDynamicBatch(LiteSubgraph graph) {
     boolean dynamicBatch = false;
     for (int input : graph.inputs()) {
       LiteTensor tensor = graph.tensor(input);
       dynamicBatch |= tensor.shapeSignature().rank() > 0 && tensor.shapeSignature().dim(0) == -1;
     }
-    BitSet planned = new BitSet();
-    graph.inputs().forEach(planned::set);
-    for (LiteOperator op : graph.operators()) {
-      op.outputs().forEach(planned::set);
-    }
-    long bytes = 0;
-    for (int t = planned.nextSetBit(0); t >= 0; t = planned.nextSetBit(t + 1)) {
-      LiteTensor tensor = graph.tensor(t);
-      if (!model.isConstant(tensor)) {
-        bytes += elements(tensor, dynamicBatch ? batch : 1) * (isFloat(tensor) ? 4 : 1);
-      }
-    }
-    return bytes
-        + convScratchBytes(model, graph, dynamicBatch ? batch : 1)
-        + fullyConnectedScratchBytes(model, graph);
+    return dynamicBatch;
   }
 
-  /** Up to four accumulator rows of the widest FULLY_CONNECTED (four rows at a time). */
-  private static long fullyConnectedScratchBytes(LiteModel model, LiteSubgraph graph) {
-    long widest = 0;
+  /**
+   * The arrays {@link Plan} shares between the subgraph's activations for batches of {@code batch}
+   * rows, with their lifetimes taken from the operators' order as the steps will run (a DEQUANTIZE
+   * of float16 weights is folded into a constant at load: it runs no step).
+   */
+  static MemoryPlanner.Layout layout(LiteModel model, LiteSubgraph graph, int batch) {
+    int count = graph.tensors().size();
+    int[] first = new int[count];
+    int[] last = new int[count];
+    Arrays.fill(first, Integer.MAX_VALUE);
+    Arrays.fill(last, Integer.MIN_VALUE);
+    for (int input : graph.inputs()) {
+      first[input] = -1;
+      last[input] = Math.max(last[input], -1);
+    }
+    int step = 0;
     for (LiteOperator op : graph.operators()) {
-      if (model.opCode(op).is(BuiltinOperator.FULLY_CONNECTED)
-          && op.input(1) != LiteOperator.OMITTED
-          && graph.tensor(op.input(1)).shape().rank() == 2) {
-        widest = Math.max(widest, graph.tensor(op.input(1)).shape().dim(0));
+      if (isFoldedAtLoad(model, graph, op)) {
+        continue;
+      }
+      for (int t : op.inputs()) {
+        if (t != LiteOperator.OMITTED) {
+          last[t] = Math.max(last[t], step);
+        }
+      }
+      for (int t : op.outputs()) {
+        first[t] = Math.min(first[t], step);
+        last[t] = Math.max(last[t], step);
+      }
+      step++;
+    }
+    for (int output : graph.outputs()) {
+      last[output] = step;
+    }
+    for (int t = 0; t < count; t++) {
+      if (graph.tensor(t).variable() && first[t] != Integer.MAX_VALUE) {
+        first[t] = -1;
+        last[t] = step;
       }
     }
-    return 4 * 4 * widest;
+    List<MemoryPlanner.Need> needs = new ArrayList<>();
+    for (int t = 0; t < count; t++) {
+      LiteTensor tensor = graph.tensor(t);
+      if (first[t] != Integer.MAX_VALUE && !model.isConstant(tensor)) {
+        needs.add(
+            new MemoryPlanner.Need(
+                t,
+                MemoryPlanner.ArrayKind.of(tensor.type()),
+                (tensor.type() == DataType.COMPLEX64 ? 2 : 1) * elements(tensor, batch),
+                first[t],
+                last[t]));
+      }
+    }
+    return MemoryPlanner.plan(needs);
+  }
+
+  private static boolean isFoldedAtLoad(LiteModel model, LiteSubgraph graph, LiteOperator op) {
+    if (!model.opCode(op).is(BuiltinOperator.DEQUANTIZE) || op.inputs().isEmpty()) {
+      return false;
+    }
+    int source = op.input(0);
+    return source != LiteOperator.OMITTED
+        && graph.tensor(source).type() == DataType.FLOAT16
+        && model.isConstant(graph.tensor(source));
+  }
+
+  /**
+   * The float slots that FULLY_CONNECTED (up to four accumulator rows, four rows at a time) and
+   * DEPTHWISE_CONV_2D (an accumulator and an input row of its channels, in slots 0 and 1) share.
+   */
+  private static long fullyConnectedScratchBytes(LiteModel model, LiteSubgraph graph) {
+    long widest = 0;
+    long channels = 0;
+    for (LiteOperator op : graph.operators()) {
+      if (op.inputs().size() < 2 || op.input(1) == LiteOperator.OMITTED) {
+        continue;
+      }
+      LiteTensor weights = graph.tensor(op.input(1));
+      if (model.opCode(op).is(BuiltinOperator.FULLY_CONNECTED) && weights.shape().rank() == 2) {
+        widest = Math.max(widest, weights.shape().dim(0));
+      } else if (model.opCode(op).is(BuiltinOperator.DEPTHWISE_CONV_2D)
+          && weights.shape().rank() == 4) {
+        channels = Math.max(channels, weights.shape().dim(3));
+      }
+    }
+    return 4 * (2 * Math.max(widest, channels) + 2 * widest);
   }
 
   /**
@@ -155,33 +240,46 @@ final class LiteMemoryEstimate {
   }
 
   /**
-   * The float scratch of the largest CONV_2D: the input as one plane per channel, and tiles of
-   * patches and accumulators of at most 256 output pixels (as the conv kernel sizes them).
+   * The float scratch of the CONV_2D layers: the input as one plane per channel, and tiles of
+   * patches and accumulators of at most 256 output pixels (as the conv kernel sizes them). A
+   * scratch row grows to the longest any layer asked of it ({@code Scratch#floatRows}).
    */
   private static long convScratchBytes(LiteModel model, LiteSubgraph graph, int batch) {
-    long planes = 0;
-    long patches = 0;
-    long accumulators = 0;
+    List<long[]> planes = new ArrayList<>();
+    List<long[]> patches = new ArrayList<>();
+    List<long[]> accumulators = new ArrayList<>();
     for (LiteOperator op : graph.operators()) {
       if (!model.opCode(op).is(BuiltinOperator.CONV_2D) || op.input(1) == LiteOperator.OMITTED) {
         continue;
       }
       LiteTensor input = graph.tensor(op.input(0));
       LiteTensor filter = graph.tensor(op.input(1));
-      if (filter.shape().rank() != 4) {
+      if (filter.shape().rank() != 4 || input.shape().rank() != 4) {
         continue;
       }
       int outChannels = filter.shape().dim(0);
       long taps = (long) filter.shape().dim(1) * filter.shape().dim(2) * filter.shape().dim(3);
       long tile = Math.max(16, Math.min(256, (128 * 1024) / Math.max(1, taps)));
-      planes = Math.max(planes, 4 * elements(input, batch));
-      patches = Math.max(patches, 4 * taps * tile);
-      accumulators = Math.max(accumulators, 4L * outChannels * tile);
+      // One plane of height x width per channel of every row of the batch.
+      long plane = (long) input.shape().dim(1) * input.shape().dim(2);
+      planes.add(new long[] {elements(input, batch) / Math.max(1, plane), plane});
+      patches.add(new long[] {taps, tile});
+      accumulators.add(new long[] {outChannels, tile});
     }
-    return planes + patches + accumulators;
+    return 4 * (rowElements(planes) + rowElements(patches) + rowElements(accumulators));
   }
 
-  private static boolean isFloat(LiteTensor tensor) {
-    return tensor.type() == DataType.FLOAT32;
+  /** The elements of scratch rows after asks of {rows, length}: row r as long as any ask past r. */
+  static long rowElements(List<long[]> asks) {
+    List<long[]> byRows = new ArrayList<>(asks);
+    byRows.sort((a, b) -> Long.compare(b[0], a[0]));
+    long total = 0;
+    long longest = 0;
+    for (int i = 0; i < byRows.size(); i++) {
+      longest = Math.max(longest, byRows.get(i)[1]);
+      long next = i + 1 < byRows.size() ? byRows.get(i + 1)[0] : 0;
+      total += (byRows.get(i)[0] - next) * longest;
+    }
+    return total;
   }
 }

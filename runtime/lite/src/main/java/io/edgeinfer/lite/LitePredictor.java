@@ -1,5 +1,6 @@
 package io.edgeinfer.lite;
 
+import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.FixedBatch;
 import io.edgeinfer.core.InputValidator;
 import io.edgeinfer.core.LoadOptions;
@@ -76,6 +77,17 @@ final class LitePredictor implements Predictor {
   @Override
   public Signature signature() {
     return signature;
+  }
+
+  @Override
+  public Map<String, DataType> rawInputTypes() {
+    Map<String, DataType> raw = new LinkedHashMap<>();
+    for (int i = 0; i < inputIo.length; i++) {
+      if (inputIo[i].quantized()) {
+        raw.put(rawInputs.inputs().get(i).name(), rawInputs.inputs().get(i).dataType());
+      }
+    }
+    return raw;
   }
 
   @Override

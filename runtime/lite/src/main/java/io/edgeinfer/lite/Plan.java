@@ -6,23 +6,28 @@ import io.edgeinfer.lite.kernels.Scratch;
 import io.edgeinfer.lite.kernels.Shapes;
 import io.edgeinfer.lite.ops.Buffers;
 import io.edgeinfer.lite.ops.Step;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A program's shapes and buffers for one set of input shapes: every tensor's shape resolved, one
- * array per tensor allocated here and reused by every inference with the same input shapes.
+ * A program's shapes and buffers for one set of input shapes: every tensor's shape resolved, and
+ * arrays shared by tensors whose lifetimes do not overlap ({@link MemoryPlanner}), allocated here
+ * and reused by every inference with the same input shapes. An array may be longer than the tensor
+ * in it: kernels use the shape's size, never the array's length.
  */
 final class Plan {
   final int[][] inputShapes;
   final int[][] shapes;
   final Object[] buffers;
   final Scratch scratch = new Scratch();
+  final MemoryPlanner.Layout layout;
 
-  private Plan(int[][] inputShapes, int[][] shapes, Object[] buffers) {
+  private Plan(int[][] inputShapes, int[][] shapes, Object[] buffers, MemoryPlanner.Layout layout) {
     this.inputShapes = inputShapes;
     this.shapes = shapes;
     this.buffers = buffers;
+    this.layout = layout;
   }
 
   /**
@@ -31,6 +36,11 @@ final class Plan {
    * @throws ModelException naming the operator whose shapes do not work out
    */
   static Plan of(Program program, int[][] inputShapes) throws ModelException {
+    return of(program, inputShapes, true);
+  }
+
+  /** The same, with one array per tensor when not {@code shared} (for tests to compare with). */
+  static Plan of(Program program, int[][] inputShapes, boolean shared) throws ModelException {
     List<LiteTensor> tensors = program.graph.tensors();
     int[][] shapes = new int[tensors.size()][];
     Object[] buffers = new Object[tensors.size()];
@@ -65,11 +75,16 @@ final class Plan {
             step.op() + " -> " + tensors.get(outputs[0]) + ": " + e.getMessage(), e);
       }
     }
-    for (int t = 0; t < tensors.size(); t++) {
-      if (shapes[t] != null && buffers[t] == null) {
-        int size = Shapes.size(shapes[t]);
-        buffers[t] = Buffers.allocate(tensors.get(t).type(), size);
-      }
+    List<MemoryPlanner.Need> needs = needs(program, shapes);
+    MemoryPlanner.Layout layout =
+        shared ? MemoryPlanner.plan(needs) : MemoryPlanner.unshared(needs);
+    Object[] arrays = new Object[layout.slots().size()];
+    for (int s = 0; s < arrays.length; s++) {
+      MemoryPlanner.Slot slot = layout.slots().get(s);
+      arrays[s] = slot.kind().allocate(Math.toIntExact(slot.elements()));
+    }
+    for (int i = 0; i < layout.needs().size(); i++) {
+      buffers[layout.needs().get(i).tensor()] = arrays[layout.slotOf()[i]];
     }
     for (int output : program.graph.outputs()) {
       if (shapes[output] == null) {
@@ -77,7 +92,63 @@ final class Plan {
             "output " + tensors.get(output) + " is computed by no operator of the model");
       }
     }
-    return new Plan(inputShapes, shapes, buffers);
+    return new Plan(inputShapes, shapes, buffers, layout);
+  }
+
+  /**
+   * Every tensor that needs an array (shape known, not a constant) with its lifetime: graph inputs
+   * from before the first step, graph outputs until after the last (the predictor reads them back),
+   * the rest from the step that writes them to the last step that reads them.
+   */
+  private static List<MemoryPlanner.Need> needs(Program program, int[][] shapes) {
+    List<LiteTensor> tensors = program.graph.tensors();
+    int end = program.steps.size();
+    int[] first = new int[tensors.size()];
+    int[] last = new int[tensors.size()];
+    Arrays.fill(first, Integer.MAX_VALUE);
+    Arrays.fill(last, Integer.MIN_VALUE);
+    for (int input : program.graph.inputs()) {
+      first[input] = -1;
+      last[input] = Math.max(last[input], -1);
+    }
+    for (int s = 0; s < end; s++) {
+      Step step = program.steps.get(s);
+      for (int in : step.inputs()) {
+        last[in] = Math.max(last[in], s);
+      }
+      for (int out : step.outputs()) {
+        first[out] = Math.min(first[out], s);
+        last[out] = Math.max(last[out], s);
+      }
+    }
+    for (int output : program.graph.outputs()) {
+      last[output] = end;
+    }
+    for (int t = 0; t < tensors.size(); t++) {
+      if (tensors.get(t).variable() && first[t] != Integer.MAX_VALUE) {
+        // State (an LSTM's cell) outlives the inference: it shares its array with nothing.
+        first[t] = -1;
+        last[t] = end;
+      }
+    }
+    List<MemoryPlanner.Need> needs = new ArrayList<>();
+    for (int t = 0; t < tensors.size(); t++) {
+      if (shapes[t] != null && program.constants[t] == null && first[t] != Integer.MAX_VALUE) {
+        needs.add(
+            new MemoryPlanner.Need(
+                t,
+                MemoryPlanner.ArrayKind.of(tensors.get(t).type()),
+                Buffers.length(tensors.get(t).type(), Shapes.size(shapes[t])),
+                first[t],
+                last[t]));
+      }
+    }
+    return needs;
+  }
+
+  /** The bytes of the planned arrays (constants and scratch aside). */
+  long arenaBytes() {
+    return layout.arenaBytes();
   }
 
   boolean fits(int[][] shapesAsked) {

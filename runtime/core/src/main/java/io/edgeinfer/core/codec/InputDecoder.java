@@ -1,5 +1,6 @@
 package io.edgeinfer.core.codec;
 
+import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.Signature;
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.core.TensorSpec;
@@ -19,6 +20,16 @@ public final class InputDecoder {
    *     this signature (CSV, NPY and raw data carry one input)
    */
   public static DecodedInput decode(Format format, byte[] payload, Signature signature) {
+    return decode(format, payload, signature, Map.of());
+  }
+
+  /**
+   * As {@link #decode(Format, byte[], Signature)}, but an input decoded with the type {@code
+   * rawTypes} names for it (e.g. a uint8 NPY for a quantized uint8 input) is kept as it is, for the
+   * engine to feed raw.
+   */
+  public static DecodedInput decode(
+      Format format, byte[] payload, Signature signature, Map<String, DataType> rawTypes) {
     DecodedInput decoded =
         format == Format.JSON
             ? JsonInputDecoder.decode(payload, signature)
@@ -29,7 +40,10 @@ public final class InputDecoder {
         .forEach(
             (name, tensor) ->
                 conformed.put(
-                    name, Conformer.conform(tensor, signature.input(name).orElseThrow())));
+                    name,
+                    tensor.dataType() == rawTypes.get(name)
+                        ? tensor
+                        : Conformer.conform(tensor, signature.input(name).orElseThrow())));
     return new DecodedInput(conformed, decoded.signatureName(), decoded.columnar(), decoded.id());
   }
 

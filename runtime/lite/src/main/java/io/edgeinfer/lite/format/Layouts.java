@@ -174,6 +174,41 @@ final class Layouts {
   private static final TableLayout REDUCER =
       TableLayout.of("ReducerOptions", scalar(Schema.Reducer.KEEP_DIMS, "keep_dims", 1));
 
+  private static final TableLayout STRIDED_SLICE =
+      TableLayout.of(
+          "StridedSliceOptions",
+          scalar(Schema.StridedSlice.BEGIN_MASK, "begin_mask", 4),
+          scalar(Schema.StridedSlice.END_MASK, "end_mask", 4),
+          scalar(Schema.StridedSlice.ELLIPSIS_MASK, "ellipsis_mask", 4),
+          scalar(Schema.StridedSlice.NEW_AXIS_MASK, "new_axis_mask", 4),
+          scalar(Schema.StridedSlice.SHRINK_AXIS_MASK, "shrink_axis_mask", 4),
+          scalar(Schema.StridedSlice.OFFSET, "offset", 1));
+
+  private static final TableLayout TRANSPOSE_CONV =
+      TableLayout.of(
+          "TransposeConvOptions",
+          scalar(Schema.TransposeConv.PADDING, "padding", 1),
+          scalar(Schema.TransposeConv.STRIDE_W, "stride_w", 4),
+          scalar(Schema.TransposeConv.STRIDE_H, "stride_h", 4),
+          scalar(Schema.TransposeConv.ACTIVATION, "fused_activation_function", 1),
+          scalar(Schema.TransposeConv.QUANTIZED_BIAS_TYPE, "quantized_bias_type", 1));
+
+  private static final TableLayout SVDF =
+      TableLayout.of(
+          "SVDFOptions",
+          scalar(Schema.Svdf.RANK, "rank", 4),
+          scalar(Schema.Svdf.ACTIVATION, "fused_activation_function", 1),
+          scalar(Schema.Svdf.ASYMMETRIC_QUANTIZE_INPUTS, "asymmetric_quantize_inputs", 1));
+
+  private static final TableLayout SEQUENCE_LSTM =
+      TableLayout.of(
+          "UnidirectionalSequenceLSTMOptions",
+          scalar(Schema.SequenceLstm.ACTIVATION, "fused_activation_function", 1),
+          scalar(Schema.SequenceLstm.CELL_CLIP, "cell_clip", 4),
+          scalar(Schema.SequenceLstm.PROJ_CLIP, "proj_clip", 4),
+          scalar(Schema.SequenceLstm.TIME_MAJOR, "time_major", 1),
+          scalar(Schema.SequenceLstm.ASYMMETRIC_QUANTIZE_INPUTS, "asymmetric_quantize_inputs", 1),
+          scalar(Schema.SequenceLstm.DIAGONAL_RECURRENT_TENSORS, "diagonal_recurrent_tensors", 1));
   // shape, text, resize and elementwise ops
   private static final TableLayout RESIZE_BILINEAR =
       TableLayout.of(
@@ -230,6 +265,10 @@ final class Layouts {
       case Schema.Options.SUB -> SUB;
       case Schema.Options.SQUEEZE -> SQUEEZE;
       case Schema.Options.LEAKY_RELU -> LEAKY_RELU;
+      case Schema.Options.STRIDED_SLICE -> STRIDED_SLICE;
+      case Schema.Options.TRANSPOSE_CONV -> TRANSPOSE_CONV;
+      case Schema.Options.SVDF -> SVDF;
+      case Schema.Options.UNIDIRECTIONAL_SEQUENCE_LSTM -> SEQUENCE_LSTM;
       // shape, text, resize and elementwise ops
       case Schema.Options.RESIZE_BILINEAR -> RESIZE_BILINEAR;
       case Schema.Options.RESIZE_NEAREST_NEIGHBOR -> RESIZE_NEAREST_NEIGHBOR;

@@ -50,6 +50,20 @@ public record LiteTensor(
       throw new IllegalArgumentException(
           "expected a buffer index >= 0, found " + Integer.toUnsignedString(buffer));
     }
+    if (quantization.isPerAxis()
+        && shape.rank() == 1
+        && quantization.quantizedDimension() >= 1
+        && shape.dim(0) == quantization.scale().size()) {
+      // A rank-1 tensor (a bias) has one axis to quantize along, whatever the converter wrote
+      // (TFLite Micro's person-detection model says 3); TFLite Micro ignores the field there too.
+      quantization =
+          new QuantParams(
+              quantization.min(),
+              quantization.max(),
+              quantization.scale(),
+              quantization.zeroPoint(),
+              0);
+    }
     if (quantization.isPerAxis()) {
       int axis = quantization.quantizedDimension();
       if (axis >= shape.rank()) {

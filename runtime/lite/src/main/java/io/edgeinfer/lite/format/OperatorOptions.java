@@ -190,6 +190,55 @@ public sealed interface OperatorOptions {
     }
   }
 
+  /**
+   * {@code StridedSliceOptions}: bit i of a mask speaks of entry i of begin/end/strides; {@code
+   * offset} makes end relative to begin.
+   */
+  record StridedSlice(
+      int beginMask,
+      int endMask,
+      int ellipsisMask,
+      int newAxisMask,
+      int shrinkAxisMask,
+      boolean offset)
+      implements OperatorOptions {}
+
+  /** {@code TransposeConvOptions}: the padding and strides of the convolution it transposes. */
+  record TransposeConv(Padding padding, int strideW, int strideH, Activation activation)
+      implements OperatorOptions {
+    public TransposeConv {
+      Objects.requireNonNull(padding, "padding");
+      Objects.requireNonNull(activation, "activation");
+      atLeastOne("stride_w", strideW);
+      atLeastOne("stride_h", strideH);
+    }
+  }
+
+  /** {@code SVDFOptions}: the rank of the filters' decomposition and the fused activation. */
+  record Svdf(int rank, Activation activation, boolean asymmetricQuantizeInputs)
+      implements OperatorOptions {
+    public Svdf {
+      Objects.requireNonNull(activation, "activation");
+    }
+  }
+
+  /**
+   * {@code UnidirectionalSequenceLSTMOptions}: the cell gate's activation, clips (0 = none), and
+   * whether time is the first axis.
+   */
+  record SequenceLstm(
+      Activation activation,
+      float cellClip,
+      float projClip,
+      boolean timeMajor,
+      boolean asymmetricQuantizeInputs,
+      boolean diagonalRecurrentTensors)
+      implements OperatorOptions {
+    public SequenceLstm {
+      Objects.requireNonNull(activation, "activation");
+    }
+  }
+
   // ---- shape, text, resize and elementwise ops ----------------------------------------------
 
   /** {@code ResizeBilinearOptions}. */

@@ -75,6 +75,33 @@ final class OptionsCodec {
       case Schema.Options.DEQUANTIZE -> new OperatorOptions.Dequantize();
       case Schema.Options.ARG_MAX ->
           new OperatorOptions.ArgMax(TensorTypes.toDataType(t.uint8(Schema.ArgMax.OUTPUT_TYPE)));
+      case Schema.Options.STRIDED_SLICE ->
+          new OperatorOptions.StridedSlice(
+              t.int32(Schema.StridedSlice.BEGIN_MASK, 0),
+              t.int32(Schema.StridedSlice.END_MASK, 0),
+              t.int32(Schema.StridedSlice.ELLIPSIS_MASK, 0),
+              t.int32(Schema.StridedSlice.NEW_AXIS_MASK, 0),
+              t.int32(Schema.StridedSlice.SHRINK_AXIS_MASK, 0),
+              t.bool(Schema.StridedSlice.OFFSET, false));
+      case Schema.Options.TRANSPOSE_CONV ->
+          new OperatorOptions.TransposeConv(
+              padding(t.uint8(Schema.TransposeConv.PADDING)),
+              t.int32(Schema.TransposeConv.STRIDE_W, 0),
+              t.int32(Schema.TransposeConv.STRIDE_H, 0),
+              activation(t.uint8(Schema.TransposeConv.ACTIVATION)));
+      case Schema.Options.SVDF ->
+          new OperatorOptions.Svdf(
+              t.int32(Schema.Svdf.RANK, 0),
+              activation(t.uint8(Schema.Svdf.ACTIVATION)),
+              t.bool(Schema.Svdf.ASYMMETRIC_QUANTIZE_INPUTS, false));
+      case Schema.Options.UNIDIRECTIONAL_SEQUENCE_LSTM ->
+          new OperatorOptions.SequenceLstm(
+              activation(t.uint8(Schema.SequenceLstm.ACTIVATION)),
+              t.float32(Schema.SequenceLstm.CELL_CLIP, 0f),
+              t.float32(Schema.SequenceLstm.PROJ_CLIP, 0f),
+              t.bool(Schema.SequenceLstm.TIME_MAJOR, false),
+              t.bool(Schema.SequenceLstm.ASYMMETRIC_QUANTIZE_INPUTS, false),
+              t.bool(Schema.SequenceLstm.DIAGONAL_RECURRENT_TENSORS, false));
       // shape, text, resize and elementwise ops
       case Schema.Options.RESIZE_BILINEAR ->
           new OperatorOptions.ResizeBilinear(
@@ -204,6 +231,43 @@ final class OptionsCodec {
       b.startTable(Schema.ArgMax.FIELDS);
       b.addByte(Schema.ArgMax.OUTPUT_TYPE, (byte) TensorTypes.toCode(o.outputType()), 0);
       return new Encoded(Schema.Options.ARG_MAX, b.endTable());
+    }
+    if (options instanceof OperatorOptions.StridedSlice o) {
+      b.startTable(Schema.StridedSlice.FIELDS);
+      b.addInt(Schema.StridedSlice.BEGIN_MASK, o.beginMask(), 0);
+      b.addInt(Schema.StridedSlice.END_MASK, o.endMask(), 0);
+      b.addInt(Schema.StridedSlice.ELLIPSIS_MASK, o.ellipsisMask(), 0);
+      b.addInt(Schema.StridedSlice.NEW_AXIS_MASK, o.newAxisMask(), 0);
+      b.addInt(Schema.StridedSlice.SHRINK_AXIS_MASK, o.shrinkAxisMask(), 0);
+      b.addBoolean(Schema.StridedSlice.OFFSET, o.offset(), false);
+      return new Encoded(Schema.Options.STRIDED_SLICE, b.endTable());
+    }
+    if (options instanceof OperatorOptions.TransposeConv o) {
+      b.startTable(Schema.TransposeConv.FIELDS);
+      b.addInt(Schema.TransposeConv.STRIDE_W, o.strideW(), 0);
+      b.addInt(Schema.TransposeConv.STRIDE_H, o.strideH(), 0);
+      b.addByte(Schema.TransposeConv.PADDING, (byte) o.padding().code(), 0);
+      b.addByte(Schema.TransposeConv.ACTIVATION, (byte) o.activation().code(), 0);
+      return new Encoded(Schema.Options.TRANSPOSE_CONV, b.endTable());
+    }
+    if (options instanceof OperatorOptions.Svdf o) {
+      b.startTable(Schema.Svdf.FIELDS);
+      b.addInt(Schema.Svdf.RANK, o.rank(), 0);
+      b.addByte(Schema.Svdf.ACTIVATION, (byte) o.activation().code(), 0);
+      b.addBoolean(Schema.Svdf.ASYMMETRIC_QUANTIZE_INPUTS, o.asymmetricQuantizeInputs(), false);
+      return new Encoded(Schema.Options.SVDF, b.endTable());
+    }
+    if (options instanceof OperatorOptions.SequenceLstm o) {
+      b.startTable(Schema.SequenceLstm.FIELDS);
+      b.addFloat(Schema.SequenceLstm.CELL_CLIP, o.cellClip(), 0.0);
+      b.addFloat(Schema.SequenceLstm.PROJ_CLIP, o.projClip(), 0.0);
+      b.addByte(Schema.SequenceLstm.ACTIVATION, (byte) o.activation().code(), 0);
+      b.addBoolean(Schema.SequenceLstm.TIME_MAJOR, o.timeMajor(), false);
+      b.addBoolean(
+          Schema.SequenceLstm.ASYMMETRIC_QUANTIZE_INPUTS, o.asymmetricQuantizeInputs(), false);
+      b.addBoolean(
+          Schema.SequenceLstm.DIAGONAL_RECURRENT_TENSORS, o.diagonalRecurrentTensors(), false);
+      return new Encoded(Schema.Options.UNIDIRECTIONAL_SEQUENCE_LSTM, b.endTable());
     }
     // shape, text, resize and elementwise ops
     if (options instanceof OperatorOptions.ResizeBilinear o) {

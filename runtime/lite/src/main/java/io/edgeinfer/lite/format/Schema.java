@@ -194,6 +194,10 @@ final class Schema {
     static final int ARG_MAX = 40;
     static final int LEAKY_RELU = 75;
     static final int QUANTIZE = 89;
+    static final int STRIDED_SLICE = 32;
+    static final int TRANSPOSE_CONV = 49;
+    static final int SVDF = 6;
+    static final int UNIDIRECTIONAL_SEQUENCE_LSTM = 71;
 
     // shape, text, resize and elementwise ops
     static final int L2_NORM = 12;
@@ -304,6 +308,50 @@ final class Schema {
     static final int FIELDS = 1;
 
     private Reducer() {}
+  }
+
+  static final class StridedSlice {
+    static final int BEGIN_MASK = 0;
+    static final int END_MASK = 1;
+    static final int ELLIPSIS_MASK = 2;
+    static final int NEW_AXIS_MASK = 3;
+    static final int SHRINK_AXIS_MASK = 4;
+    static final int OFFSET = 5;
+    static final int FIELDS = 6;
+
+    private StridedSlice() {}
+  }
+
+  static final class TransposeConv {
+    static final int PADDING = 0;
+    static final int STRIDE_W = 1;
+    static final int STRIDE_H = 2;
+    static final int ACTIVATION = 3;
+    static final int QUANTIZED_BIAS_TYPE = 4;
+    static final int FIELDS = 5;
+
+    private TransposeConv() {}
+  }
+
+  static final class Svdf {
+    static final int RANK = 0;
+    static final int ACTIVATION = 1;
+    static final int ASYMMETRIC_QUANTIZE_INPUTS = 2;
+    static final int FIELDS = 3;
+
+    private Svdf() {}
+  }
+
+  static final class SequenceLstm {
+    static final int ACTIVATION = 0;
+    static final int CELL_CLIP = 1;
+    static final int PROJ_CLIP = 2;
+    static final int TIME_MAJOR = 3;
+    static final int ASYMMETRIC_QUANTIZE_INPUTS = 4;
+    static final int DIAGONAL_RECURRENT_TENSORS = 5;
+    static final int FIELDS = 6;
+
+    private SequenceLstm() {}
   }
 
   // ---- shape, text, resize and elementwise ops ----------------------------------------------

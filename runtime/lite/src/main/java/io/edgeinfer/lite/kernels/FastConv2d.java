@@ -494,13 +494,26 @@ final class FastConv2d {
         Quant input,
         Quant output,
         ConvOptions options) {
+      this(filter, 0, filterShape, filterScales, bias, input, output, options);
+    }
+
+    /** With asymmetric weights (uint8 models): {@code filterZeroPoint} taken off each at repack. */
+    Int8Op(
+        ByteBuffer filter,
+        int filterZeroPoint,
+        int[] filterShape,
+        float[] filterScales,
+        int[] bias,
+        Quant input,
+        Quant output,
+        ConvOptions options) {
       super(filterShape, options);
       ByteBuffer f = Weights.view(filter, outC * taps, "filter");
       long worst = 0;
       for (int oc = 0; oc < outC; oc++) {
         long sum = 0;
         for (int k = 0; k < taps; k++) {
-          sum += Math.abs(f.get(oc * taps + k));
+          sum += Math.abs(f.get(oc * taps + k) - filterZeroPoint);
         }
         worst = Math.max(worst, sum);
       }
@@ -509,7 +522,7 @@ final class FastConv2d {
       this.intWeights = exact ? null : new int[outC][taps];
       for (int oc = 0; oc < outC; oc++) {
         for (int k = 0; k < taps; k++) {
-          byte v = f.get(oc * taps + k);
+          int v = f.get(oc * taps + k) - filterZeroPoint;
           if (exact) {
             floatWeights[oc][k] = v;
           } else {

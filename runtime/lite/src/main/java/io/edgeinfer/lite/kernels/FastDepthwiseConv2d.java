@@ -205,12 +205,25 @@ final class FastDepthwiseConv2d {
         Quant input,
         Quant output,
         ConvOptions options) {
+      this(filter, 0, filterShape, filterScales, bias, input, output, options);
+    }
+
+    /** With asymmetric weights (uint8 models): {@code filterZeroPoint} taken off each at repack. */
+    Int8Op(
+        ByteBuffer filter,
+        int filterZeroPoint,
+        int[] filterShape,
+        float[] filterScales,
+        int[] bias,
+        Quant input,
+        Quant output,
+        ConvOptions options) {
       super(filterShape, options);
       ByteBuffer f = Weights.view(filter, kh * kw * outC, "filter");
       this.weights = new int[kh * kw][outC];
       for (int t = 0; t < kh * kw; t++) {
         for (int c = 0; c < outC; c++) {
-          weights[t][c] = f.get(t * outC + c);
+          weights[t][c] = f.get(t * outC + c) - filterZeroPoint;
         }
       }
       this.bias = Weights.bias(bias, outC);

@@ -269,4 +269,32 @@ public class FastKernels implements Kernels {
   public UnaryOp<byte[], float[]> dequantize(Quant input) {
     return new FastTables.Dequantize(input);
   }
+
+  @Override
+  public UnaryOp<byte[], byte[]> conv2d(
+      ByteBuffer filter,
+      int filterZeroPoint,
+      int[] filterShape,
+      float[] filterScales,
+      int[] bias,
+      Quant input,
+      Quant output,
+      ConvOptions options) {
+    return new FastConv2d.Int8Op(
+        filter, filterZeroPoint, filterShape, filterScales, bias, input, output, options);
+  }
+
+  @Override
+  public UnaryOp<byte[], byte[]> depthwiseConv2d(
+      ByteBuffer filter,
+      int filterZeroPoint,
+      int[] filterShape,
+      float[] filterScales,
+      int[] bias,
+      Quant input,
+      Quant output,
+      ConvOptions options) {
+    return new FastDepthwiseConv2d.Int8Op(
+        filter, filterZeroPoint, filterShape, filterScales, bias, input, output, options);
+  }
 }

@@ -125,11 +125,13 @@ public final class Quantization {
   }
 
   /**
-   * TFLite's QUANTIZE of one value: {@code round(value / scale) + zeroPoint}, the division in
-   * double as its {@code AffineQuantize} does, clamped to [min, max]. NaN becomes the zero point.
+   * TFLite's QUANTIZE of one value: {@code round(value / scale) + zeroPoint}, the division in float
+   * as its {@code AffineQuantize} does ({@code val / static_cast<float>(scale)}; a double division
+   * differs in the last bit, e.g. -27 for TFLite Micro's -26), clamped to [min, max]. NaN becomes
+   * the zero point.
    */
   public static int quantize(float value, float scale, int zeroPoint, int min, int max) {
-    double q = round(value / (double) scale) + zeroPoint;
+    double q = (double) round(value / scale) + zeroPoint;
     if (Double.isNaN(q)) {
       return zeroPoint;
     }

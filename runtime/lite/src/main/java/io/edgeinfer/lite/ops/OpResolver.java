@@ -55,6 +55,31 @@ public final class OpResolver {
     r.add(BuiltinOperator.PADV2, new PadLowering());
     r.add(BuiltinOperator.TRANSPOSE, new TransposeLowering());
     r.addCustom(DetectionPostProcessLowering.NAME, new DetectionPostProcessLowering());
+    for (BuiltinOperator op :
+        new BuiltinOperator[] {
+          BuiltinOperator.RFFT2D,
+          BuiltinOperator.COMPLEX_ABS,
+          BuiltinOperator.REAL,
+          BuiltinOperator.IMAG
+        }) {
+      r.add(op, new FourierLowering(op));
+    }
+    // 16x8 and sequence ops
+    r.add(BuiltinOperator.CONV_2D, new Conv16x8Lowering(new ConvLowering(false)));
+    for (BuiltinOperator op : new BuiltinOperator[] {BuiltinOperator.ADD, BuiltinOperator.SUB}) {
+      r.add(op, new AddSub16Lowering(op, new BinaryLowering(op)));
+    }
+    r.add(
+        BuiltinOperator.LEAKY_RELU,
+        new LeakyRelu16Lowering(new ActivationLowering(BuiltinOperator.LEAKY_RELU)));
+    r.add(BuiltinOperator.PAD, new PadWideLowering(new PadLowering()));
+    r.add(BuiltinOperator.PADV2, new PadWideLowering(new PadLowering()));
+    r.add(BuiltinOperator.QUANTIZE, new Quantize16Lowering(false, new QuantizeLowering(false)));
+    r.add(BuiltinOperator.DEQUANTIZE, new Quantize16Lowering(true, new QuantizeLowering(true)));
+    r.add(BuiltinOperator.STRIDED_SLICE, new StridedSliceLowering());
+    r.add(BuiltinOperator.TRANSPOSE_CONV, new TransposeConvLowering());
+    r.add(BuiltinOperator.SVDF, new SvdfLowering());
+    r.add(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, new SequenceLstmLowering());
     // shape, text, resize and elementwise ops
     r.add(BuiltinOperator.RESIZE_BILINEAR, new ResizeLowering(BuiltinOperator.RESIZE_BILINEAR));
     r.add(

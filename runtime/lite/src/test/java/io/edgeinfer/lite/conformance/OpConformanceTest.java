@@ -45,7 +45,7 @@ class OpConformanceTest {
     LiteModelBuilder b = new LiteModelBuilder();
     LiteModelBuilder.Graph g = b.graph("main");
     float inScale = 0.01f + r.nextFloat() * 0.1f;
-    int x = g.tensor("x", DataType.INT8, QuantParams.perTensor(inScale, r.nextInt(256) - 128), in);
+    int x = g.tensor("x", DataType.INT8, activation(r, inScale), in);
     float[] scales = scales(r, outC);
     int w =
         g.constant(
@@ -54,20 +54,9 @@ class OpConformanceTest {
             Shape.of(outC, kh, kw, inC),
             LiteBuffer.of(bytes(r, outC * kh * kw * inC)),
             QuantParams.perAxis(scales, new long[outC], 0));
-    int bias =
-        g.constant(
-            "b",
-            DataType.INT32,
-            Shape.of(outC),
-            LiteBuffer.ofInts(ints(r, outC)),
-            QuantParams.perAxis(times(scales, inScale), new long[outC], 0));
+    int bias = bias(g, r, outC, scales, inScale);
     int[] outShape = c.outputShape(in, outC);
-    int y =
-        g.tensor(
-            "y",
-            DataType.INT8,
-            QuantParams.perTensor(0.05f + r.nextFloat() * 0.5f, r.nextInt(256) - 128),
-            outShape);
+    int y = g.tensor("y", DataType.INT8, activation(r, 0.05f + r.nextFloat() * 0.5f), outShape);
     g.operator(
         BuiltinOperator.CONV_2D,
         new OperatorOptions.Conv2D(
@@ -91,7 +80,7 @@ class OpConformanceTest {
     LiteModelBuilder b = new LiteModelBuilder();
     LiteModelBuilder.Graph g = b.graph("main");
     float inScale = 0.01f + r.nextFloat() * 0.1f;
-    int x = g.tensor("x", DataType.INT8, QuantParams.perTensor(inScale, r.nextInt(256) - 128), in);
+    int x = g.tensor("x", DataType.INT8, activation(r, inScale), in);
     float[] scales = scales(r, outC);
     int w =
         g.constant(
@@ -100,18 +89,12 @@ class OpConformanceTest {
             Shape.of(1, kh, kw, outC),
             LiteBuffer.of(bytes(r, kh * kw * outC)),
             QuantParams.perAxis(scales, new long[outC], 3));
-    int bias =
-        g.constant(
-            "b",
-            DataType.INT32,
-            Shape.of(outC),
-            LiteBuffer.ofInts(ints(r, outC)),
-            QuantParams.perAxis(times(scales, inScale), new long[outC], 0));
+    int bias = bias(g, r, outC, scales, inScale);
     int y =
         g.tensor(
             "y",
             DataType.INT8,
-            QuantParams.perTensor(0.05f + r.nextFloat() * 0.5f, r.nextInt(256) - 128),
+            activation(r, 0.05f + r.nextFloat() * 0.5f),
             c.outputShape(in, outC));
     g.operator(
         BuiltinOperator.DEPTHWISE_CONV_2D,
@@ -134,7 +117,7 @@ class OpConformanceTest {
       ConvCase c = ConvCase.random(r, in, kh, kw).undilated();
       LiteModelBuilder b = new LiteModelBuilder();
       LiteModelBuilder.Graph g = b.graph("main");
-      QuantParams q = QuantParams.perTensor(0.02f + r.nextFloat() * 0.1f, r.nextInt(256) - 128);
+      QuantParams q = activation(r, 0.02f + r.nextFloat() * 0.1f);
       int x = g.tensor("x", DataType.INT8, q, in);
       int y = g.tensor("y", DataType.INT8, q, c.outputShape(in, in[3]));
       g.operator(
@@ -155,9 +138,7 @@ class OpConformanceTest {
     LiteModelBuilder b = new LiteModelBuilder();
     LiteModelBuilder.Graph g = b.graph("main");
     float inScale = 0.01f + r.nextFloat() * 0.1f;
-    int x =
-        g.tensor(
-            "x", DataType.INT8, QuantParams.perTensor(inScale, r.nextInt(256) - 128), 1, inputs);
+    int x = g.tensor("x", DataType.INT8, activation(r, inScale), 1, inputs);
     float wScale = scales(r, 1)[0];
     int w =
         g.constant(
@@ -166,20 +147,8 @@ class OpConformanceTest {
             Shape.of(outputs, inputs),
             LiteBuffer.of(bytes(r, outputs * inputs)),
             QuantParams.perTensor(wScale, 0));
-    int bias =
-        g.constant(
-            "b",
-            DataType.INT32,
-            Shape.of(outputs),
-            LiteBuffer.ofInts(ints(r, outputs)),
-            QuantParams.perTensor(wScale * inScale, 0));
-    int y =
-        g.tensor(
-            "y",
-            DataType.INT8,
-            QuantParams.perTensor(0.05f + r.nextFloat() * 0.5f, r.nextInt(256) - 128),
-            1,
-            outputs);
+    int bias = bias(g, r, outputs, new float[] {wScale}, inScale);
+    int y = g.tensor("y", DataType.INT8, activation(r, 0.05f + r.nextFloat() * 0.5f), 1, outputs);
     g.operator(
         BuiltinOperator.FULLY_CONNECTED,
         new OperatorOptions.FullyConnected(ACTIVATIONS[r.nextInt(3)]),
@@ -198,25 +167,15 @@ class OpConformanceTest {
       other[1 + r.nextInt(3)] = 1;
       LiteModelBuilder b = new LiteModelBuilder();
       LiteModelBuilder.Graph g = b.graph("main");
-      int x =
-          g.tensor(
-              "x",
-              DataType.INT8,
-              QuantParams.perTensor(0.02f + r.nextFloat() * 0.1f, r.nextInt(256) - 128),
-              shape);
+      int x = g.tensor("x", DataType.INT8, activation(r, 0.02f + r.nextFloat() * 0.1f), shape);
       int c =
           g.constant(
               "c",
               DataType.INT8,
               Shape.of(other),
               LiteBuffer.of(bytes(r, (int) Shape.of(other).elementCount())),
-              QuantParams.perTensor(0.02f + r.nextFloat() * 0.1f, r.nextInt(256) - 128));
-      int y =
-          g.tensor(
-              "y",
-              DataType.INT8,
-              QuantParams.perTensor(0.05f + r.nextFloat() * 0.2f, r.nextInt(256) - 128),
-              shape);
+              activation(r, 0.02f + r.nextFloat() * 0.1f));
+      int y = g.tensor("y", DataType.INT8, activation(r, 0.05f + r.nextFloat() * 0.2f), shape);
       OperatorOptions options =
           op == BuiltinOperator.ADD
               ? new OperatorOptions.Add(ACTIVATIONS[r.nextInt(3)])
@@ -283,6 +242,21 @@ class OpConformanceTest {
               : (in[2] - effW + strideW) / strideW;
       return new int[] {in[0], outH, outW, channels};
     }
+  }
+
+  /** An int8 activation's quantization: {@code scale}, a random zero point. */
+  private static QuantParams activation(Random r, float scale) {
+    return QuantParams.perTensor(scale, r.nextInt(256) - 128);
+  }
+
+  /** A random int32 bias quantized as TFLite requires: input scale times each weight scale. */
+  private static int bias(
+      LiteModelBuilder.Graph g, Random r, int n, float[] weightScales, float inScale) {
+    QuantParams q =
+        weightScales.length == 1
+            ? QuantParams.perTensor(weightScales[0] * inScale, 0)
+            : QuantParams.perAxis(times(weightScales, inScale), new long[n], 0);
+    return g.constant("b", DataType.INT32, Shape.of(n), LiteBuffer.ofInts(ints(r, n)), q);
   }
 
   private static float[] scales(Random r, int n) {

@@ -34,6 +34,19 @@ final class OracleRuns {
    * Compares {@code sets} seeded random input sets; returns how many output bytes were compared.
    */
   static int compare(TflmOracle oracle, Path file, int sets, long seed) throws Exception {
+    return compare(oracle, file, sets, seed, false);
+  }
+
+  /**
+   * Compares {@code sets} seeded input sets fed in sequence to one predictor and to one TFLite
+   * Micro interpreter, state carried over (models with SVDF or LSTM state).
+   */
+  static int compareStreaming(TflmOracle oracle, Path file, int sets, long seed) throws Exception {
+    return compare(oracle, file, sets, seed, true);
+  }
+
+  private static int compare(TflmOracle oracle, Path file, int sets, long seed, boolean stream)
+      throws Exception {
     try (Model model = Engines.load(file, LoadOptions.DEFAULTS.withRawOutputs(true));
         Predictor p = model.predictor()) {
       List<TensorSpec> ins = rawInputs(model, p);
@@ -51,7 +64,7 @@ final class OracleRuns {
         }
         feeds.add(feed);
       }
-      TflmOracle.Result expected = oracle.run(file, oracleIn.toByteArray());
+      TflmOracle.Result expected = oracle.run(file, oracleIn.toByteArray(), stream);
       assertTrue(expected.ok(), () -> "tflm_oracle refused " + file + ": " + expected.error());
       ByteBuffer want = ByteBuffer.wrap(expected.outputs()).order(ByteOrder.LITTLE_ENDIAN);
       for (Map<String, Tensor> feed : feeds) {

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,13 +33,28 @@ public final class TflmOracle {
 
   /** The oracle, or the test is skipped with the reason it cannot run here. */
   public static TflmOracle require() {
-    Path root = Path.of(System.getProperty("edgeinfer.shared", "../shared"));
-    Path binary = root.resolve("tools/tflm-oracle/tflm_oracle").toAbsolutePath().normalize();
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    String arch = System.getProperty("os.arch", "");
-    assumeTrue(os.contains("linux") && arch.equals("amd64"), "tflm_oracle needs Linux x86_64");
+    Path binary = binary();
+    assumeTrue(runnableHere(), "tflm_oracle needs Linux x86_64");
     assumeTrue(Files.isExecutable(binary), "tflm_oracle not runnable here: " + binary + " absent");
     return new TflmOracle(binary);
+  }
+
+  /** The oracle where it can run here, for checks that are extra rather than required. */
+  public static Optional<TflmOracle> available() {
+    Path binary = binary();
+    return runnableHere() && Files.isExecutable(binary)
+        ? Optional.of(new TflmOracle(binary))
+        : Optional.empty();
+  }
+
+  private static Path binary() {
+    Path root = Path.of(System.getProperty("edgeinfer.shared", "../shared"));
+    return root.resolve("tools/tflm-oracle/tflm_oracle").toAbsolutePath().normalize();
+  }
+
+  private static boolean runnableHere() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    return os.contains("linux") && System.getProperty("os.arch", "").equals("amd64");
   }
 
   /**
@@ -44,6 +62,15 @@ public final class TflmOracle {
    * model's input order. The result holds K output sets the same way.
    */
   public Result run(Path model, byte[] inputs) throws IOException, InterruptedException {
+    return run(model, inputs, false);
+  }
+
+  /**
+   * Runs as {@link #run(Path, byte[])}; with {@code keepState} the sets run in sequence on one
+   * interpreter, variable tensors (SVDF, LSTM state) carried over as a stream.
+   */
+  public Result run(Path model, byte[] inputs, boolean keepState)
+      throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("tflm-oracle");
     try {
       Path in = dir.resolve("in.raw");
@@ -51,12 +78,7 @@ public final class TflmOracle {
       Path err = dir.resolve("err.txt");
       Files.write(in, inputs);
       Process process =
-          new ProcessBuilder(
-                  binary.toString(),
-                  "run",
-                  model.toAbsolutePath().toString(),
-                  in.toString(),
-                  out.toString())
+          new ProcessBuilder(command(model, in, out, keepState))
               .redirectError(err.toFile())
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
@@ -78,5 +100,15 @@ public final class TflmOracle {
       }
       Files.deleteIfExists(dir);
     }
+  }
+
+  private List<String> command(Path model, Path in, Path out, boolean keepState) {
+    List<String> command = new ArrayList<>(List.of(binary.toString()));
+    if (keepState) {
+      command.add("--keep-state");
+    }
+    command.addAll(
+        List.of("run", model.toAbsolutePath().toString(), in.toString(), out.toString()));
+    return command;
   }
 }

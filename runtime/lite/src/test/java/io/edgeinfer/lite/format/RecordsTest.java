@@ -38,6 +38,23 @@ class RecordsTest {
   }
 
   @Test
+  void aRankOneTensorIsQuantizedAlongItsOnlyAxisWhateverTheFileSays() {
+    // TFLite Micro's person-detection model: a conv bias with 8 scales and quantized_dimension 3.
+    LiteTensor bias =
+        new LiteTensor("b", DataType.INT32, Shape.of(8), 1)
+            .withQuantization(QuantParams.perAxis(new float[8], new long[8], 3));
+    assertEquals(0, bias.quantization().quantizedDimension());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new LiteTensor("w", DataType.INT8, Shape.of(8, 2), 1)
+                    .withQuantization(QuantParams.perAxis(new float[8], new long[8], 3)));
+    assertEquals(
+        "expected a quantized dimension below the rank 2 of [8, 2], found 3", e.getMessage());
+  }
+
+  @Test
   void tensorsCheckTheirShapesAndQuantization() {
     IllegalArgumentException e =
         assertThrows(

@@ -69,7 +69,14 @@ class RoundTripTest {
         new OperatorOptions.Squeeze(List.of(0, 2, -1)),
         new OperatorOptions.Pad(),
         new OperatorOptions.Quantize(),
-        new OperatorOptions.Dequantize());
+        new OperatorOptions.Dequantize(),
+        new OperatorOptions.StridedSlice(0, 0, 0, 0, 0, false),
+        new OperatorOptions.StridedSlice(5, 2, 8, 16, 1, true),
+        new OperatorOptions.TransposeConv(Padding.SAME, 2, 3, Activation.NONE),
+        new OperatorOptions.TransposeConv(Padding.VALID, 1, 1, Activation.RELU),
+        new OperatorOptions.Svdf(2, Activation.RELU, true),
+        new OperatorOptions.SequenceLstm(Activation.TANH, 0f, 0f, false, false, false),
+        new OperatorOptions.SequenceLstm(Activation.TANH, 10f, 0.5f, true, true, true));
   }
 
   @ParameterizedTest

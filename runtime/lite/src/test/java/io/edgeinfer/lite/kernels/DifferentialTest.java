@@ -313,6 +313,14 @@ class DifferentialTest {
           shape,
           fine ? near(in, Shapes.size(shape)) : bytes(Shapes.size(shape)),
           what + " int8 " + scales.length + " scales" + (fine ? " fine" : ""));
+      // Classic uint8 models: asymmetric weights, held as int8 with their zero point.
+      int zp = between(0, 41) - 20;
+      compareInt8(
+          REF.conv2d(w, zp, filterShape, scales, qbias, in, out, o),
+          FAST.conv2d(w, zp, filterShape, scales, qbias, in, out, o),
+          shape,
+          bytes(Shapes.size(shape)),
+          what + " int8 with weight zero point " + zp);
     }
     assertTrue(floatRoutes > 0 && intRoutes > 0, floatRoutes + " float, " + intRoutes + " int");
   }
@@ -355,6 +363,13 @@ class DifferentialTest {
           shape,
           fine ? near(in, Shapes.size(shape)) : bytes(Shapes.size(shape)),
           what + " int8" + (fine ? " fine" : ""));
+      int zp = between(0, 41) - 20;
+      compareInt8(
+          REF.depthwiseConv2d(w, zp, filterShape, scales, qbias, in, out, o),
+          FAST.depthwiseConv2d(w, zp, filterShape, scales, qbias, in, out, o),
+          shape,
+          bytes(Shapes.size(shape)),
+          what + " int8 with weight zero point " + zp);
     }
   }
 
