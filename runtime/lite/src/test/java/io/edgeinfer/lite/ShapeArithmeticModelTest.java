@@ -45,6 +45,49 @@ class ShapeArithmeticModelTest {
   }
 
   @Test
+  void dilatedBlockFoldsAStridedSliceOfTheShape() throws Exception {
+    // as below, with STRIDED_SLICE (begin 1, end 3) cutting [h, w] out of the SHAPE, as Keras does
+    LiteModelBuilder b = new LiteModelBuilder();
+    LiteModelBuilder.Graph g = b.graph("main");
+    int x = g.tensor("x", DataType.FLOAT32, 1, 3, 5, 2);
+    int shape = g.tensor("shape", DataType.INT32, 4);
+    int hw = g.tensor("hw", DataType.INT32, 2);
+    int rem = g.tensor("rem", DataType.INT32, 2);
+    int pads = g.tensor("pads", DataType.INT32, 2, 2);
+    int batched = g.tensor("batched", DataType.FLOAT32, 4, 2, 3, 2);
+    int y = g.tensor("y", DataType.FLOAT32, 1, 3, 5, 2);
+    int begin = g.constant("begin", DataType.INT32, Shape.of(1), LiteBuffer.ofInts(1));
+    int end = g.constant("end", DataType.INT32, Shape.of(1), LiteBuffer.ofInts(3));
+    int one = g.constant("one", DataType.INT32, Shape.of(1), LiteBuffer.ofInts(1));
+    int two = g.constant("two", DataType.INT32, Shape.of(1), LiteBuffer.ofInts(2));
+    int zeros = g.constant("zeros", DataType.INT32, Shape.of(2), LiteBuffer.ofInts(0, 0));
+    int block = g.constant("block", DataType.INT32, Shape.of(2), LiteBuffer.ofInts(2, 2));
+    g.operator(BuiltinOperator.SHAPE, new OperatorOptions.None(), new int[] {x}, shape);
+    g.operator(
+        BuiltinOperator.STRIDED_SLICE,
+        new OperatorOptions.StridedSlice(0, 0, 0, 0, 0, false),
+        new int[] {shape, begin, end, one},
+        hw);
+    g.operator(BuiltinOperator.FLOOR_MOD, new OperatorOptions.None(), new int[] {hw, two}, rem);
+    g.operator(BuiltinOperator.PACK, new OperatorOptions.Pack(2, 1), new int[] {zeros, rem}, pads);
+    g.operator(
+        BuiltinOperator.SPACE_TO_BATCH_ND,
+        new OperatorOptions.None(),
+        new int[] {x, block, pads},
+        batched);
+    g.operator(
+        BuiltinOperator.BATCH_TO_SPACE_ND,
+        new OperatorOptions.None(),
+        new int[] {batched, block, pads},
+        y);
+    float[] values = new float[30];
+    for (int i = 0; i < 30; i++) {
+      values[i] = i - 7.5f;
+    }
+    assertArrayEquals(values, run(b, g, x, y, Tensor.ofFloats(values, 1, 3, 5, 2)));
+  }
+
+  @Test
   void dilatedBlockPadsByShapeArithmeticAndCropsBack() throws Exception {
     // x [1,5,5,1] -> SHAPE -> SLICE [h, w] = [5, 5] -> FLOOR_MOD 2 = [1, 1] -> PACK with [0, 0]
     // on axis 1 = paddings [[0, 1], [0, 1]] -> SPACE_TO_BATCH_ND (block 2x2) [4,3,3,1]

@@ -9,6 +9,7 @@ import io.edgeinfer.lite.kernels.Activation;
 import io.edgeinfer.lite.kernels.FloatMath;
 import io.edgeinfer.lite.kernels.IntMath;
 import io.edgeinfer.lite.kernels.QuantizedBinary;
+import io.edgeinfer.lite.kernels.QuantizedDiv;
 import io.edgeinfer.lite.kernels.Shapes;
 
 /**
@@ -53,6 +54,28 @@ final class ElementwiseLowering implements Lowering {
                 f.run((float[]) buf[a], s[a], (float[]) buf[b], s[b], out, shape);
                 clamp(act, out, Shapes.size(shape));
               }));
+    }
+    if (which == BuiltinOperator.DIV && OpContext.isQuantized8(ta)) {
+      LiteTensor tb = ctx.tensor(b);
+      if (tb.type() != ta.type()) {
+        throw new Unsupported(ta.type().label() + " and " + tb.type().label());
+      }
+      ctx.requireQuantized8(y, ta);
+      Activation act =
+          op.options() instanceof OperatorOptions.None
+              ? Activation.NONE
+              : OpContext.activation(ctx.options(op, OperatorOptions.Div.class).activation());
+      var k =
+          new QuantizedDiv(
+              OpContext.quant(ta), OpContext.quant(tb), OpContext.quant(ctx.tensor(y)), act);
+      return Step.single(
+          ctx.name(),
+          in,
+          y,
+          shaper,
+          (buf, s, scratch) ->
+              k.run(
+                  (byte[]) buf[a], s[a], (byte[]) buf[b], s[b], (byte[]) buf[y], shaper.shape(s)));
     }
     if (which == BuiltinOperator.SQUARED_DIFFERENCE && OpContext.isQuantized8(ta)) {
       LiteTensor tb = ctx.tensor(b);

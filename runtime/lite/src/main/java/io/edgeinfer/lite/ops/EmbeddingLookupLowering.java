@@ -48,10 +48,12 @@ final class EmbeddingLookupLowering implements Lowering {
           y,
           shaper,
           (buf, s, scratch) -> {
+            // the output's size from its shape: a planned array may be longer than the tensor
+            int size = io.edgeinfer.lite.kernels.Shapes.size(shaper.shape(s));
             float[] values = (float[]) buf[y];
-            byte[] rows = scratch.bytes(0, values.length);
+            byte[] rows = scratch.bytes(0, size);
             kernel.run(buf[table], s[table], buf[ids], s[ids], rows, 1);
-            for (int i = 0; i < values.length; i++) {
+            for (int i = 0; i < size; i++) {
               values[i] = rows[i] * scale;
             }
           });

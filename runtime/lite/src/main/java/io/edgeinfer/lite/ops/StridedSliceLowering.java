@@ -44,6 +44,8 @@ final class StridedSliceLowering implements Lowering {
     } catch (IllegalArgumentException e) {
       throw new Unsupported(e.getMessage());
     }
-    return ctx.step(x, y, k::outputShape, (buf, s, scratch) -> k.run(buf[x], s[x], buf[y]));
+    // Folded at load when its input is a constant (a SHAPE's values in a Keras dilated block).
+    return ConstantFolding.orStep(
+        ctx, ctx.step(x, y, k::outputShape, (buf, s, scratch) -> k.run(buf[x], s[x], buf[y])));
   }
 }

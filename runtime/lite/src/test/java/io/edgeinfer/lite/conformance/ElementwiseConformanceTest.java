@@ -245,6 +245,31 @@ class ElementwiseConformanceTest {
   }
 
   @ParameterizedTest(name = "seed {0}")
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+  void int8Div(int seed) throws Exception {
+    OneOpModels m = new OneOpModels(3000 + seed);
+    int[] s = shape(m);
+    int[] t = against(m, s);
+    int x = m.input(DataType.INT8, m.randomQuant(), s);
+    // a constant divisor that avoids its zero point (a zero divisor is refused)
+    int n = (int) Shape.of(t).elementCount();
+    byte[] divisor = new byte[n];
+    for (int i = 0; i < n; i++) {
+      divisor[i] = (byte) (m.r.nextBoolean() ? 1 + m.r.nextInt(127) : -1 - m.r.nextInt(128));
+    }
+    int c =
+        m.g.constant(
+            "c",
+            DataType.INT8,
+            Shape.of(t),
+            LiteBuffer.of(divisor),
+            QuantParams.perTensor(0.01f + m.r.nextFloat() * 0.1f, 0));
+    m.output(DataType.INT8, m.randomQuant(), s);
+    m.op(BuiltinOperator.DIV, new OperatorOptions.Div(ACTIVATIONS[m.r.nextInt(4)]), x, c);
+    m.check(dir, "qdiv" + seed);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
   @ValueSource(ints = {1, 2, 3, 4})
   void selectV2(int seed) throws Exception {
     for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8}) {

@@ -41,6 +41,32 @@ class ElementwiseKernelsTest {
   }
 
   @Test
+  void int8DivAsTflite() {
+    // all at scale 0.1, zero point 0: 6.0 / 2.0 = 3.0 -> 30; -5.0 / 2.5 = -2.0 -> -20; 1.0 / -0.5
+    // = -2.0 -> -20; 0 / 2.0 = 0
+    Quant q = new Quant(0.1f, 0);
+    QuantizedDiv div = new QuantizedDiv(q, q, q, Activation.NONE);
+    byte[] out = new byte[4];
+    div.run(
+        new byte[] {60, -50, 10, 0},
+        new int[] {4},
+        new byte[] {20, 25, -5, 20},
+        new int[] {4},
+        out,
+        new int[] {4});
+    assertArrayEquals(new byte[] {30, -20, -20, 0}, out);
+    // where a zero dividend's 31 bits of headroom push the shift past 31, TFLite's compiled
+    // rounding (mask and shift cut to 32 bits and 5 bits) rounds 0 up to 1
+    assertEquals(1, QuantizedDiv.divideByPot(0, 33));
+    assertEquals(0, QuantizedDiv.divideByPot(0, 31));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            div.run(
+                new byte[] {1}, new int[] {1}, new byte[] {0}, new int[] {1}, out, new int[] {1}));
+  }
+
+  @Test
   void binaryFloatMathBroadcasts() {
     float[] a = {2, 4, -7.5f, 7};
     int[] sa = {2, 2};
