@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.edgeinfer.lite.conformance.TensorFlowLite;
 import io.edgeinfer.quantize.quant.Mode;
 import io.edgeinfer.quantize.reference.Runtimes;
-import io.edgeinfer.quantize.reference.TensorFlowLite;
 import io.edgeinfer.train.TrainedModelWriter;
 import io.edgeinfer.train.Trainer;
 import io.edgeinfer.train.TrainingConfig;

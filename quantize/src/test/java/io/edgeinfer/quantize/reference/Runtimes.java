@@ -6,6 +6,8 @@ import io.edgeinfer.core.Model;
 import io.edgeinfer.core.Predictor;
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.lite.LiteEngine;
+import io.edgeinfer.lite.conformance.TensorFlowLite;
+import io.edgeinfer.lite.conformance.TflmOracle;
 import io.edgeinfer.lite.format.LiteModel;
 import io.edgeinfer.lite.format.LiteTensor;
 import io.edgeinfer.lite.format.QuantParams;
@@ -53,7 +55,11 @@ public final class Runtimes {
     if (file.mainSubgraph().outputs().size() != 1) {
       throw new IllegalArgumentException("expected a model with one output");
     }
-    byte[] out = TflmOracle.run(model, inputBytes(file, rows));
+    TflmOracle.Result result = TflmOracle.require().run(model, inputBytes(file, rows));
+    if (!result.ok()) {
+      throw new IllegalStateException("tflm_oracle refused " + model + ": " + result.error());
+    }
+    byte[] out = result.outputs();
     return floats(file.mainSubgraph().tensor(file.mainSubgraph().outputs().get(0)), out);
   }
 

@@ -1,4 +1,4 @@
-package io.edgeinfer.quantize.reference;
+package io.edgeinfer.lite.conformance;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
