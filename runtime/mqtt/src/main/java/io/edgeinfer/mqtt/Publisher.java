@@ -50,6 +50,10 @@ final class Publisher implements ReplySink, AutoCloseable {
 
   @Override
   public void deliver(Reply reply) {
+    if (reply.messages().isEmpty()) {
+      reply.source().acknowledge().run(); // nowhere valid to publish: reported, and done
+      return;
+    }
     AtomicInteger remaining = new AtomicInteger(reply.messages().size());
     Runnable oneDone =
         () -> {
