@@ -214,7 +214,8 @@ public final class MqttService implements AutoCloseable {
             properties == null ? null : properties.getCorrelationData(),
             qos,
             System.nanoTime(),
-            () -> acknowledge(from, id, qos));
+            () -> acknowledge(from, id, qos),
+            properties == null ? null : CorrelationCut.problem(properties));
     if (!pipeline.offer(inbound)) {
       if (qos == 0) {
         // QoS 0 may be dropped: counted (the metrics say how many), nothing to acknowledge.
