@@ -1,7 +1,9 @@
 package io.edgeinfer.mqtt;
 
 import io.edgeinfer.core.ModelException;
+import io.edgeinfer.mqtt.outbox.DeadLetterFolder;
 import io.edgeinfer.mqtt.outbox.Outbox;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -27,6 +29,9 @@ public final class MqttService implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(MqttService.class.getName());
   private static final long SESSION_EXPIRY_SECONDS = 3600;
 
+  /** Inside the outbox folder: replies the broker refused, one JSON file each. */
+  public static final String DEAD_LETTER_FOLDER = "dead-letter";
+
   private final BrokerSettings broker;
   private final ModelInfo model;
   private final Metrics metrics;
@@ -45,7 +50,8 @@ public final class MqttService implements AutoCloseable {
   private Pipeline pipeline;
 
   private MqttService(
-      BrokerSettings broker, ModelInfo model, Metrics metrics, Outbox outbox, int receiveMaximum) {
+      BrokerSettings broker, ModelInfo model, Metrics metrics, Outbox outbox, int receiveMaximum)
+      throws IOException {
     this.broker = broker;
     this.model = model;
     this.metrics = metrics;
@@ -95,7 +101,9 @@ public final class MqttService implements AutoCloseable {
               }
             },
             scheduler);
-    publisher = new Publisher(sender, outbox, metrics);
+    DeadLetterFolder deadLetters =
+        DeadLetterFolder.open(outbox.directory().resolve(DEAD_LETTER_FOLDER));
+    publisher = new Publisher(sender, outbox, deadLetters, metrics);
   }
 
   /**
@@ -111,7 +119,7 @@ public final class MqttService implements AutoCloseable {
       Outbox outbox,
       int receiveMaximum,
       PipelineFactory pipelineFactory)
-      throws ModelException {
+      throws ModelException, IOException {
     MqttService service = new MqttService(broker, model, metrics, outbox, receiveMaximum);
     try {
       service.pipeline = pipelineFactory.create(service.publisher);
