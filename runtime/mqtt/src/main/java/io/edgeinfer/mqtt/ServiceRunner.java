@@ -53,6 +53,7 @@ public final class ServiceRunner implements AutoCloseable {
         };
     StringBuilder text = new StringBuilder();
     if (b.broker != null) {
+      OwnTopics.requireNoLoop(b.broker.inputTopics(), b.settings, b.broker.statusTopic());
       int receiveMaximum = b.settings.queueCapacity();
       mqtt = MqttService.start(b.broker, b.info, b.metrics, b.outbox, receiveMaximum, factory);
       text.append("on ").append(b.broker.uri()).append(" topics ").append(b.broker.inputTopics());
