@@ -84,7 +84,8 @@ public final class ServiceRunner implements AutoCloseable {
                 }
                 return offered;
               },
-              200);
+              FolderWatcher.DEFAULT_SETTLE_MILLIS,
+              b.settings.maxPayloadBytes());
       text.append(text.length() == 0 ? "" : ", ").append("watching ").append(b.watch);
     } else {
       watcher = null;
