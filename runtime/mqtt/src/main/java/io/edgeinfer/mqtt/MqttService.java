@@ -48,6 +48,7 @@ public final class MqttService implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean stopped =
       new java.util.concurrent.atomic.AtomicBoolean();
   private Pipeline pipeline;
+  private Intake intake;
 
   private MqttService(
       BrokerSettings broker, ModelInfo model, Metrics metrics, Outbox outbox, int receiveMaximum)
@@ -123,6 +124,7 @@ public final class MqttService implements AutoCloseable {
     MqttService service = new MqttService(broker, model, metrics, outbox, receiveMaximum);
     try {
       service.pipeline = pipelineFactory.create(service.publisher);
+      service.intake = new Intake(service.pipeline, service.receiver, metrics);
       service.sender.connect();
       service.receiver.connect();
     } catch (MqttException e) {
@@ -224,25 +226,14 @@ public final class MqttService implements AutoCloseable {
             System.nanoTime(),
             () -> acknowledge(from, id, qos),
             properties == null ? null : CorrelationCut.problem(properties));
-    if (!pipeline.offer(inbound)) {
-      if (qos == 0) {
+    if (qos == 0) {
+      if (!pipeline.offer(inbound)) {
         // QoS 0 may be dropped: counted (the metrics say how many), nothing to acknowledge.
         metrics.dropped.incrementAndGet();
-        return;
       }
-      // A QoS 1 or 2 message is acknowledged only once handed over. One refused here (the service
-      // is
-      // draining after SIGTERM, or a queue is full, which the receive maximum should prevent) stays
-      // unacknowledged: the broker delivers it again when this persistent session resumes.
-      LOG.warning(
-          "edgeinfer: could not take a QoS "
-              + qos
-              + " message on "
-              + topic
-              + " ("
-              + (pipeline.isAccepting() ? "queue full" : "stopping")
-              + "); left unacknowledged for the broker to deliver again");
+      return;
     }
+    intake.take(from, inbound);
   }
 
   /**

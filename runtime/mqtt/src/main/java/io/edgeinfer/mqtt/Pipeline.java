@@ -70,6 +70,23 @@ public final class Pipeline implements AutoCloseable {
     return queued;
   }
 
+  /**
+   * As {@link #offer(InboundMessage)}, waiting up to {@code timeout} for room in a full queue: the
+   * MQTT intake waits here rather than refuse a QoS 1 message the broker would not resend until the
+   * next session.
+   */
+  public boolean offer(InboundMessage message, Duration timeout) throws InterruptedException {
+    if (!accepting.get()) {
+      return false;
+    }
+    int worker = Math.floorMod(message.topic().hashCode(), queues.size());
+    boolean queued = queues.get(worker).offer(message, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    if (queued) {
+      metrics.received.incrementAndGet();
+    }
+    return queued;
+  }
+
   /** Whether {@link #offer} still takes messages (false once the service drains). */
   public boolean isAccepting() {
     return accepting.get();
