@@ -44,6 +44,7 @@ class LauncherTest {
         exit 2
       fi
       if [[ -n ${FAKE_STDERR:-} ]]; then printf '%s\\n' "$FAKE_STDERR" >&2; fi
+      if [[ -n ${FAKE_STDERR_NUL:-} ]]; then printf 'edgeinfer: found \\0 in the payload\\n' >&2; fi
       if [[ -n ${FAKE_SERVE:-} ]]; then
         trap 'echo "drained after SIGTERM" >&2; exit 143' TERM
         touch "$FAKE_SERVE"
@@ -322,6 +323,17 @@ class LauncherTest {
     Launched serve = launch("serve");
     assertEquals(1, serve.exitCode(), serve.toString());
     assertEquals(List.of("edgeinfer: cannot reach the broker"), serve.errLines(), serve.toString());
+  }
+
+  /** F6: a line with a binary byte passes the filter whole, as grep -a lets it. */
+  @Test
+  void passesLinesWithBinaryBytesThroughTheFilter() throws Exception {
+    Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17\"\n");
+    env.put("FAKE_STDERR_NUL", "1");
+    env.put("FAKE_EXIT", "1");
+    Launched serve = launch("serve");
+    assertEquals(1, serve.exitCode(), serve.toString());
+    assertEquals(List.of("edgeinfer: found \0 in the payload"), serve.errLines(), serve.toString());
   }
 
   @Test
