@@ -60,10 +60,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--broker",
-      paramLabel = "URL|embedded[:PORT]",
+      paramLabel = "URL|embedded[:[HOST:]PORT]",
       description =
-          "tcp://HOST:PORT, ssl://HOST:PORT, or embedded (an in-process broker, port 1883 unless"
-              + " given) (default: tcp://127.0.0.1:1883; with only --watch, none).")
+          "tcp://HOST:PORT, ssl://HOST:PORT, or embedded (an in-process, anonymous broker on"
+              + " 127.0.0.1:1883 unless given) (default: tcp://127.0.0.1:1883; with only --watch,"
+              + " none).")
   String broker;
 
   @Option(
@@ -202,6 +203,14 @@ final class ServeCommand implements Callable<Integer> {
   Integer metricsPort;
 
   @Option(
+      names = "--metrics-bind",
+      paramLabel = "HOST",
+      defaultValue = "127.0.0.1",
+      description =
+          "The address --metrics-port listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+  String metricsBind;
+
+  @Option(
       names = "--metrics-interval",
       paramLabel = "SECONDS",
       defaultValue = "10",
@@ -267,16 +276,24 @@ final class ServeCommand implements Callable<Integer> {
       ServiceRunner.Builder runner =
           ServiceRunner.builder(model, signature, info, settings, metrics)
               .watch(watchDir)
-              .metricsPort(metricsPort);
+              .metricsPort(metricsPort)
+              .metricsHost(metricsBind);
       EmbeddedBroker embedded = null;
       String brokerUri =
           broker != null ? broker : inputTopics.isEmpty() ? null : "tcp://127.0.0.1:1883";
       if (brokerUri != null) {
         if (brokerUri.startsWith("embedded")) {
-          int port = embeddedPort(brokerUri);
-          embedded = startEmbedded(port);
-          brokerUri = "tcp://127.0.0.1:" + port;
-          out.println("embedded broker (" + embedded.description() + ") on port " + port);
+          EmbeddedAddress address = EmbeddedAddress.parse(brokerUri);
+          address.requireFree();
+          embedded = startEmbedded(address);
+          brokerUri = address.clientUri();
+          out.println(
+              "embedded broker ("
+                  + embedded.description()
+                  + ") on "
+                  + address.host()
+                  + ":"
+                  + address.port());
         }
         Path outboxPath =
             outboxDir != null
@@ -352,21 +369,9 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static int embeddedPort(String value) {
-    if (value.equals("embedded")) {
-      return 1883;
-    }
-    try {
-      return Integer.parseInt(value.substring("embedded:".length()));
-    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-      throw new IllegalArgumentException(
-          "expected --broker embedded or embedded:PORT, found '" + value + "'");
-    }
-  }
-
-  private static EmbeddedBroker startEmbedded(int port) throws Exception {
+  private static EmbeddedBroker startEmbedded(EmbeddedAddress address) throws Exception {
     for (EmbeddedBroker broker : ServiceLoader.load(EmbeddedBroker.class)) {
-      broker.start("0.0.0.0", port);
+      broker.start(address.host(), address.port());
       return broker;
     }
     throw new IllegalArgumentException(
