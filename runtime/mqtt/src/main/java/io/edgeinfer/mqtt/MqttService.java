@@ -134,10 +134,7 @@ public final class MqttService implements AutoCloseable {
               + broker.uri()
               + ": "
               + describe(e)
-              + (broker.uri().startsWith("ssl://")
-                  ? " (check --tls-ca, --tls-cert and --tls-key, and that the broker's certificate"
-                      + " names this host)"
-                  : " (is it running? try --broker embedded)"),
+              + hint(e, broker.uri()),
           e);
     }
     if (broker.metricsIntervalSeconds() > 0) {
@@ -185,7 +182,11 @@ public final class MqttService implements AutoCloseable {
         subscriptions[i] = new MqttSubscription(broker.inputTopics().get(i), broker.inputQos());
       }
       // Messages arrive at the global callback: per-subscription listeners miss $share filters.
-      client.subscribe(subscriptions, null, null, new MqttProperties()).waitForCompletion(10_000);
+      // With only --watch there is nothing to subscribe to (an empty SUBSCRIBE is a protocol
+      // error: the broker disconnected, and the service reconnected in a loop).
+      if (subscriptions.length > 0) {
+        client.subscribe(subscriptions, null, null, new MqttProperties()).waitForCompletion(10_000);
+      }
       MqttMessage online =
           new MqttMessage(StatusMessages.state("online", model, broker.clientId()));
       online.setQos(1);
@@ -291,6 +292,23 @@ public final class MqttService implements AutoCloseable {
     if (pipeline != null) {
       pipeline.close();
     }
+  }
+
+  /** What to check, from the broker's CONNACK reason code (MQTT v5, 3.2.2.2). */
+  private static String hint(MqttException e, String uri) {
+    int code = e.getReasonCode();
+    if (code == 0x86 || code == 0x87 || code == 0x8C) {
+      return " (the broker refused the credentials: check --username and --password-file or"
+          + " EDGEINFER_MQTT_PASSWORD, and the broker's ACL for this client)";
+    }
+    if (code == 0x85) {
+      return " (the broker refused the client id: check --client-id)";
+    }
+    if (uri.startsWith("ssl://")) {
+      return " (check --tls-ca, --tls-cert and --tls-key, and that the broker's certificate"
+          + " names this host)";
+    }
+    return " (is it running? try --broker embedded)";
   }
 
   static String describe(MqttException e) {
