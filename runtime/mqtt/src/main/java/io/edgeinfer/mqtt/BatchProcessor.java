@@ -88,7 +88,7 @@ final class BatchProcessor {
       try {
         good.add(new Decoded(i, message, decode(message)));
       } catch (IllegalArgumentException e) {
-        replies[i] = error(message, null, e.getMessage());
+        replies[i] = error(message, RequestIds.find(message.payload()), e.getMessage());
       }
     }
     predictTogether(good, replies, started);

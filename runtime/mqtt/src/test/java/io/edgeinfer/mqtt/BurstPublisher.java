@@ -34,6 +34,12 @@ final class BurstPublisher implements AutoCloseable {
 
   /** Sends {@code {"id": "I", "instances": [[I, 0, 0]]}} for I in [0, count) to {@code topic}. */
   void send(String topic, int count) throws Exception {
+    send(topic, count, 0);
+  }
+
+  /** As {@link #send(String, int)}, at most {@code perSecond} a second (0: as fast as it can). */
+  void send(String topic, int count, int perSecond) throws Exception {
+    long started = System.nanoTime();
     MqttActionListener release =
         new MqttActionListener() {
           @Override
@@ -51,6 +57,13 @@ final class BurstPublisher implements AutoCloseable {
       byte[] payload =
           ("{\"id\": \"" + i + "\", \"instances\": [[" + i + ", 0, 0]]}")
               .getBytes(StandardCharsets.UTF_8);
+      if (perSecond > 0) {
+        long due = started + i * 1_000_000_000L / perSecond;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+      }
       MqttMessage message = new MqttMessage(payload);
       message.setQos(1);
       if (!window.tryAcquire(30, TimeUnit.SECONDS)) {

@@ -119,6 +119,19 @@ class PoisonRepliesTest {
     }
   }
 
+  @Test
+  void aRequestThatFailsToDecodeStillHasItsIdInTheError() throws Exception {
+    try (Pipeline pipeline = pipeline(SumServices.settings(8, 0))) {
+      byte[] payload =
+          "{\"id\": \"r7\", \"instances\": [[\"a\", 2, 3]]}".getBytes(StandardCharsets.UTF_8);
+      pipeline.offer(
+          new InboundMessage("in/a", payload, null, null, null, 1, System.nanoTime(), () -> {}));
+      String error = text(next().messages().get(0));
+      assertTrue(error.contains("\"id\":\"r7\""), error);
+      assertTrue(error.contains("expected a float32 number, found a string"), error);
+    }
+  }
+
   private void assertAnswersTheNextMessage(Pipeline pipeline) throws InterruptedException {
     assertTrue(pipeline.offer(message("in/b", null)));
     Reply reply = next();
