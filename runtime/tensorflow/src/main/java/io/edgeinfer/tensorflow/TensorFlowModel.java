@@ -63,6 +63,18 @@ final class TensorFlowModel implements Model {
     } catch (TensorFlowException e) {
       throw new MalformedModelException(
           "TensorFlow could not load " + path + ": " + firstLine(e.getMessage()), e);
+    } catch (RuntimeException e) {
+      // TensorFlow Java fails with its own NullPointerException on signatures it cannot build
+      // (TF1 reference-typed tensors such as DT_FLOAT_REF); its text names its internals.
+      throw new MalformedModelException(
+          "TensorFlow Java could not load the signatures of "
+              + path
+              + ": expected signature tensors of value types"
+              + (signatures.skipped().isEmpty()
+                  ? ""
+                  : ", found " + String.join("; ", skippedList(signatures)))
+              + " (re-export the model with tf.saved_model.save)",
+          e);
     } catch (LinkageError e) {
       // TF Java ships natives for linux x86_64/arm64, macOS arm64 and Windows x86_64 only.
       throw new ModelException(
@@ -75,6 +87,12 @@ final class TensorFlowModel implements Model {
           e);
     }
     return new TensorFlowModel(path, bundle, signatures, metadata(metaGraph, signatures, options));
+  }
+
+  private static java.util.List<String> skippedList(SignatureReader.Result signatures) {
+    java.util.List<String> list = new java.util.ArrayList<>();
+    signatures.skipped().forEach((name, why) -> list.add("signature '" + name + "': " + why));
+    return list;
   }
 
   private static Map<String, String> metadata(
