@@ -249,7 +249,26 @@ final class ServeCommand implements Callable<Integer> {
     DeviceProfile profile = profileOption.profile();
     applyProfile(profile);
     String client = clientId != null ? clientId : "edgeinfer-" + hostname();
-    try (Model model = modelOptions.load(modelPath, profileOption, maxBatch)) {
+    String brokerUri =
+        broker != null ? broker : inputTopics.isEmpty() ? null : "tcp://127.0.0.1:1883";
+    EmbeddedAddress embeddedAddress = null;
+    if (brokerUri != null && brokerUri.startsWith("embedded")) {
+      embeddedAddress = EmbeddedAddress.parse(brokerUri);
+      embeddedAddress.requireFree();
+    }
+    // The outbox's lock before the model: a second serve with the same client id fails at once,
+    // not after loading the model.
+    Outbox outbox =
+        brokerUri == null
+            ? null
+            : Outbox.open(
+                outboxDir != null
+                    ? outboxDir
+                    : Path.of(System.getProperty("user.home"), ".edgeinfer", "outbox", client),
+                outboxMaxMessages,
+                (long) outboxMaxMb << 20);
+    try (outbox;
+        Model model = modelOptions.load(modelPath, profileOption, maxBatch)) {
       Signature signature =
           signatureName == null
               ? model.defaultSignature()
@@ -279,26 +298,18 @@ final class ServeCommand implements Callable<Integer> {
               .metricsPort(metricsPort)
               .metricsHost(metricsBind);
       EmbeddedBroker embedded = null;
-      String brokerUri =
-          broker != null ? broker : inputTopics.isEmpty() ? null : "tcp://127.0.0.1:1883";
       if (brokerUri != null) {
-        if (brokerUri.startsWith("embedded")) {
-          EmbeddedAddress address = EmbeddedAddress.parse(brokerUri);
-          address.requireFree();
-          embedded = startEmbedded(address);
-          brokerUri = address.clientUri();
+        if (embeddedAddress != null) {
+          embedded = startEmbedded(embeddedAddress);
+          brokerUri = embeddedAddress.clientUri();
           out.println(
               "embedded broker ("
                   + embedded.description()
                   + ") on "
-                  + address.host()
+                  + embeddedAddress.host()
                   + ":"
-                  + address.port());
+                  + embeddedAddress.port());
         }
-        Path outboxPath =
-            outboxDir != null
-                ? outboxDir
-                : Path.of(System.getProperty("user.home"), ".edgeinfer", "outbox", client);
         runner.broker(
             new BrokerSettings(
                 brokerUri,
@@ -310,7 +321,7 @@ final class ServeCommand implements Callable<Integer> {
                 qos,
                 statusTopic != null ? statusTopic : "edgeinfer/" + client + "/status",
                 metricsInterval),
-            Outbox.open(outboxPath, outboxMaxMessages, (long) outboxMaxMb << 20));
+            outbox);
       }
       try (ServiceRunner service = runner.start()) {
         if (profile != null) {
