@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -269,6 +270,21 @@ class LauncherTest {
     launch("predict");
     List<String> off = onlyCall();
     assertTrue(off.stream().noneMatch(a -> a.contains("Archive")), off.toString());
+  }
+
+  @Test
+  void prunesClassArchivesUnusedFor30Days() throws Exception {
+    env.remove("EDGEINFER_CDS");
+    Files.createDirectories(jdk.resolve("lib/server"));
+    Files.writeString(jdk.resolve("lib/server/classes.jsa"), "base archive");
+    Path archives = Files.createDirectories(cache.resolve("edgeinfer"));
+    Path stale = Files.writeString(archives.resolve("classes-111.jsa"), "an old one");
+    Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofDays(40))));
+    Path recent = Files.writeString(archives.resolve("classes-222.jsa"), "another JVM's");
+    Files.setLastModifiedTime(recent, FileTime.from(Instant.now().minus(Duration.ofDays(3))));
+    launch("predict");
+    assertFalse(Files.exists(stale), "unused for 40 days");
+    assertTrue(Files.exists(recent), "used 3 days ago");
   }
 
   @Test
