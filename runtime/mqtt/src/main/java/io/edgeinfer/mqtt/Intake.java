@@ -39,12 +39,18 @@ final class Intake {
           giveBack(message, "stopping");
           return;
         }
-        if (pipeline.offer(message, CHECK_EVERY)) {
+        if (pipeline.offer(message, Duration.ZERO)) {
           waitingLogged.set(false);
           return;
         }
         if (from != receiver.client() || !from.isConnected()) {
-          giveBack(message, "its connection closed while it waited for room");
+          // Paho still hands over what it read before the connection closed: none of it can be
+          // acknowledged now, so none of it waits.
+          giveBack(message, "its connection closed");
+          return;
+        }
+        if (pipeline.offer(message, CHECK_EVERY)) {
+          waitingLogged.set(false);
           return;
         }
         if (waitingLogged.compareAndSet(false, true)) {
