@@ -39,7 +39,11 @@ class BurstTest {
   /** {@code backlog}: the burst waits in the broker for the session, then pours in at connect. */
   private void burst(boolean backlog) throws Exception {
     int requests = Integer.getInteger("edgeinfer.burst.requests", 3000);
-    try (PrivateMosquitto broker = PrivateMosquitto.start(dir.resolve("mosquitto"))) {
+    // -Dedgeinfer.burst.mosquitto="max_queued_messages 1000" measures Mosquitto's defaults (it then
+    // drops what it cannot queue, and this test reports how many were answered).
+    String mosquittoConfig = System.getProperty("edgeinfer.burst.mosquitto", "");
+    try (PrivateMosquitto broker =
+        PrivateMosquitto.start(dir.resolve("mosquitto"), mosquittoConfig + "\n")) {
       String prefix = "edgeinfer-test/" + UUID.randomUUID();
       String clientId = "edgeinfer-burst-" + UUID.randomUUID();
       Metrics metrics = new Metrics();
