@@ -252,8 +252,10 @@ final class ServeCommand implements Callable<Integer> {
     String brokerUri =
         broker != null ? broker : inputTopics.isEmpty() ? null : "tcp://127.0.0.1:1883";
     EmbeddedAddress embeddedAddress = null;
+    EmbeddedBroker embedded = null;
     if (brokerUri != null && brokerUri.startsWith("embedded")) {
       embeddedAddress = EmbeddedAddress.parse(brokerUri);
+      embedded = embeddedBroker(); // first: a distribution without one says so, whatever the port
       embeddedAddress.requireFree();
     }
     // The outbox's lock before the model: a second serve with the same client id fails at once,
@@ -297,10 +299,9 @@ final class ServeCommand implements Callable<Integer> {
               .watch(watchDir)
               .metricsPort(metricsPort)
               .metricsHost(metricsBind);
-      EmbeddedBroker embedded = null;
       if (brokerUri != null) {
-        if (embeddedAddress != null) {
-          embedded = startEmbedded(embeddedAddress);
+        if (embedded != null) {
+          embedded.start(embeddedAddress.host(), embeddedAddress.port());
           brokerUri = embeddedAddress.clientUri();
           out.println(
               "embedded broker ("
@@ -380,9 +381,8 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static EmbeddedBroker startEmbedded(EmbeddedAddress address) throws Exception {
+  private static EmbeddedBroker embeddedBroker() {
     for (EmbeddedBroker broker : ServiceLoader.load(EmbeddedBroker.class)) {
-      broker.start(address.host(), address.port());
       return broker;
     }
     throw new IllegalArgumentException(
