@@ -60,10 +60,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--broker",
-      paramLabel = "URL|embedded[:PORT]",
+      paramLabel = "URL|embedded[:[HOST:]PORT]",
       description =
-          "tcp://HOST:PORT, ssl://HOST:PORT, or embedded (an in-process broker, port 1883 unless"
-              + " given) (default: tcp://127.0.0.1:1883; with only --watch, none).")
+          "tcp://HOST:PORT, ssl://HOST:PORT, or embedded (an in-process, anonymous broker on"
+              + " 127.0.0.1:1883 unless given) (default: tcp://127.0.0.1:1883; with only --watch,"
+              + " none).")
   String broker;
 
   @Option(
@@ -202,6 +203,14 @@ final class ServeCommand implements Callable<Integer> {
   Integer metricsPort;
 
   @Option(
+      names = "--metrics-bind",
+      paramLabel = "HOST",
+      defaultValue = "127.0.0.1",
+      description =
+          "The address --metrics-port listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+  String metricsBind;
+
+  @Option(
       names = "--metrics-interval",
       paramLabel = "SECONDS",
       defaultValue = "10",
@@ -240,7 +249,28 @@ final class ServeCommand implements Callable<Integer> {
     DeviceProfile profile = profileOption.profile();
     applyProfile(profile);
     String client = clientId != null ? clientId : "edgeinfer-" + hostname();
-    try (Model model = modelOptions.load(modelPath, profileOption, maxBatch)) {
+    String brokerUri =
+        broker != null ? broker : inputTopics.isEmpty() ? null : "tcp://127.0.0.1:1883";
+    EmbeddedAddress embeddedAddress = null;
+    EmbeddedBroker embedded = null;
+    if (brokerUri != null && brokerUri.startsWith("embedded")) {
+      embeddedAddress = EmbeddedAddress.parse(brokerUri);
+      embedded = embeddedBroker(); // first: a distribution without one says so, whatever the port
+      embeddedAddress.requireFree();
+    }
+    // The outbox's lock before the model: a second serve with the same client id fails at once,
+    // not after loading the model.
+    Outbox outbox =
+        brokerUri == null
+            ? null
+            : Outbox.open(
+                outboxDir != null
+                    ? outboxDir
+                    : Path.of(System.getProperty("user.home"), ".edgeinfer", "outbox", client),
+                outboxMaxMessages,
+                (long) outboxMaxMb << 20);
+    try (outbox;
+        Model model = modelOptions.load(modelPath, profileOption, maxBatch)) {
       Signature signature =
           signatureName == null
               ? model.defaultSignature()
@@ -267,21 +297,20 @@ final class ServeCommand implements Callable<Integer> {
       ServiceRunner.Builder runner =
           ServiceRunner.builder(model, signature, info, settings, metrics)
               .watch(watchDir)
-              .metricsPort(metricsPort);
-      EmbeddedBroker embedded = null;
-      String brokerUri =
-          broker != null ? broker : inputTopics.isEmpty() ? null : "tcp://127.0.0.1:1883";
+              .metricsPort(metricsPort)
+              .metricsHost(metricsBind);
       if (brokerUri != null) {
-        if (brokerUri.startsWith("embedded")) {
-          int port = embeddedPort(brokerUri);
-          embedded = startEmbedded(port);
-          brokerUri = "tcp://127.0.0.1:" + port;
-          out.println("embedded broker (" + embedded.description() + ") on port " + port);
+        if (embedded != null) {
+          embedded.start(embeddedAddress.host(), embeddedAddress.port());
+          brokerUri = embeddedAddress.clientUri();
+          out.println(
+              "embedded broker ("
+                  + embedded.description()
+                  + ") on "
+                  + embeddedAddress.host()
+                  + ":"
+                  + embeddedAddress.port());
         }
-        Path outboxPath =
-            outboxDir != null
-                ? outboxDir
-                : Path.of(System.getProperty("user.home"), ".edgeinfer", "outbox", client);
         runner.broker(
             new BrokerSettings(
                 brokerUri,
@@ -293,7 +322,7 @@ final class ServeCommand implements Callable<Integer> {
                 qos,
                 statusTopic != null ? statusTopic : "edgeinfer/" + client + "/status",
                 metricsInterval),
-            Outbox.open(outboxPath, outboxMaxMessages, (long) outboxMaxMb << 20));
+            outbox);
       }
       try (ServiceRunner service = runner.start()) {
         if (profile != null) {
@@ -352,21 +381,8 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static int embeddedPort(String value) {
-    if (value.equals("embedded")) {
-      return 1883;
-    }
-    try {
-      return Integer.parseInt(value.substring("embedded:".length()));
-    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-      throw new IllegalArgumentException(
-          "expected --broker embedded or embedded:PORT, found '" + value + "'");
-    }
-  }
-
-  private static EmbeddedBroker startEmbedded(int port) throws Exception {
+  private static EmbeddedBroker embeddedBroker() {
     for (EmbeddedBroker broker : ServiceLoader.load(EmbeddedBroker.class)) {
-      broker.start("0.0.0.0", port);
       return broker;
     }
     throw new IllegalArgumentException(

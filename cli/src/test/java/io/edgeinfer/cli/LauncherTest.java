@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ class LauncherTest {
         exit 2
       fi
       if [[ -n ${FAKE_STDERR:-} ]]; then printf '%s\\n' "$FAKE_STDERR" >&2; fi
+      if [[ -n ${FAKE_STDERR_NUL:-} ]]; then printf 'edgeinfer: found \\0 in the payload\\n' >&2; fi
       if [[ -n ${FAKE_SERVE:-} ]]; then
         trap 'echo "drained after SIGTERM" >&2; exit 143' TERM
         touch "$FAKE_SERVE"
@@ -271,6 +273,21 @@ class LauncherTest {
   }
 
   @Test
+  void prunesClassArchivesUnusedFor30Days() throws Exception {
+    env.remove("EDGEINFER_CDS");
+    Files.createDirectories(jdk.resolve("lib/server"));
+    Files.writeString(jdk.resolve("lib/server/classes.jsa"), "base archive");
+    Path archives = Files.createDirectories(cache.resolve("edgeinfer"));
+    Path stale = Files.writeString(archives.resolve("classes-111.jsa"), "an old one");
+    Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofDays(40))));
+    Path recent = Files.writeString(archives.resolve("classes-222.jsa"), "another JVM's");
+    Files.setLastModifiedTime(recent, FileTime.from(Instant.now().minus(Duration.ofDays(3))));
+    launch("predict");
+    assertFalse(Files.exists(stale), "unused for 40 days");
+    assertTrue(Files.exists(recent), "used 3 days ago");
+  }
+
+  @Test
   void addsTheVectorModuleOnlyWithTheKernelsAndAJvmThatHasIt() throws Exception {
     Path release = jdk.resolve("release");
     Files.writeString(release, "JAVA_VERSION=\"17\"\nMODULES=\"java.base jdk.incubator.vector\"\n");
@@ -322,6 +339,17 @@ class LauncherTest {
     Launched serve = launch("serve");
     assertEquals(1, serve.exitCode(), serve.toString());
     assertEquals(List.of("edgeinfer: cannot reach the broker"), serve.errLines(), serve.toString());
+  }
+
+  /** F6: a line with a binary byte passes the filter whole, as grep -a lets it. */
+  @Test
+  void passesLinesWithBinaryBytesThroughTheFilter() throws Exception {
+    Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17\"\n");
+    env.put("FAKE_STDERR_NUL", "1");
+    env.put("FAKE_EXIT", "1");
+    Launched serve = launch("serve");
+    assertEquals(1, serve.exitCode(), serve.toString());
+    assertEquals(List.of("edgeinfer: found \0 in the payload"), serve.errLines(), serve.toString());
   }
 
   @Test

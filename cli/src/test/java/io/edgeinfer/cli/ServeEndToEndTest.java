@@ -202,6 +202,8 @@ class ServeEndToEndTest {
             "--outbox",
             dir.resolve("outbox-embedded").toString())) {
       assertTrue(serve.output().contains("embedded broker (Apache Artemis"), serve.output());
+      // Anonymous, so on loopback unless told otherwise (F11).
+      assertTrue(serve.output().contains(") on 127.0.0.1:" + port), serve.output());
       try (TestClient client =
           new TestClient("tcp://127.0.0.1:" + port).subscribe("sensors/+/prediction")) {
         client.publish("sensors/s1", request(7));

@@ -120,7 +120,7 @@ final class Relay implements AutoCloseable {
               QUEUE_CAPACITY,
               sink -> new Pipeline(model, signature, info, settings, sink, metrics));
       return new Relay(name, qos, prefix, broker, metrics, outboxDir, outbox, service);
-    } catch (ModelException | RuntimeException e) {
+    } catch (ModelException | IOException | RuntimeException e) {
       removeOutbox(outbox, outboxDir);
       throw e;
     }

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One worker's handling of a batch: decode every message (a bad one gets an error reply, the rest
@@ -22,7 +24,10 @@ import java.util.Map;
  * hand every reply to the sink in arrival order.
  */
 final class BatchProcessor {
+  private static final Logger LOG = Logger.getLogger(BatchProcessor.class.getName());
   private static final String JSON = "application/json";
+  private static final String INTERNAL_ERROR =
+      "this message could not be handled (an internal error, reported in the service's log)";
 
   private final Predictor predictor;
   private final Signature signature;
@@ -47,32 +52,89 @@ final class BatchProcessor {
   }
 
   void process(List<InboundMessage> batch) {
+    Reply[] replies;
+    try {
+      replies = answer(batch);
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      // A fault of ours, not of the messages: each gets an error reply, and the worker goes on.
+      metrics.failures.incrementAndGet();
+      LOG.log(
+          Level.WARNING,
+          "edgeinfer: unexpected failure handling "
+              + batch.size()
+              + " message(s), the first on "
+              + batch.get(0).topic()
+              + "; answered with an error",
+          e);
+      replies = new Reply[batch.size()];
+      for (int i = 0; i < batch.size(); i++) {
+        replies[i] = error(batch.get(i), null, INTERNAL_ERROR);
+      }
+    }
+    for (Reply reply : replies) {
+      deliver(reply);
+    }
+  }
+
+  private Reply[] answer(List<InboundMessage> batch) {
     long started = System.nanoTime();
     List<Decoded> good = new ArrayList<>();
     Reply[] replies = new Reply[batch.size()];
     for (int i = 0; i < batch.size(); i++) {
       InboundMessage message = batch.get(i);
+      String refused = refusal(message);
+      if (refused != null) {
+        replies[i] = error(message, null, refused);
+        continue;
+      }
       try {
         good.add(new Decoded(i, message, decode(message)));
       } catch (IllegalArgumentException e) {
-        replies[i] = error(message, null, e.getMessage());
+        replies[i] = error(message, RequestIds.find(message.payload()), e.getMessage());
       }
     }
     predictTogether(good, replies, started);
     metrics.batches.incrementAndGet();
-    for (Reply reply : replies) {
+    return replies;
+  }
+
+  /** Hands one reply on; a sink that throws loses no other reply, and the source is released. */
+  private void deliver(Reply reply) {
+    try {
       sink.deliver(reply);
+    } catch (RuntimeException e) {
+      metrics.failures.incrementAndGet();
+      LOG.log(
+          Level.WARNING,
+          "edgeinfer: the reply for a message on "
+              + reply.source().topic()
+              + " was not handed over",
+          e);
+      reply.source().acknowledge().run();
     }
   }
 
-  private DecodedInput decode(InboundMessage message) {
-    if (message.payload().length > settings.maxPayloadBytes()) {
-      throw new IllegalArgumentException(
-          "expected a payload of at most "
-              + settings.maxPayloadBytes()
-              + " bytes, found "
-              + message.payload().length);
+  /** What is wrong with a message before it is decoded: its size, or where to answer it. */
+  private String refusal(InboundMessage message) {
+    if (message.problem() != null) {
+      return message.problem();
     }
+    if (message.payload().length > settings.maxPayloadBytes()) {
+      return "expected a payload of at most "
+          + settings.maxPayloadBytes()
+          + " bytes, found "
+          + message.payload().length;
+    }
+    if (message.responseTopic() != null) {
+      String problem = TopicNames.problem(message.responseTopic());
+      if (problem != null) {
+        return "response topic: " + problem;
+      }
+    }
+    return null;
+  }
+
+  private DecodedInput decode(InboundMessage message) {
     Format format = settings.formats().of(message.contentType());
     // Checked before decoding, so a request for another signature is told so, not given a shape
     // error from being read as this one's inputs.
@@ -232,22 +294,62 @@ final class BatchProcessor {
             (now - message.receivedNanos()) / 1e6);
     metrics.predicted.incrementAndGet();
     metrics.recordLatency(now - message.receivedNanos());
-    String topic =
-        message.responseTopic() != null
-            ? message.responseTopic()
-            : settings.outputTopic().render(message.topic());
-    return new Reply(message, List.of(publish(topic, payload, message)), false);
+    String topic;
+    String problem;
+    if (message.responseTopic() != null) {
+      topic = message.responseTopic();
+      problem = null; // checked before decoding
+    } else {
+      topic = render(settings.outputTopic(), message.topic());
+      problem = topic == null ? "no output topic for " + message.topic() : problem(topic);
+    }
+    if (problem != null) {
+      // Only a watched file's name (or a template that outgrows a long input topic) gets here: the
+      // file still gets its answer, but nothing can be published.
+      LOG.warning(
+          "edgeinfer: the prediction for "
+              + TopicNames.quoted(message.topic())
+              + " is not published: output topic: "
+              + problem);
+      return new Reply(message, payload, List.of(), false);
+    }
+    return new Reply(message, payload, List.of(publish(topic, payload, message)), false);
   }
 
   private Reply error(InboundMessage message, String id, String reason) {
     metrics.errors.incrementAndGet();
     byte[] payload = encoder.error(message.topic(), id, reason);
-    List<OutboxMessage> messages = new ArrayList<>();
-    messages.add(publish(settings.errorTopic().render(message.topic()), payload, message));
-    if (message.responseTopic() != null) {
-      messages.add(publish(message.responseTopic(), payload, message));
+    List<OutboxMessage> messages = new ArrayList<>(2);
+    String errorTopic = render(settings.errorTopic(), message.topic());
+    if (errorTopic != null && problem(errorTopic) == null) {
+      messages.add(publish(errorTopic, payload, message));
+    } else {
+      LOG.warning(
+          "edgeinfer: an error for a message on "
+              + TopicNames.quoted(message.topic())
+              + " has no valid error topic ("
+              + (errorTopic == null ? "the template does not fit" : problem(errorTopic))
+              + "): "
+              + reason);
     }
-    return new Reply(message, messages, true);
+    String responseTopic = message.responseTopic();
+    if (responseTopic != null && problem(responseTopic) == null) {
+      messages.add(publish(responseTopic, payload, message));
+    }
+    return new Reply(message, payload, messages, true);
+  }
+
+  /** The template's topic for an input topic, or null when the input has too few levels. */
+  private static String render(TopicTemplate template, String inputTopic) {
+    try {
+      return template.render(inputTopic);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String problem(String topic) {
+    return TopicNames.problem(topic);
   }
 
   private OutboxMessage publish(String topic, byte[] payload, InboundMessage source) {

@@ -17,6 +17,10 @@ public final class Metrics {
   final AtomicLong dropped = new AtomicLong();
   final AtomicLong batches = new AtomicLong();
   final AtomicLong outboxed = new AtomicLong();
+  final AtomicLong refused = new AtomicLong();
+  final AtomicLong deadLettered = new AtomicLong();
+  final AtomicLong failures = new AtomicLong();
+  final AtomicLong outboxFullWaits = new AtomicLong();
   private final long[] latenciesNanos = new long[RESERVOIR];
   private long latencyCount;
   private volatile IntSupplier queueDepth = () -> 0;
@@ -50,6 +54,10 @@ public final class Metrics {
         dropped.get(),
         batches.get(),
         outboxed.get(),
+        refused.get(),
+        deadLettered.get(),
+        failures.get(),
+        outboxFullWaits.get(),
         queueDepth.getAsInt(),
         outboxDepth.getAsInt(),
         percentileMs(copy, 0.50),
@@ -64,7 +72,17 @@ public final class Metrics {
     return sorted[Math.max(0, index)] / 1e6;
   }
 
-  /** The numbers at one moment; latencies in milliseconds. */
+  /**
+   * The numbers at one moment; latencies in milliseconds.
+   *
+   * @param received messages taken into the queues
+   * @param dropped QoS 0 messages dropped because their queue was full
+   * @param refused QoS 1/2 messages given back to the broker unacknowledged (the service was
+   *     stopping, or its queue stayed full): the broker sends them again
+   * @param deadLettered replies the broker refused, written to the dead-letter folder
+   * @param failures unexpected faults while handling a message (each answered with an error)
+   * @param outboxFullWaits times a reply had to wait for room in a full outbox
+   */
   public record Snapshot(
       long received,
       long predicted,
@@ -72,6 +90,10 @@ public final class Metrics {
       long dropped,
       long batches,
       long outboxed,
+      long refused,
+      long deadLettered,
+      long failures,
+      long outboxFullWaits,
       int queueDepth,
       int outboxDepth,
       double latencyP50Ms,

@@ -6,12 +6,15 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
-/** {@code GET /metrics} in the Prometheus text format, on the JDK's own HTTP server. */
+/**
+ * {@code GET /metrics} in the Prometheus text format, on the JDK's own HTTP server, on the address
+ * the operator chose (loopback unless told: the numbers say what a device does).
+ */
 final class MetricsHttpServer implements AutoCloseable {
   private final HttpServer server;
 
-  MetricsHttpServer(int port, Metrics metrics) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(port), 0);
+  MetricsHttpServer(String host, int port, Metrics metrics) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(host, port), 0);
     server.createContext(
         "/metrics",
         exchange -> {
@@ -28,6 +31,10 @@ final class MetricsHttpServer implements AutoCloseable {
 
   int port() {
     return server.getAddress().getPort();
+  }
+
+  String host() {
+    return server.getAddress().getHostString();
   }
 
   @Override

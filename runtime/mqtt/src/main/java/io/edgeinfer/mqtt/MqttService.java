@@ -1,7 +1,9 @@
 package io.edgeinfer.mqtt;
 
 import io.edgeinfer.core.ModelException;
+import io.edgeinfer.mqtt.outbox.DeadLetterFolder;
 import io.edgeinfer.mqtt.outbox.Outbox;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -27,6 +29,9 @@ public final class MqttService implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(MqttService.class.getName());
   private static final long SESSION_EXPIRY_SECONDS = 3600;
 
+  /** Inside the outbox folder: replies the broker refused, one JSON file each. */
+  public static final String DEAD_LETTER_FOLDER = "dead-letter";
+
   private final BrokerSettings broker;
   private final ModelInfo model;
   private final Metrics metrics;
@@ -43,9 +48,11 @@ public final class MqttService implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean stopped =
       new java.util.concurrent.atomic.AtomicBoolean();
   private Pipeline pipeline;
+  private Intake intake;
 
   private MqttService(
-      BrokerSettings broker, ModelInfo model, Metrics metrics, Outbox outbox, int receiveMaximum) {
+      BrokerSettings broker, ModelInfo model, Metrics metrics, Outbox outbox, int receiveMaximum)
+      throws IOException {
     this.broker = broker;
     this.model = model;
     this.metrics = metrics;
@@ -95,7 +102,9 @@ public final class MqttService implements AutoCloseable {
               }
             },
             scheduler);
-    publisher = new Publisher(sender, outbox, metrics);
+    DeadLetterFolder deadLetters =
+        DeadLetterFolder.open(outbox.directory().resolve(DEAD_LETTER_FOLDER));
+    publisher = new Publisher(sender, outbox, deadLetters, metrics);
   }
 
   /**
@@ -111,10 +120,11 @@ public final class MqttService implements AutoCloseable {
       Outbox outbox,
       int receiveMaximum,
       PipelineFactory pipelineFactory)
-      throws ModelException {
+      throws ModelException, IOException {
     MqttService service = new MqttService(broker, model, metrics, outbox, receiveMaximum);
     try {
       service.pipeline = pipelineFactory.create(service.publisher);
+      service.intake = new Intake(service.pipeline, service.receiver, metrics);
       service.sender.connect();
       service.receiver.connect();
     } catch (MqttException e) {
@@ -124,10 +134,7 @@ public final class MqttService implements AutoCloseable {
               + broker.uri()
               + ": "
               + describe(e)
-              + (broker.uri().startsWith("ssl://")
-                  ? " (check --tls-ca, --tls-cert and --tls-key, and that the broker's certificate"
-                      + " names this host)"
-                  : " (is it running? try --broker embedded)"),
+              + hint(e, broker.uri()),
           e);
     }
     if (broker.metricsIntervalSeconds() > 0) {
@@ -175,7 +182,11 @@ public final class MqttService implements AutoCloseable {
         subscriptions[i] = new MqttSubscription(broker.inputTopics().get(i), broker.inputQos());
       }
       // Messages arrive at the global callback: per-subscription listeners miss $share filters.
-      client.subscribe(subscriptions, null, null, new MqttProperties()).waitForCompletion(10_000);
+      // With only --watch there is nothing to subscribe to (an empty SUBSCRIBE is a protocol
+      // error: the broker disconnected, and the service reconnected in a loop).
+      if (subscriptions.length > 0) {
+        client.subscribe(subscriptions, null, null, new MqttProperties()).waitForCompletion(10_000);
+      }
       MqttMessage online =
           new MqttMessage(StatusMessages.state("online", model, broker.clientId()));
       online.setQos(1);
@@ -214,26 +225,16 @@ public final class MqttService implements AutoCloseable {
             properties == null ? null : properties.getCorrelationData(),
             qos,
             System.nanoTime(),
-            () -> acknowledge(from, id, qos));
-    if (!pipeline.offer(inbound)) {
-      if (qos == 0) {
+            () -> acknowledge(from, id, qos),
+            properties == null ? null : CorrelationCut.problem(properties));
+    if (qos == 0) {
+      if (!pipeline.offer(inbound)) {
         // QoS 0 may be dropped: counted (the metrics say how many), nothing to acknowledge.
         metrics.dropped.incrementAndGet();
-        return;
       }
-      // A QoS 1 or 2 message is acknowledged only once handed over. One refused here (the service
-      // is
-      // draining after SIGTERM, or a queue is full, which the receive maximum should prevent) stays
-      // unacknowledged: the broker delivers it again when this persistent session resumes.
-      LOG.warning(
-          "edgeinfer: could not take a QoS "
-              + qos
-              + " message on "
-              + topic
-              + " ("
-              + (pipeline.isAccepting() ? "queue full" : "stopping")
-              + "); left unacknowledged for the broker to deliver again");
+      return;
     }
+    intake.take(from, inbound);
   }
 
   /**
@@ -291,6 +292,23 @@ public final class MqttService implements AutoCloseable {
     if (pipeline != null) {
       pipeline.close();
     }
+  }
+
+  /** What to check, from the broker's CONNACK reason code (MQTT v5, 3.2.2.2). */
+  private static String hint(MqttException e, String uri) {
+    int code = e.getReasonCode();
+    if (code == 0x86 || code == 0x87 || code == 0x8C) {
+      return " (the broker refused the credentials: check --username and --password-file or"
+          + " EDGEINFER_MQTT_PASSWORD, and the broker's ACL for this client)";
+    }
+    if (code == 0x85) {
+      return " (the broker refused the client id: check --client-id)";
+    }
+    if (uri.startsWith("ssl://")) {
+      return " (check --tls-ca, --tls-cert and --tls-key, and that the broker's certificate"
+          + " names this host)";
+    }
+    return " (is it running? try --broker embedded)";
   }
 
   static String describe(MqttException e) {

@@ -11,6 +11,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Decodes, micro-batches, predicts and encodes on its own threads. Sources only call {@link
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * client).
  */
 public final class Pipeline implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
   private final List<BlockingQueue<InboundMessage>> queues = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private final List<Predictor> predictors = new ArrayList<>();
@@ -42,7 +45,8 @@ public final class Pipeline implements AutoCloseable {
       queues.add(queue);
       BatchProcessor processor =
           new BatchProcessor(predictor, signature, settings, encoder, sink, metrics);
-      Thread thread = new Thread(new Worker(queue, processor, settings), "edgeinfer-pipeline-" + i);
+      Thread thread =
+          new Thread(new Worker(queue, processor, settings, metrics), "edgeinfer-pipeline-" + i);
       thread.setDaemon(true);
       threads.add(thread);
     }
@@ -60,6 +64,23 @@ public final class Pipeline implements AutoCloseable {
     }
     int worker = Math.floorMod(message.topic().hashCode(), queues.size());
     boolean queued = queues.get(worker).offer(message);
+    if (queued) {
+      metrics.received.incrementAndGet();
+    }
+    return queued;
+  }
+
+  /**
+   * As {@link #offer(InboundMessage)}, waiting up to {@code timeout} for room in a full queue: the
+   * MQTT intake waits here rather than refuse a QoS 1 message the broker would not resend until the
+   * next session.
+   */
+  public boolean offer(InboundMessage message, Duration timeout) throws InterruptedException {
+    if (!accepting.get()) {
+      return false;
+    }
+    int worker = Math.floorMod(message.topic().hashCode(), queues.size());
+    boolean queued = queues.get(worker).offer(message, timeout.toNanos(), TimeUnit.NANOSECONDS);
     if (queued) {
       metrics.received.incrementAndGet();
     }
@@ -103,11 +124,39 @@ public final class Pipeline implements AutoCloseable {
     private final BlockingQueue<InboundMessage> queue;
     private final BatchProcessor processor;
     private final PipelineSettings settings;
+    private final Metrics metrics;
 
-    Worker(BlockingQueue<InboundMessage> queue, BatchProcessor processor, PipelineSettings s) {
+    Worker(
+        BlockingQueue<InboundMessage> queue,
+        BatchProcessor processor,
+        PipelineSettings s,
+        Metrics metrics) {
       this.queue = queue;
       this.processor = processor;
       this.settings = s;
+      this.metrics = metrics;
+    }
+
+    /**
+     * The processor answers every message, even on its own faults; should even that fail (out of
+     * memory while building the error), the batch is let go and the worker lives on: one message
+     * must never stop the service.
+     */
+    private void processOrAcknowledge(List<InboundMessage> batch) {
+      try {
+        processor.process(batch);
+      } catch (RuntimeException | Error e) {
+        metrics.failures.incrementAndGet();
+        LOG.log(
+            Level.SEVERE,
+            "edgeinfer: "
+                + batch.size()
+                + " message(s) from "
+                + batch.get(0).topic()
+                + " could not be answered; the worker goes on",
+            e);
+        batch.forEach(message -> message.acknowledge().run());
+      }
     }
 
     @Override
@@ -145,7 +194,7 @@ public final class Pipeline implements AutoCloseable {
             return;
           }
         }
-        processor.process(batch);
+        processOrAcknowledge(batch);
         batch.clear();
       }
     }

@@ -58,8 +58,10 @@ final class ReconnectingClient implements AutoCloseable {
   /** The first connect, on the caller's thread; fails if the broker cannot be reached. */
   void connect() throws MqttException {
     MqttAsyncClient client = newClient();
-    client.connect(options).waitForCompletion(options.getConnectionTimeout() * 1000L);
+    // Current before connecting: a resumed session's messages arrive right after CONNACK, and
+    // their acknowledgements must go to this client, not be taken for an old connection's.
     current = client;
+    client.connect(options).waitForCompletion(options.getConnectionTimeout() * 1000L);
     listener.connected(client, false);
   }
 
@@ -118,8 +120,8 @@ final class ReconnectingClient implements AutoCloseable {
     }
     try {
       MqttAsyncClient client = newClient();
+      current = client; // before connecting, as in connect()
       client.connect(options).waitForCompletion(options.getConnectionTimeout() * 1000L);
-      current = client;
       delaySeconds = 1;
       LOG.info("edgeinfer: " + clientId + " reconnected to " + uri);
       listener.connected(client, true);

@@ -4,11 +4,14 @@ import io.edgeinfer.mqtt.outbox.OutboxMessage;
 import java.util.List;
 
 /**
- * What to publish for one inbound message (a prediction; or an error, to the error topic and to the
- * response topic when the sender gave one). The inbound message is acknowledged once all of them
- * are handed over.
+ * The answer to one inbound message: its payload (a prediction, or an error) and the publishes that
+ * carry it (the output or response topic; for an error the error topic, and the response topic when
+ * the sender gave a valid one). A watched file's answer is written from the payload even when no
+ * topic could be published on. The inbound message is acknowledged once all publishes are handed
+ * over.
  */
-public record Reply(InboundMessage source, List<OutboxMessage> messages, boolean error) {
+public record Reply(
+    InboundMessage source, byte[] payload, List<OutboxMessage> messages, boolean error) {
   public Reply {
     messages = List.copyOf(messages);
   }

@@ -53,6 +53,7 @@ public final class ServiceRunner implements AutoCloseable {
         };
     StringBuilder text = new StringBuilder();
     if (b.broker != null) {
+      OwnTopics.requireNoLoop(b.broker.inputTopics(), b.settings, b.broker.statusTopic());
       int receiveMaximum = b.settings.queueCapacity();
       mqtt = MqttService.start(b.broker, b.info, b.metrics, b.outbox, receiveMaximum, factory);
       text.append("on ").append(b.broker.uri()).append(" topics ").append(b.broker.inputTopics());
@@ -83,14 +84,20 @@ public final class ServiceRunner implements AutoCloseable {
                 }
                 return offered;
               },
-              200);
+              FolderWatcher.DEFAULT_SETTLE_MILLIS,
+              b.settings.maxPayloadBytes());
       text.append(text.length() == 0 ? "" : ", ").append("watching ").append(b.watch);
     } else {
       watcher = null;
     }
     if (b.metricsPort != null) {
-      http = new MetricsHttpServer(b.metricsPort, b.metrics);
-      text.append(", metrics on http://0.0.0.0:").append(http.port()).append("/metrics");
+      http = new MetricsHttpServer(b.metricsHost, b.metricsPort, b.metrics);
+      text.append(text.length() == 0 ? "" : ", ")
+          .append("metrics on http://")
+          .append(b.metricsHost.contains(":") ? "[" + b.metricsHost + "]" : b.metricsHost)
+          .append(':')
+          .append(http.port())
+          .append("/metrics");
     } else {
       http = null;
     }
@@ -167,6 +174,7 @@ public final class ServiceRunner implements AutoCloseable {
     private Outbox outbox;
     private Path watch;
     private Integer metricsPort;
+    private String metricsHost = "127.0.0.1";
 
     private Builder(
         Model model, Signature signature, ModelInfo info, PipelineSettings settings, Metrics m) {
@@ -190,6 +198,12 @@ public final class ServiceRunner implements AutoCloseable {
 
     public Builder metricsPort(Integer port) {
       this.metricsPort = port;
+      return this;
+    }
+
+    /** The address the metrics endpoint listens on (default 127.0.0.1). */
+    public Builder metricsHost(String host) {
+      this.metricsHost = host;
       return this;
     }
 

@@ -41,6 +41,10 @@ final class StatusMessages {
       json.writeNumberField("dropped", s.dropped());
       json.writeNumberField("batches", s.batches());
       json.writeNumberField("outboxed", s.outboxed());
+      json.writeNumberField("refused", s.refused());
+      json.writeNumberField("dead_lettered", s.deadLettered());
+      json.writeNumberField("failures", s.failures());
+      json.writeNumberField("outbox_full_waits", s.outboxFullWaits());
       json.writeNumberField("queue_depth", s.queueDepth());
       json.writeNumberField("outbox_depth", s.outboxDepth());
       json.writeNumberField("latency_p50_ms", s.latencyP50Ms());
@@ -63,6 +67,26 @@ final class StatusMessages {
         text, "edgeinfer_dropped_total", "Messages dropped (queue full at QoS 0).", s.dropped());
     counter(text, "edgeinfer_batches_total", "Model calls.", s.batches());
     counter(text, "edgeinfer_outboxed_total", "Replies written to the outbox.", s.outboxed());
+    counter(
+        text,
+        "edgeinfer_refused_total",
+        "QoS 1/2 messages left unacknowledged for the broker to send again.",
+        s.refused());
+    counter(
+        text,
+        "edgeinfer_dead_lettered_total",
+        "Replies the broker refused, kept in the dead-letter folder.",
+        s.deadLettered());
+    counter(
+        text,
+        "edgeinfer_failures_total",
+        "Unexpected faults handling a message (answered with an error).",
+        s.failures());
+    counter(
+        text,
+        "edgeinfer_outbox_full_waits_total",
+        "Times a reply waited for room in a full outbox.",
+        s.outboxFullWaits());
     gauge(text, "edgeinfer_queue_depth", "Messages waiting for a worker.", s.queueDepth());
     gauge(text, "edgeinfer_outbox_depth", "Replies waiting in the outbox.", s.outboxDepth());
     text.append("# HELP edgeinfer_latency_seconds Receive-to-reply latency of recent messages.\n");

@@ -59,6 +59,16 @@ final class TensorFlowModel implements Model {
     } catch (TensorFlowException | IllegalArgumentException e) {
       throw new MalformedModelException(
           "TensorFlow could not load " + path + ": " + firstLine(e.getMessage()), e);
+    } catch (RuntimeException e) {
+      // TensorFlow Java fails with its own NullPointerException on signatures it cannot build
+      // (TF1 reference-typed tensors such as DT_FLOAT_REF); its text names its internals.
+      throw new MalformedModelException(
+          "TensorFlow Java could not load the signatures of "
+              + path
+              + ": expected signature tensors of value types"
+              + (read.skipped().isEmpty() ? "" : ", found " + String.join("; ", skippedList(read)))
+              + " (re-export the model with tf.saved_model.save)",
+          e);
     } catch (LinkageError e) {
       // TF Java ships natives for linux x86_64/arm64, macOS arm64 and Windows x86_64 only.
       throw new ModelException(
@@ -94,6 +104,12 @@ final class TensorFlowModel implements Model {
     } catch (IllegalArgumentException refusedSignature) {
       return LoadedSession.direct(path, metaGraph, config);
     }
+  }
+
+  private static java.util.List<String> skippedList(SignatureReader.Result signatures) {
+    java.util.List<String> list = new java.util.ArrayList<>();
+    signatures.skipped().forEach((name, why) -> list.add("signature '" + name + "': " + why));
+    return list;
   }
 
   private static Map<String, String> metadata(

@@ -31,6 +31,7 @@ final class ModelDecoder {
 
   private LiteModel model() throws MalformedModelException, UnsupportedModelException {
     FlatTable m = FlatTable.root(bb);
+    ModelSizeLimits.check(m);
     long version = m.uint32(Schema.Model.VERSION);
     if (version != LiteModel.SCHEMA_VERSION) {
       unsupported.add(

@@ -14,7 +14,7 @@ final class CorruptFolder {
 
   /** Moves file into DIR/corrupt under its own name (with a suffix if that name is taken). */
   static void moveAside(Path dir, Path file) throws IOException {
-    Path corrupt = Files.createDirectories(dir.resolve(FileNames.CORRUPT));
+    Path corrupt = PrivateFolders.create(dir.resolve(FileNames.CORRUPT));
     String name = file.getFileName().toString();
     Path target = corrupt.resolve(name);
     for (int i = 1; Files.exists(target); i++) {

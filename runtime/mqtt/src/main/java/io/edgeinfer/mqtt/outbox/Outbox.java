@@ -82,7 +82,7 @@ public final class Outbox implements AutoCloseable {
       throw new IllegalArgumentException("expected maxBytes >= 1, found " + maxBytes);
     }
     Path folder = dir.toAbsolutePath().normalize();
-    Files.createDirectories(folder);
+    PrivateFolders.create(folder);
     DirectoryLock lock = DirectoryLock.acquire(folder);
     DurableDirectory durable = null;
     try {

@@ -6,6 +6,7 @@ import io.edgeinfer.core.codec.NpyCodec;
 import io.edgeinfer.core.image.ImageDecoder;
 import io.edgeinfer.mqtt.InboundMessage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,11 +24,12 @@ final class FileMessages {
    * Reads the file. An image is converted here to an NPY of one instance, since the pipeline's
    * decoders do not read images.
    *
-   * @throws IllegalArgumentException when an image cannot be read, or the signature cannot take it
+   * @throws IllegalArgumentException when the file is over {@code maxBytes}, an image cannot be
+   *     read, or the signature cannot take it
    */
-  static InboundMessage read(Path file, Signature signature) throws IOException {
+  static InboundMessage read(Path file, Signature signature, long maxBytes) throws IOException {
     String name = file.getFileName().toString();
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes = readAtMost(file, maxBytes);
     if (ImageDecoder.isImage(name)) {
       bytes = NpyCodec.write(ImageDecoder.decode(bytes, onlyInput(signature)));
     }
@@ -40,6 +42,25 @@ final class FileMessages {
         QOS,
         System.nanoTime(),
         NO_ACKNOWLEDGEMENT);
+  }
+
+  /** The file's bytes, read no further than one past the limit (it may grow while read). */
+  private static byte[] readAtMost(Path file, long maxBytes) throws IOException {
+    long size = Files.size(file);
+    if (size <= maxBytes) {
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+        if (bytes.length <= maxBytes) {
+          return bytes;
+        }
+        size = Math.max(size, bytes.length);
+      }
+    }
+    throw new IllegalArgumentException(
+        "expected a file of at most "
+            + maxBytes
+            + " bytes (--max-payload-bytes), found "
+            + (size > maxBytes ? size + " bytes" : "more while it was read"));
   }
 
   private static TensorSpec onlyInput(Signature signature) {

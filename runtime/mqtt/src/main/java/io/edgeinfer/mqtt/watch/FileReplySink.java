@@ -42,7 +42,7 @@ public final class FileReplySink implements ReplySink {
     String name = WatchedFiles.nameOf(reply.source().topic());
     // The input must be there: a reply for a name that only looks like one of ours (an MQTT topic
     // file/...) writes nothing.
-    if (name != null && !reply.messages().isEmpty() && Files.isRegularFile(dir.resolve(name))) {
+    if (name != null && Files.isRegularFile(dir.resolve(name))) {
       written = write(name, reply);
     }
     if (next != null) {
@@ -52,10 +52,9 @@ public final class FileReplySink implements ReplySink {
     }
   }
 
-  /** Every message of a reply carries the same payload (errors go to two topics): write one. */
   private boolean write(String name, Reply reply) {
     try {
-      Answers.write(dir, name, reply.messages().get(0).payload(), reply.error());
+      Answers.write(dir, name, reply.payload(), reply.error());
       return true;
     } catch (IOException e) {
       LOG.log(

@@ -60,6 +60,7 @@ public final class FolderWatcher implements AutoCloseable {
   private final WatchService watchService;
   private final Settler settler;
   private final long tickMillis;
+  private final long maxFileBytes;
   private final Thread thread;
   private final AtomicInteger filesSeen = new AtomicInteger();
   private volatile boolean running = true;
@@ -75,9 +76,14 @@ public final class FolderWatcher implements AutoCloseable {
   private InboundMessage refused;
 
   private FolderWatcher(
-      Path dir, Signature signature, Predicate<InboundMessage> sink, long settleMillis)
+      Path dir,
+      Signature signature,
+      Predicate<InboundMessage> sink,
+      long settleMillis,
+      long maxFileBytes)
       throws IOException {
     this.dir = dir;
+    this.maxFileBytes = maxFileBytes;
     this.signature = signature;
     this.sink = sink;
     this.settler = new Settler(dir, TimeUnit.MILLISECONDS.toNanos(settleMillis));
@@ -104,10 +110,15 @@ public final class FolderWatcher implements AutoCloseable {
    *
    * @param sink takes a message, or returns false when it cannot now (it is then offered again)
    * @param settleMillis how long a file must stay unchanged to count as complete
+   * @param maxFileBytes larger files are answered with an error file, never read
    * @throws IOException when {@code dir} is not a folder or cannot be watched
    */
   public static FolderWatcher start(
-      Path dir, Signature signature, Predicate<InboundMessage> sink, long settleMillis)
+      Path dir,
+      Signature signature,
+      Predicate<InboundMessage> sink,
+      long settleMillis,
+      long maxFileBytes)
       throws IOException {
     if (!Files.isDirectory(dir)) {
       throw Files.exists(dir)
@@ -117,15 +128,22 @@ public final class FolderWatcher implements AutoCloseable {
     if (settleMillis < 0) {
       throw new IllegalArgumentException("expected a settle time >= 0 ms, found " + settleMillis);
     }
-    FolderWatcher watcher = new FolderWatcher(dir, signature, sink, settleMillis);
+    if (maxFileBytes < 1) {
+      throw new IllegalArgumentException("expected a file limit >= 1 byte, found " + maxFileBytes);
+    }
+    FolderWatcher watcher = new FolderWatcher(dir, signature, sink, settleMillis, maxFileBytes);
     watcher.thread.start();
     return watcher;
   }
 
-  /** {@link #start(Path, Signature, Predicate, long)} with {@value #DEFAULT_SETTLE_MILLIS} ms. */
-  public static FolderWatcher start(Path dir, Signature signature, Predicate<InboundMessage> sink)
+  /**
+   * {@link #start(Path, Signature, Predicate, long, long)} with {@value #DEFAULT_SETTLE_MILLIS} ms
+   * and files of up to {@code maxFileBytes}.
+   */
+  public static FolderWatcher start(
+      Path dir, Signature signature, Predicate<InboundMessage> sink, long maxFileBytes)
       throws IOException {
-    return start(dir, signature, sink, DEFAULT_SETTLE_MILLIS);
+    return start(dir, signature, sink, DEFAULT_SETTLE_MILLIS, maxFileBytes);
   }
 
   /** Files taken so far: offered to the sink, or answered with an error file. */
@@ -168,7 +186,7 @@ public final class FolderWatcher implements AutoCloseable {
         offerReady();
       } catch (InterruptedException | ClosedWatchServiceException e) {
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
         // One bad file or a sink that throws must not stop the watching.
         LOG.log(Level.WARNING, "edgeinfer: watching " + dir + ": " + e, e);
       }
@@ -276,7 +294,7 @@ public final class FolderWatcher implements AutoCloseable {
     }
     Path file = dir.resolve(name);
     try {
-      InboundMessage message = FileMessages.read(file, signature);
+      InboundMessage message = FileMessages.read(file, signature, maxFileBytes);
       if (!stamp.equals(FileStamp.of(file))) {
         settler.watch(name);
         return null;
@@ -286,6 +304,11 @@ public final class FolderWatcher implements AutoCloseable {
       return null;
     } catch (IllegalArgumentException e) {
       answerWithError(name, stamp, e.getMessage());
+      return null;
+    } catch (OutOfMemoryError e) {
+      // An image whose header claims more pixels than the heap holds: its own fault, not ours.
+      answerWithError(
+          name, stamp, "expected a file this service can hold in memory, found one too large");
       return null;
     } catch (IOException e) {
       LOG.log(Level.WARNING, "edgeinfer: cannot read " + file + ": " + e);

@@ -40,7 +40,7 @@ class FileReplySinkTest {
     if (error) {
       messages.add(OutboxMessage.of("reply/here", bytes, 1));
     }
-    return new Reply(source, messages, error);
+    return new Reply(source, bytes, messages, error);
   }
 
   private Set<String> files() throws IOException {

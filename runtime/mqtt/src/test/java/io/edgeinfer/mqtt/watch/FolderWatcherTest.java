@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FolderWatcherTest {
   private static final Signature TABLE = oneInput(DataType.FLOAT32, -1, 1);
   private static final long SETTLE_MILLIS = 50;
+  private static final long MAX_FILE_BYTES = 4096;
 
   @TempDir Path dir;
 
@@ -42,7 +43,7 @@ class FolderWatcherTest {
   private FolderWatcher watcher;
 
   private FolderWatcher start(Signature signature, long settleMillis) throws IOException {
-    watcher = FolderWatcher.start(dir, signature, offered::offer, settleMillis);
+    watcher = FolderWatcher.start(dir, signature, offered::offer, settleMillis, MAX_FILE_BYTES);
     return watcher;
   }
 
@@ -140,6 +141,20 @@ class FolderWatcherTest {
     awaitCount(2, watcher::filesSeen);
   }
 
+  /** F7: a file over the payload limit is answered with an error, never read whole. */
+  @Test
+  void aFileOverTheLimitGetsAnErrorFileAndTheWatchingGoesOn() throws Exception {
+    start(TABLE, SETTLE_MILLIS);
+    Files.write(dir.resolve("huge.csv"), new byte[5000]);
+    Path error = dir.resolve("huge.csv.error.json");
+    awaitFile(error);
+    assertEquals(
+        "{\"error\":\"expected a file of at most 4096 bytes (--max-payload-bytes), found 5000"
+            + " bytes\",\"topic\":\"file/huge.csv\"}",
+        Files.readString(error).strip());
+    nothingElseBefore("after.json");
+  }
+
   @Test
   void aRefusedFileIsOfferedAgainInOrderNeverDropped() throws Exception {
     write("a.json", "[1]");
@@ -151,7 +166,8 @@ class FolderWatcherTest {
             dir,
             TABLE,
             message -> refusals.getAndIncrement() >= 3 && offered.offer(message),
-            SETTLE_MILLIS);
+            SETTLE_MILLIS,
+            MAX_FILE_BYTES);
     assertEquals("file/a.json", next(offered).topic());
     assertEquals("file/b.json", next(offered).topic());
     nothingElseBefore("c.json");
