@@ -1,5 +1,6 @@
 package io.edgeinfer.mqtt;
 
+import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.InputValidator;
 import io.edgeinfer.core.ModelException;
 import io.edgeinfer.core.Predictor;
@@ -30,6 +31,10 @@ final class BatchProcessor {
       "this message could not be handled (an internal error, reported in the service's log)";
 
   private final Predictor predictor;
+
+  /** Inputs the predictor also takes as the model's own integers (a uint8 NPY image, say). */
+  private final Map<String, DataType> rawInputTypes;
+
   private final Signature signature;
   private final PipelineSettings settings;
   private final ReplyEncoder encoder;
@@ -44,6 +49,7 @@ final class BatchProcessor {
       ReplySink sink,
       Metrics metrics) {
     this.predictor = predictor;
+    this.rawInputTypes = predictor.rawInputTypes();
     this.signature = signature;
     this.settings = settings;
     this.encoder = encoder;
@@ -148,7 +154,7 @@ final class BatchProcessor {
               + "': send it to a service started with --signature "
               + named);
     }
-    DecodedInput decoded = InputDecoder.decode(format, message.payload(), signature);
+    DecodedInput decoded = InputDecoder.decode(format, message.payload(), signature, rawInputTypes);
     if (!settings.allowNonFinite()) {
       requireFinite(decoded.inputs());
     }
