@@ -21,23 +21,19 @@ public final class OpResolver {
   public static OpResolver standard() {
     OpResolver r = new OpResolver();
     r.add(BuiltinOperator.FULLY_CONNECTED, new FullyConnectedLowering());
-    r.add(BuiltinOperator.CONV_2D, new ConvLowering(false));
+    // CONV_2D, ADD, SUB, LEAKY_RELU, PAD, PADV2, QUANTIZE and DEQUANTIZE: below, with 16x8.
     r.add(BuiltinOperator.DEPTHWISE_CONV_2D, new ConvLowering(true));
     r.add(BuiltinOperator.AVERAGE_POOL_2D, new PoolLowering(false));
     r.add(BuiltinOperator.MAX_POOL_2D, new PoolLowering(true));
     r.add(BuiltinOperator.MEAN, new MeanLowering());
     r.add(BuiltinOperator.ARG_MAX, new ArgMaxLowering());
-    for (BuiltinOperator op :
-        new BuiltinOperator[] {BuiltinOperator.ADD, BuiltinOperator.SUB, BuiltinOperator.MUL}) {
-      r.add(op, new BinaryLowering(op));
-    }
+    r.add(BuiltinOperator.MUL, new BinaryLowering(BuiltinOperator.MUL));
     for (BuiltinOperator op :
         new BuiltinOperator[] {
           BuiltinOperator.RELU,
           BuiltinOperator.RELU6,
           BuiltinOperator.LOGISTIC,
           BuiltinOperator.TANH,
-          BuiltinOperator.LEAKY_RELU,
           BuiltinOperator.SOFTMAX
         }) {
       r.add(op, new ActivationLowering(op));
@@ -48,11 +44,7 @@ public final class OpResolver {
         }) {
       r.add(op, new ReshapeLowering(op));
     }
-    r.add(BuiltinOperator.QUANTIZE, new QuantizeLowering(false));
-    r.add(BuiltinOperator.DEQUANTIZE, new QuantizeLowering(true));
     r.add(BuiltinOperator.CONCATENATION, new ConcatenationLowering());
-    r.add(BuiltinOperator.PAD, new PadLowering());
-    r.add(BuiltinOperator.PADV2, new PadLowering());
     r.add(BuiltinOperator.TRANSPOSE, new TransposeLowering());
     r.addCustom(DetectionPostProcessLowering.NAME, new DetectionPostProcessLowering());
     for (BuiltinOperator op :
@@ -144,11 +136,15 @@ public final class OpResolver {
   }
 
   private void add(BuiltinOperator op, Lowering lowering) {
-    builtins.put(op, lowering);
+    if (builtins.putIfAbsent(op, lowering) != null) {
+      throw new IllegalStateException(op + " is bound twice");
+    }
   }
 
   private void addCustom(String name, Lowering lowering) {
-    customs.put(name, lowering);
+    if (customs.putIfAbsent(name, lowering) != null) {
+      throw new IllegalStateException(name + " is bound twice");
+    }
   }
 
   /** The lowering for an operator code, or empty when the engine does not run it. */
