@@ -351,12 +351,7 @@ class Int16OpConformanceTest {
 
   private void check(LiteModelBuilder b, LiteModelBuilder.Graph g, int x, int y, String name)
       throws Exception {
-    TflmOracle oracle = TflmOracle.require();
-    g.inputs(x).outputs(y);
-    b.signature("serving_default", g, Map.of("x", x), Map.of("y", y));
-    Path file = dir.resolve(name + ".tflite");
-    TfliteWriter.write(b.build(), file);
-    assertTrue(OracleRuns.compare(oracle, file, 3, name.hashCode()) > 0, name);
+    OracleRuns.compareOneOp(dir, b, g, x, y, name);
   }
 
   private static int outSize(Padding padding, int in, int k, int stride, int dilation) {

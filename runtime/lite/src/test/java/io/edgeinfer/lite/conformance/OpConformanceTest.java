@@ -1,7 +1,5 @@
 package io.edgeinfer.lite.conformance;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.Shape;
 import io.edgeinfer.lite.format.Activation;
@@ -11,9 +9,7 @@ import io.edgeinfer.lite.format.LiteModelBuilder;
 import io.edgeinfer.lite.format.OperatorOptions;
 import io.edgeinfer.lite.format.Padding;
 import io.edgeinfer.lite.format.QuantParams;
-import io.edgeinfer.lite.format.TfliteWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -187,12 +183,7 @@ class OpConformanceTest {
 
   private void check(LiteModelBuilder b, LiteModelBuilder.Graph g, int x, int y, String name)
       throws Exception {
-    TflmOracle oracle = TflmOracle.require();
-    g.inputs(x).outputs(y);
-    b.signature("serving_default", g, Map.of("x", x), Map.of("y", y));
-    Path file = dir.resolve(name + ".tflite");
-    TfliteWriter.write(b.build(), file);
-    assertTrue(OracleRuns.compare(oracle, file, 3, name.hashCode()) > 0, name);
+    OracleRuns.compareOneOp(dir, b, g, x, y, name);
   }
 
   /** A convolution's geometry: padding, strides, dilations and fused activation. */

@@ -12,6 +12,8 @@ import io.edgeinfer.core.Predictor;
 import io.edgeinfer.core.Shape;
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.core.TensorSpec;
+import io.edgeinfer.lite.format.LiteModelBuilder;
+import io.edgeinfer.lite.format.TfliteWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -85,6 +87,21 @@ final class OracleRuns {
       assertEquals(0, want.remaining(), "output bytes the oracle gave beyond the lite engine's");
       return want.capacity();
     }
+  }
+
+  /**
+   * Writes a one-op model (input {@code x}, output {@code y}, the graph built so far) into {@code
+   * dir} and compares it with the oracle on 3 seeded input sets.
+   */
+  static void compareOneOp(
+      Path dir, LiteModelBuilder b, LiteModelBuilder.Graph g, int x, int y, String name)
+      throws Exception {
+    TflmOracle oracle = TflmOracle.require();
+    g.inputs(x).outputs(y);
+    b.signature("serving_default", g, Map.of("x", x), Map.of("y", y));
+    Path file = dir.resolve(name + ".tflite");
+    TfliteWriter.write(b.build(), file);
+    assertTrue(compare(oracle, file, 3, name.hashCode()) > 0, name);
   }
 
   /** Signature inputs as held (raw int8/uint8/int16), so both runtimes see the same integers. */
