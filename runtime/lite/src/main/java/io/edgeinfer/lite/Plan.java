@@ -1,5 +1,6 @@
 package io.edgeinfer.lite;
 
+import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.ModelException;
 import io.edgeinfer.lite.format.LiteTensor;
 import io.edgeinfer.lite.kernels.Scratch;
@@ -86,6 +87,7 @@ final class Plan {
     for (int i = 0; i < layout.needs().size(); i++) {
       buffers[layout.needs().get(i).tensor()] = arrays[layout.slotOf()[i]];
     }
+    startStates(tensors, buffers);
     for (int output : program.graph.outputs()) {
       if (shapes[output] == null) {
         throw new ModelException(
@@ -93,6 +95,22 @@ final class Plan {
       }
     }
     return new Plan(inputShapes, shapes, buffers, layout);
+  }
+
+  /**
+   * State starts as TensorFlow Lite Micro starts it: an int8 variable tensor (an LSTM's hidden
+   * state) at its zero point, the real value 0; others at 0.
+   */
+  private static void startStates(List<LiteTensor> tensors, Object[] buffers) {
+    for (int t = 0; t < tensors.size(); t++) {
+      LiteTensor tensor = tensors.get(t);
+      if (tensor.variable()
+          && tensor.type() == DataType.INT8
+          && tensor.quantization().isQuantized()
+          && buffers[t] instanceof byte[] state) {
+        Arrays.fill(state, (byte) tensor.quantization().zeroPoint(0));
+      }
+    }
   }
 
   /**

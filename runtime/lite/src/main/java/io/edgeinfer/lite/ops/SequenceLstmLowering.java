@@ -9,7 +9,7 @@ import io.edgeinfer.lite.kernels.RefLstmFloat;
  * UNIDIRECTIONAL_SEQUENCE_LSTM, float32, in the form TensorFlow Lite Micro runs: every gate present
  * (no CIFG), no peepholes, projection or layer norm. The hidden and cell states (inputs 18 and 19,
  * variable tensors) are this step's second and third outputs: the plan keeps them, zeroed when
- * planned, so a predictor's inferences continue one sequence. Integer LSTMs are refused for now.
+ * planned, so a predictor's inferences continue one sequence. int8 ones go to {@link IntegerLstm}.
  */
 final class SequenceLstmLowering implements Lowering {
   private static final int[] INPUT_WEIGHTS = {1, 2, 3, 4};
@@ -22,9 +22,6 @@ final class SequenceLstmLowering implements Lowering {
     OperatorOptions.SequenceLstm o = ctx.options(op, OperatorOptions.SequenceLstm.class);
     int x = ctx.operand(op, 0);
     LiteTensor in = ctx.tensor(x);
-    if (!OpContext.isFloat(in)) {
-      throw new Unsupported(in.type().label() + " (integer LSTM kernels are not written yet)");
-    }
     for (int i : UNSUPPORTED) {
       if (op.inputs().size() > i && OpContext.has(op, i)) {
         throw new Unsupported("peephole, projection or layer-norm input " + i);
@@ -32,6 +29,14 @@ final class SequenceLstmLowering implements Lowering {
     }
     if (in.shape().rank() != 3) {
       throw new Unsupported("expected a rank-3 input, found " + in.shape());
+    }
+    boolean cellTanh =
+        switch (o.activation()) {
+          case TANH -> true;
+          default -> throw new Unsupported("cell activation " + o.activation());
+        };
+    if (!OpContext.isFloat(in)) {
+      return IntegerLstm.lower(ctx, op, o, cellTanh);
     }
     int inputSize = in.shape().dims()[2];
     LiteTensor forget = ctx.constant(op, 2, "input-to-forget weights");
@@ -44,11 +49,6 @@ final class SequenceLstmLowering implements Lowering {
       wh[g] = weights(ctx, op, RECURRENT_WEIGHTS[g], units * units);
       bias[g] = ctx.floatBias(op, BIASES[g], units);
     }
-    boolean cellTanh =
-        switch (o.activation()) {
-          case TANH -> true;
-          default -> throw new Unsupported("cell activation " + o.activation());
-        };
     int hidden = state(ctx, op, 18, units);
     int cell = state(ctx, op, 19, units);
     int y = op.output(0);
