@@ -24,11 +24,20 @@ final class Plan {
   final Scratch scratch = new Scratch();
   final MemoryPlanner.Layout layout;
 
-  private Plan(int[][] inputShapes, int[][] shapes, Object[] buffers, MemoryPlanner.Layout layout) {
+  /** The steps inferences run: the program's, less the shape arithmetic folded for this plan. */
+  final List<Step> steps;
+
+  private Plan(
+      int[][] inputShapes,
+      int[][] shapes,
+      Object[] buffers,
+      MemoryPlanner.Layout layout,
+      List<Step> steps) {
     this.inputShapes = inputShapes;
     this.shapes = shapes;
     this.buffers = buffers;
     this.layout = layout;
+    this.steps = List.copyOf(steps);
   }
 
   /**
@@ -55,6 +64,8 @@ final class Plan {
     for (int i = 0; i < inputs.size(); i++) {
       shapes[inputs.get(i)] = inputShapes[i].clone();
     }
+    Object[] known = buffers.clone();
+    List<Step> live = new ArrayList<>();
     for (Step step : program.steps) {
       for (int in : step.inputs()) {
         if (shapes[in] == null) {
@@ -67,16 +78,20 @@ final class Plan {
       }
       int[] outputs = step.outputs();
       try {
-        int[][] computed = step.shaper().shapes(shapes);
+        int[][] computed = step.shaper().shapes(shapes, known);
         for (int i = 0; i < outputs.length; i++) {
           shapes[outputs[i]] = computed[i];
+        }
+        if (!PlanFolding.tryFold(step, tensors, program.graph.outputs(), shapes, known)) {
+          live.add(step);
         }
       } catch (IllegalArgumentException e) {
         throw new ModelException(
             step.op() + " -> " + tensors.get(outputs[0]) + ": " + e.getMessage(), e);
       }
     }
-    List<MemoryPlanner.Need> needs = needs(program, shapes);
+    System.arraycopy(known, 0, buffers, 0, known.length);
+    List<MemoryPlanner.Need> needs = needs(program, live, shapes, known);
     MemoryPlanner.Layout layout =
         shared ? MemoryPlanner.plan(needs) : MemoryPlanner.unshared(needs);
     Object[] arrays = new Object[layout.slots().size()];
@@ -94,7 +109,7 @@ final class Plan {
             "output " + tensors.get(output) + " is computed by no operator of the model");
       }
     }
-    return new Plan(inputShapes, shapes, buffers, layout);
+    return new Plan(inputShapes, shapes, buffers, layout, live);
   }
 
   /**
@@ -118,9 +133,10 @@ final class Plan {
    * from before the first step, graph outputs until after the last (the predictor reads them back),
    * the rest from the step that writes them to the last step that reads them.
    */
-  private static List<MemoryPlanner.Need> needs(Program program, int[][] shapes) {
+  private static List<MemoryPlanner.Need> needs(
+      Program program, List<Step> steps, int[][] shapes, Object[] known) {
     List<LiteTensor> tensors = program.graph.tensors();
-    int end = program.steps.size();
+    int end = steps.size();
     int[] first = new int[tensors.size()];
     int[] last = new int[tensors.size()];
     Arrays.fill(first, Integer.MAX_VALUE);
@@ -130,7 +146,7 @@ final class Plan {
       last[input] = Math.max(last[input], -1);
     }
     for (int s = 0; s < end; s++) {
-      Step step = program.steps.get(s);
+      Step step = steps.get(s);
       for (int in : step.inputs()) {
         last[in] = Math.max(last[in], s);
       }
@@ -151,7 +167,7 @@ final class Plan {
     }
     List<MemoryPlanner.Need> needs = new ArrayList<>();
     for (int t = 0; t < tensors.size(); t++) {
-      if (shapes[t] != null && program.constants[t] == null && first[t] != Integer.MAX_VALUE) {
+      if (shapes[t] != null && known[t] == null && first[t] != Integer.MAX_VALUE) {
         needs.add(
             new MemoryPlanner.Need(
                 t,
@@ -175,7 +191,7 @@ final class Plan {
 
   /** Runs every step in order. */
   void run(Program program) throws ModelException {
-    for (Step step : program.steps) {
+    for (Step step : steps) {
       try {
         step.runner().run(buffers, shapes, scratch);
       } catch (RuntimeException e) {
