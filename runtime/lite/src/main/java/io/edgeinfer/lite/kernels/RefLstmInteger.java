@@ -14,7 +14,7 @@ public final class RefLstmInteger {
   private final int units;
   private final boolean cellTanh;
   private final Cell cell;
-  private final boolean timeMajor;
+  private final LstmSequence sequence;
 
   /**
    * One gate's weights and requantization.
@@ -77,14 +77,12 @@ public final class RefLstmInteger {
     this.units = units;
     this.cellTanh = cellTanh;
     this.cell = cell;
-    this.timeMajor = timeMajor;
+    this.sequence = new LstmSequence(inputSize, units, timeMajor);
   }
 
   /** The output shape: the input's with the last axis the state size. */
   public int[] outputShape(int[] inputShape) {
-    Shapes.checkRank("sequence input", inputShape, 3);
-    Shapes.checkEqual("input size", inputSize, inputShape[2]);
-    return new int[] {inputShape[0], inputShape[1], units};
+    return sequence.outputShape(inputShape);
   }
 
   /**
@@ -100,14 +98,8 @@ public final class RefLstmInteger {
       short[] cellState,
       byte[] output,
       int[] scratch) {
-    int batches = timeMajor ? inputShape[1] : inputShape[0];
-    int steps = timeMajor ? inputShape[0] : inputShape[1];
-    for (int b = 0; b < batches; b++) {
-      for (int t = 0; t < steps; t++) {
-        int row = timeMajor ? t * batches + b : b * steps + t;
-        step(input, row * inputSize, hidden, cellState, b * units, output, row * units, scratch);
-      }
-    }
+    sequence.forEachStep(
+        inputShape, (x, state, y) -> step(input, x, hidden, cellState, state, output, y, scratch));
   }
 
   private void step(

@@ -23,12 +23,7 @@ public final class Sigmoid16 {
    * returns Q0.15.
    */
   public static short logistic(int x, int multiplier, int leftShift) {
-    if (multiplier == 0) {
-      multiplier = 3 << leftShift;
-      leftShift = 0;
-    }
-    int round = leftShift > 0 ? 1 << (leftShift - 1) : 0;
-    int in = (x * multiplier + round) >> leftShift;
+    int in = scaled(x, multiplier, leftShift);
     int magnitude = Math.abs(in);
     int index = magnitude >>> 9;
     int result;
@@ -44,12 +39,7 @@ public final class Sigmoid16 {
 
   /** The tanh of a raw int16 value, scaled as for {@link #logistic}; returns Q0.15. */
   public static short tanh(int x, int multiplier, int leftShift) {
-    if (multiplier == 0) {
-      multiplier = 3 << leftShift;
-      leftShift = 0;
-    }
-    int round = leftShift > 0 ? 1 << (leftShift - 1) : 0;
-    int in = (x * multiplier + round) >> leftShift;
+    int in = scaled(x, multiplier, leftShift);
     int magnitude = Math.abs(in);
     int index = magnitude >>> 8;
     int result;
@@ -61,6 +51,15 @@ public final class Sigmoid16 {
     }
     result = in >= 0 ? result - (1 << 23) + (1 << 7) : -result + (1 << 23) + (1 << 7) - 1;
     return (short) (result >> 8);
+  }
+
+  /** The input moved to the table's scale, rounding the shift half up. */
+  private static int scaled(int x, int multiplier, int leftShift) {
+    if (multiplier == 0) {
+      return x * (3 << leftShift);
+    }
+    int round = leftShift > 0 ? 1 << (leftShift - 1) : 0;
+    return (x * multiplier + round) >> leftShift;
   }
 
   private static int[] table() {

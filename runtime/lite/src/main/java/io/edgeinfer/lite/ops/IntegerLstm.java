@@ -76,22 +76,11 @@ final class IntegerLstm {
     } catch (IllegalArgumentException e) {
       throw new Unsupported(e.getMessage());
     }
-    int[] hiddenShape = ctx.tensor(hidden).shape().dims();
-    int[] cellShape = ctx.tensor(cellState).shape().dims();
-    int batch = o.timeMajor() ? in.shape().dims()[1] : in.shape().dims()[0];
-    Step.Shaper shaper =
-        s -> {
-          int[] out = k.outputShape(s[x]);
-          if ((o.timeMajor() ? s[x][1] : s[x][0]) != batch) {
-            throw new IllegalArgumentException("expected a batch of " + batch);
-          }
-          return new int[][] {out, hiddenShape.clone(), cellShape.clone()};
-        };
-    return new Step(
-        ctx.name(),
-        new int[] {x},
-        new int[] {y, hidden, cellState},
-        shaper,
+    return SequenceLstmLowering.sequenceStep(
+        ctx,
+        new int[] {x, y, hidden, cellState},
+        o.timeMajor(),
+        k::outputShape,
         (buf, s, scratch) ->
             k.run(
                 (byte[]) buf[x],
