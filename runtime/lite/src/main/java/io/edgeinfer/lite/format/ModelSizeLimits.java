@@ -78,16 +78,12 @@ public final class ModelSizeLimits {
     long room = heapBytes.getAsLong() / 2;
     if (heapNeed > room) {
       throw new UnsupportedModelException(
-          "expected a model whose "
-              + operators
-              + " operators and "
-              + tensors
-              + " tensors fit half of this JVM's heap ("
+          "expected a model whose objects fit half of this JVM's heap ("
               + (room >> 20)
               + " MB), found one that needs about "
               + ((heapNeed + (1 << 20) - 1) >> 20)
               + " MB to load",
-          List.of(operators + " operators, " + tensors + " tensors"));
+          List.of(operators + " operators and " + tensors + " tensors"));
     }
   }
 

@@ -56,8 +56,8 @@ class ModelSizeLimitsTest {
               io.edgeinfer.core.UnsupportedModelException.class, () -> TfliteFile.read(file));
       // 90,000 x 512 + 1 x 384 bytes = 43.9 MB, rounded up; 60,000 take 29.3 MB and load.
       assertEquals(
-          "expected a model whose 90000 operators and 1 tensors fit half of this JVM's heap (32"
-              + " MB), found one that needs about 44 MB to load: 90000 operators, 1 tensors",
+          "expected a model whose objects fit half of this JVM's heap (32 MB), found one that"
+              + " needs about 44 MB to load: 90000 operators and 1 tensors",
           e.getMessage());
       assertEquals(60_000, TfliteFile.read(reluChain(60_000)).mainSubgraph().operators().size());
     } finally {
