@@ -10,6 +10,7 @@ import io.edgeinfer.core.TensorSpec;
 import io.edgeinfer.core.codec.DecodedInput;
 import io.edgeinfer.core.codec.Format;
 import io.edgeinfer.core.codec.InputDecoder;
+import io.edgeinfer.core.codec.RequestId;
 import io.edgeinfer.core.codec.SignatureName;
 import io.edgeinfer.mqtt.outbox.OutboxMessage;
 import java.util.ArrayList;
@@ -322,7 +323,7 @@ final class BatchProcessor {
     return new Reply(message, payload, List.of(publish(topic, payload, message)), false);
   }
 
-  private Reply error(InboundMessage message, String id, String reason) {
+  private Reply error(InboundMessage message, RequestId id, String reason) {
     metrics.errors.incrementAndGet();
     byte[] payload = encoder.error(message.topic(), id, reason);
     List<OutboxMessage> messages = new ArrayList<>(2);
