@@ -21,6 +21,7 @@ import io.edgeinfer.quantize.quant.Mode;
 import io.edgeinfer.quantize.quant.ModelEmitter;
 import io.edgeinfer.quantize.quant.Range;
 import io.edgeinfer.train.Evaluator;
+import io.edgeinfer.train.StandardMetadata;
 import io.edgeinfer.train.data.Dataset;
 import io.edgeinfer.train.data.DatasetReader;
 import io.edgeinfer.train.data.LabelColumn;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -71,7 +73,7 @@ public final class Quantizer {
     Files.createDirectories(parent);
     Path temp = Files.createTempFile(parent, ".edgeinfer-quantize", ".tflite");
     try {
-      TfliteWriter.write(withCard(emitted.model(), request.model()), temp);
+      standardMetadata(request).write(withCard(emitted.model(), request.model()), temp);
       TfliteVerifier.verify(java.nio.ByteBuffer.wrap(Files.readAllBytes(temp)));
       Comparison comparison = samples == null ? null : compare(request, temp, samples);
       double before = Double.NaN;
@@ -180,6 +182,30 @@ public final class Quantizer {
     String compact =
         io.edgeinfer.core.ModelCard.parse(Files.readString(card), card.toString()).toJson();
     return io.edgeinfer.lite.format.ModelCardMetadata.attach(model, compact);
+  }
+
+  /**
+   * TFLite's standard metadata for the file: what it was made from, and the class labels of the
+   * SavedModel's model card when it has one.
+   */
+  private static StandardMetadata standardMetadata(QuantizeRequest request) throws ModelException {
+    List<String> labels =
+        io.edgeinfer.core.ModelCard.read(request.model())
+            .map(io.edgeinfer.core.ModelCard::classLabels)
+            .orElse(List.of());
+    String source = request.model().toAbsolutePath().normalize().getFileName().toString();
+    return new StandardMetadata(
+        source,
+        "Signature '"
+            + request.signature()
+            + "' of the SavedModel "
+            + source
+            + ", converted by edgeinfer quantize (mode "
+            + request.mode().label()
+            + ").",
+        "edgeinfer quantize",
+        "",
+        labels);
   }
 
   /** The operator's name without its version (the version follows from the types). */

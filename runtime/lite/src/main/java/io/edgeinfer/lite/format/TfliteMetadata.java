@@ -102,6 +102,18 @@ public record TfliteMetadata(
   public record AssociatedFile(String name, String description, String type) {}
 
   /**
+   * The label file of the first output that has one ({@code TENSOR_AXIS_LABELS}: one label per
+   * position along the output's class axis), as TFLite's classifiers find their labels.
+   */
+  public java.util.Optional<String> axisLabelsFile() {
+    return outputs.stream()
+        .flatMap(t -> t.files().stream())
+        .filter(f -> f.type().equals("TENSOR_AXIS_LABELS"))
+        .map(AssociatedFile::name)
+        .findFirst();
+  }
+
+  /**
    * Reads the metadata flatbuffer, from the buffer's position to its limit. Every offset and length
    * is checked against the bytes: the model's verifier does not look inside metadata.
    *
