@@ -49,6 +49,16 @@ public final class Quantizer {
    */
   public static QuantizeReport quantize(QuantizeRequest request)
       throws ModelException, IOException {
+    return quantize(request, ReferenceCheck.fromEnvironment().orElse(null));
+  }
+
+  /**
+   * As {@link #quantize(QuantizeRequest)}, with the file also run in TensorFlow Lite's reference
+   * kernels on the calibration samples when {@code oracle} (the {@code tflm_oracle} executable) is
+   * given: one more line in the report.
+   */
+  public static QuantizeReport quantize(QuantizeRequest request, Path oracle)
+      throws ModelException, IOException {
     FrozenGraph frozen =
         GraphFreezer.freeze(request.model(), request.signature(), request.inputShapes());
     LiteGraph graph = TfToLite.convert(frozen);
@@ -102,6 +112,11 @@ public final class Quantizer {
               request.maxAccuracyDrop(),
               within,
               notes(request.mode(), emitted.model()));
+      if (oracle != null && samples != null) {
+        report =
+            report.withReference(
+                ReferenceCheck.compare(oracle, temp, request.signature(), samples));
+      }
       if (!within) {
         throw new AccuracyGateException(report);
       }
