@@ -100,6 +100,8 @@ public final class ReferenceCheck {
         String error = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8).strip();
         String line =
             error.isEmpty() ? "exit " + process.exitValue() : error.lines().findFirst().get();
+        // The temporary path says nothing to the reader.
+        line = line.replace(model.toString(), "the file");
         return new ReferenceComparison(runtime, 0, 0, Double.NaN, copy, line);
       }
       float[][] reference =
