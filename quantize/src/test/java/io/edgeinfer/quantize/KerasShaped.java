@@ -109,6 +109,21 @@ final class KerasShaped {
     return dir;
   }
 
+  /** Input {@code x} [-1, 4]: ELU and a sine (no mapping) between two Dense layers. */
+  static Path unmapped(Path dir, long seed) throws java.io.IOException {
+    Random random = new Random(seed);
+    try (Graph graph = new Graph();
+        Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      Placeholder<TFloat32> x =
+          tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 4)));
+      Operand<TFloat32> y = tf.math.sin(tf.nn.elu(dense(tf, random, x, 4, 8)));
+      Operand<TFloat32> scores = tf.withName("scores").nn.softmax(dense(tf, random, y, 8, 2));
+      export(dir, session, tf, x, "x", scores);
+    }
+    return dir;
+  }
+
   private static void export(
       Path dir,
       Session session,

@@ -1,10 +1,12 @@
 package io.edgeinfer.quantize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.core.codec.NpyCodec;
+import io.edgeinfer.quantize.graph.ConversionException;
 import io.edgeinfer.quantize.quant.Mode;
 import io.edgeinfer.quantize.reference.Runtimes;
 import java.nio.file.Files;
@@ -140,5 +142,21 @@ class KerasShapedTest {
     Runtimes.Agreement[] other = elsewhere(file(conv2d, Mode.INT8), images, IMAGE, 3);
     assertTrue(other[0].maxAbsDiff() <= 4 * STEP, other[0].toString()); // 2 steps seen
     assertEquals(0.0, other[1].maxAbsDiff(), other[1].toString());
+  }
+
+  @Test
+  void unmappedOpsAreNamedAndOnlyThey() throws Exception {
+    Path model = KerasShaped.unmapped(dir.resolve("unmapped"), 1);
+    ConversionException e =
+        assertThrows(
+            ConversionException.class,
+            () ->
+                Quantizer.quantize(
+                    QuantizeRequest.of(model, Mode.FLOAT32, null, dir.resolve("u.tflite")), null));
+    // The Dense after them is not blamed for their missing output.
+    assertEquals(
+        "cannot convert signature serving_default: no TFLite mapping for the TensorFlow ops Elu"
+            + " (Elu); Sin (Sin)",
+        e.getMessage());
   }
 }

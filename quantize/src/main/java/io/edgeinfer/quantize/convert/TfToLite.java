@@ -135,6 +135,9 @@ public final class TfToLite {
 
   private void matMul(NodeDef node) {
     Constant weights = constant(node.getInput(1));
+    if (!available(node.getInput(0)) && weights != null) {
+      return; // after an op without a mapping: that op is named, not this one
+    }
     if (attr(node, "transpose_a").getB() || weights == null || !available(node.getInput(0))) {
       unsupported(node, "MatMul (of two computed tensors or a transposed input)");
       return;
@@ -159,6 +162,9 @@ public final class TfToLite {
 
   private void conv2d(NodeDef node) {
     Constant filter = constant(node.getInput(1));
+    if (!available(node.getInput(0)) && filter != null) {
+      return; // after an op without a mapping: that op is named, not this one
+    }
     if (filter == null || !nhwc(node) || padding(node) == null || !available(node.getInput(0))) {
       unsupported(node, "Conv2D (with a computed filter, NCHW or explicit padding)");
       return;
@@ -191,6 +197,9 @@ public final class TfToLite {
 
   private void depthwise(NodeDef node) {
     Constant filter = constant(node.getInput(1));
+    if (!available(node.getInput(0)) && filter != null) {
+      return; // after an op without a mapping: that op is named, not this one
+    }
     if (filter == null || !nhwc(node) || padding(node) == null || !available(node.getInput(0))) {
       unsupported(node, "DepthwiseConv2dNative (with a computed filter, NCHW or explicit padding)");
       return;
