@@ -46,42 +46,6 @@ public record QuantizeReport(
     notes = List.copyOf(notes);
   }
 
-  /** A report without the reference run. */
-  public QuantizeReport(
-      String model,
-      String signature,
-      String mode,
-      String out,
-      long savedModelBytes,
-      long variablesBytes,
-      long tfliteBytes,
-      Map<String, Integer> operators,
-      List<WeightError> weightErrors,
-      Comparison comparison,
-      double accuracyBefore,
-      double accuracyAfter,
-      Double maxAccuracyDrop,
-      boolean written,
-      List<String> notes) {
-    this(
-        model,
-        signature,
-        mode,
-        out,
-        savedModelBytes,
-        variablesBytes,
-        tfliteBytes,
-        operators,
-        weightErrors,
-        comparison,
-        accuracyBefore,
-        accuracyAfter,
-        maxAccuracyDrop,
-        written,
-        notes,
-        null);
-  }
-
   /** The same report, now with the reference run's result. */
   public QuantizeReport withReference(ReferenceComparison result) {
     return new QuantizeReport(

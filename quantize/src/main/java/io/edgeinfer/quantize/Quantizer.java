@@ -111,7 +111,8 @@ public final class Quantizer {
               after,
               request.maxAccuracyDrop(),
               within,
-              notes(request.mode(), emitted.model()));
+              notes(request.mode(), emitted.model()),
+              null);
       if (oracle != null && samples != null) {
         report =
             report.withReference(
@@ -278,7 +279,8 @@ public final class Quantizer {
         classified == 0 ? Double.NaN : (double) agree / classified);
   }
 
-  private static int argmax(float[] values, int offset, int length) {
+  /** The index of the largest of {@code length} values from {@code offset}. */
+  static int argmax(float[] values, int offset, int length) {
     int best = 0;
     for (int i = 1; i < length; i++) {
       if (values[offset + i] > values[offset + best]) {

@@ -272,7 +272,8 @@ public final class ReferenceCheck {
         int same = 0;
         for (int s = 0; s < samples; s++) {
           same +=
-              argmax(reference[o], s * dims[1], dims[1]) == argmax(lite[o], s * dims[1], dims[1])
+              Quantizer.argmax(reference[o], s * dims[1], dims[1])
+                      == Quantizer.argmax(lite[o], s * dims[1], dims[1])
                   ? 1
                   : 0;
         }
@@ -280,16 +281,6 @@ public final class ReferenceCheck {
       }
     }
     return new ReferenceComparison(runtime, samples, max, agreement, copy, "");
-  }
-
-  private static int argmax(float[] values, int offset, int length) {
-    int best = 0;
-    for (int i = 1; i < length; i++) {
-      if (values[offset + i] > values[offset + best]) {
-        best = i;
-      }
-    }
-    return best;
   }
 
   /** The model with every int64 ARG_MAX made int32 (the same ids); itself when it has none. */

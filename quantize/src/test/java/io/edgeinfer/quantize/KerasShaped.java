@@ -1,7 +1,6 @@
 package io.edgeinfer.quantize;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.tensorflow.Graph;
@@ -76,7 +75,8 @@ final class KerasShaped {
           tf.withName("image")
               .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, SIZE, SIZE, 3)));
       List<Long> one = List.of(1L, 1L, 1L, 1L);
-      Operand<TFloat32> x = tf.nn.conv2d(image, variable(tf, random, 3, 3, 3, 8), one, "SAME");
+      Operand<TFloat32> x =
+          tf.nn.conv2d(image, SmallCnn.variable(tf, random, 3, 3, 3, 8), one, "SAME");
       x = batchNorm(tf, random, x, 8);
       x = tf.nn.relu6(x);
       // Keras hard-swish: x * relu6(x + 3) * (1 / 6)
@@ -87,8 +87,8 @@ final class KerasShaped {
       Operand<TFloat32> branch =
           tf.nn.relu(
               tf.nn.biasAdd(
-                  tf.nn.conv2d(x, variable(tf, random, 1, 1, 8, 8), one, "SAME"),
-                  variable(tf, random, 8)));
+                  tf.nn.conv2d(x, SmallCnn.variable(tf, random, 1, 1, 8, 8), one, "SAME"),
+                  SmallCnn.variable(tf, random, 8)));
       x = tf.math.add(x, branch);
       // UpSampling2D both ways, side by side.
       Operand<TInt32> size = tf.constant(new int[] {2 * SIZE, 2 * SIZE});
@@ -100,7 +100,7 @@ final class KerasShaped {
       x =
           tf.nn.maxPool(
               x, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "VALID");
-      x = tf.nn.relu(tf.nn.conv2d(x, variable(tf, random, 3, 3, 16, 12), one, "VALID"));
+      x = tf.nn.relu(tf.nn.conv2d(x, SmallCnn.variable(tf, random, 3, 3, 16, 12), one, "VALID"));
       Operand<TFloat32> pooled = tf.math.mean(x, tf.constant(new int[] {1, 2}));
       Operand<TFloat32> scores =
           tf.withName("scores").math.sigmoid(dense(tf, random, pooled, 12, 3));
@@ -149,10 +149,11 @@ final class KerasShaped {
   private static Operand<TFloat32> conv1d(
       Ops tf, Random random, Operand<TFloat32> x, int k, int in, int out) {
     Operand<TFloat32> wide = tf.expandDims(x, tf.constant(-3));
-    Operand<TFloat32> filter = tf.expandDims(variable(tf, random, k, in, out), tf.constant(0));
+    Operand<TFloat32> filter =
+        tf.expandDims(SmallCnn.variable(tf, random, k, in, out), tf.constant(0));
     Operand<TFloat32> y = tf.nn.conv2d(wide, filter, List.of(1L, 1L, 1L, 1L), "SAME");
     y = tf.squeeze(y, Squeeze.axis(List.of(-3L)));
-    return tf.nn.biasAdd(y, variable(tf, random, out));
+    return tf.nn.biasAdd(y, SmallCnn.variable(tf, random, out));
   }
 
   /** Keras MaxPooling1D(2): expand to [N, W, 1, C], pool 2x1, squeeze. */
@@ -170,7 +171,8 @@ final class KerasShaped {
   private static Operand<TFloat32> dense(
       Ops tf, Random random, Operand<TFloat32> x, int in, int out) {
     return tf.nn.biasAdd(
-        tf.linalg.matMul(x, variable(tf, random, in, out)), variable(tf, random, out));
+        tf.linalg.matMul(x, SmallCnn.variable(tf, random, in, out)),
+        SmallCnn.variable(tf, random, out));
   }
 
   private static Operand<TFloat32> batchNorm(
@@ -178,34 +180,13 @@ final class KerasShaped {
     return tf.nn
         .fusedBatchNorm(
             x,
-            positive(tf, random, channels),
-            variable(tf, random, channels),
-            variable(tf, random, channels),
-            positive(tf, random, channels),
+            SmallCnn.positive(tf, random, channels),
+            SmallCnn.variable(tf, random, channels),
+            SmallCnn.variable(tf, random, channels),
+            SmallCnn.positive(tf, random, channels),
             FusedBatchNorm.isTraining(false),
             FusedBatchNorm.epsilon(1e-3f))
         .y();
-  }
-
-  private static Operand<TFloat32> variable(Ops tf, Random random, int... dims) {
-    float[] values = new float[Arrays.stream(dims).reduce(1, (a, b) -> a * b)];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (float) (random.nextGaussian() * 0.5);
-    }
-    return tf.withInitScope().variable(constant(tf, values, dims));
-  }
-
-  private static Operand<TFloat32> positive(Ops tf, Random random, int n) {
-    float[] values = new float[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = 0.5f + random.nextFloat();
-    }
-    return tf.withInitScope().variable(constant(tf, values, n));
-  }
-
-  private static Operand<TFloat32> constant(Ops tf, float[] values, int... dims) {
-    long[] shape = Arrays.stream(dims).mapToLong(d -> d).toArray();
-    return tf.constant(Shape.of(shape), org.tensorflow.ndarray.buffer.DataBuffers.of(values));
   }
 
   /** Seeded random rows of {@code width} values in [-1, 1] with some structure. */
