@@ -2,14 +2,10 @@ package io.edgeinfer.lite.format;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -43,30 +39,6 @@ public final class PackedFiles {
       return Map.of();
     }
     return lines;
-  }
-
-  /**
-   * The lines of one packed file (a label file: one label a line, blank lines kept as empty labels
-   * except a last empty line), if the file packs it and it is no larger than 64 MB.
-   */
-  public static Optional<List<String>> lines(Path file, String name) {
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      ZipEntry entry = zip.getEntry(name);
-      if (entry == null || entry.getSize() > MAX_COUNTED_BYTES) {
-        return Optional.empty();
-      }
-      try (InputStream in = zip.getInputStream(entry)) {
-        String text = new String(in.readNBytes((int) MAX_COUNTED_BYTES), StandardCharsets.UTF_8);
-        List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
-        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-          lines.remove(lines.size() - 1);
-        }
-        return Optional.of(List.copyOf(lines));
-      }
-    } catch (IOException | RuntimeException e) {
-      // No zip, or a broken one: the file has no labels to give.
-      return Optional.empty();
-    }
   }
 
   private static long countLines(ZipFile zip, ZipEntry entry) throws IOException {
