@@ -23,9 +23,9 @@ import org.tensorflow.types.TInt32;
  * Graphs built with TF Java the way Keras writes its layers into a SavedModel, seeded weights in
  * variables: {@link #conv1d} (Conv1D and MaxPooling1D as ExpandDims, the 2-D op, Squeeze; Flatten
  * as Shape, StridedSlice, Pack and Reshape; Dropout as Identity; Dense; softmax head) and {@link
- * #conv2d} (Conv2D with batch norm and ReLU6, hard-swish as x * relu6(x + 3) * 1/6, a residual add,
- * UpSampling2D as bilinear and nearest resizes, max pooling, concatenation, global average pooling,
- * Dense, sigmoid head).
+ * #conv2d} (Conv2D with batch norm and ReLU6, hard-swish as x * relu6(x + 3) * 1/6 and again as x *
+ * relu6(x + 3) / 6, a residual add, UpSampling2D as bilinear and nearest resizes, max pooling,
+ * concatenation, global average pooling, Dense, sigmoid head).
  */
 final class KerasShaped {
   static final int STEPS = 16;
@@ -83,6 +83,10 @@ final class KerasShaped {
       Operand<TFloat32> hardSigmoid =
           tf.math.mul(tf.nn.relu6(tf.math.add(x, tf.constant(3f))), tf.constant(1f / 6f));
       x = tf.math.mul(x, hardSigmoid);
+      // The same written as people write it by hand: x * relu6(x + 3) / 6 (RealDiv).
+      x =
+          tf.math.realDiv(
+              tf.math.mul(x, tf.nn.relu6(tf.math.add(x, tf.constant(3f)))), tf.constant(6f));
       // A residual block: x + relu(conv1x1(x))
       Operand<TFloat32> branch =
           tf.nn.relu(

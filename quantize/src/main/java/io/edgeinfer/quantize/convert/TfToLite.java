@@ -107,6 +107,7 @@ public final class TfToLite {
       case "BiasAdd", "Add", "AddV2" -> binary(node, BuiltinOperator.ADD);
       case "Sub" -> binary(node, BuiltinOperator.SUB);
       case "Mul" -> binary(node, BuiltinOperator.MUL);
+      case "RealDiv", "Div" -> divide(node);
       case "Relu" -> unary(node, BuiltinOperator.RELU, new OperatorOptions.None());
       case "Relu6" -> unary(node, BuiltinOperator.RELU6, new OperatorOptions.None());
       case "Sigmoid" -> unary(node, BuiltinOperator.LOGISTIC, new OperatorOptions.None());
@@ -378,9 +379,47 @@ public final class TfToLite {
         switch (op) {
           case ADD -> new OperatorOptions.Add(activation);
           case SUB -> new OperatorOptions.Sub(activation);
+          case DIV -> new OperatorOptions.Div(activation);
           default -> new OperatorOptions.Mul(activation);
         };
     emit(node, op, options, List.of(a, b), end);
+  }
+
+  /**
+   * Division by a constant becomes MUL by its reciprocal (TFLite 2.6.2 and TFLite Micro have no
+   * int8 DIV; in float the two differ by at most a rounding); by a computed tensor, DIV.
+   */
+  private void divide(NodeDef node) {
+    Constant divisor = constant(node.getInput(1));
+    if (divisor == null || !divisor.isFloat()) {
+      binary(node, BuiltinOperator.DIV);
+      return;
+    }
+    if (!available(node.getInput(0))) {
+      return;
+    }
+    float[] reciprocal = new float[divisor.size()];
+    for (int i = 0; i < reciprocal.length; i++) {
+      reciprocal[i] = 1f / divisor.floats()[i];
+    }
+    int factor =
+        out.constant(
+            node.getName() + "/reciprocal", Constant.ofFloats(divisor.shape(), reciprocal));
+    String end = node.getName() + ":0";
+    NodeDef next = soleConsumer(end);
+    Activation activation = next == null ? null : fusable(next);
+    if (activation != null) {
+      absorbed.add(next.getName());
+      end = next.getName() + ":0";
+    } else {
+      activation = Activation.NONE;
+    }
+    emit(
+        node,
+        BuiltinOperator.MUL,
+        new OperatorOptions.Mul(activation),
+        List.of(operand(node.getInput(0)), factor),
+        end);
   }
 
   private void unary(NodeDef node, BuiltinOperator op, OperatorOptions options) {
