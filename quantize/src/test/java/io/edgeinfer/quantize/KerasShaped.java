@@ -21,11 +21,12 @@ import org.tensorflow.types.TInt32;
 
 /**
  * Graphs built with TF Java the way Keras writes its layers into a SavedModel, seeded weights in
- * variables: {@link #conv1d} (Conv1D and MaxPooling1D as ExpandDims, the 2-D op, Squeeze; Flatten
- * as Shape, StridedSlice, Pack and Reshape; Dropout as Identity; Dense; softmax head) and {@link
- * #conv2d} (Conv2D with batch norm and ReLU6, hard-swish as x * relu6(x + 3) * 1/6 and again as x *
- * relu6(x + 3) / 6, a residual add, UpSampling2D as bilinear and nearest resizes, max pooling,
- * concatenation, global average pooling, Dense, sigmoid head).
+ * variables: {@link #conv1d} (Conv1D and MaxPooling1D as ExpandDims, the 2-D op, Squeeze; a rank-3
+ * BatchNormalization, unfused, as Mul and Add of constants; Flatten as Shape, StridedSlice, Pack
+ * and Reshape; Dropout as Identity; Dense; softmax head) and {@link #conv2d} (Conv2D with batch
+ * norm and ReLU6, hard-swish as x * relu6(x + 3) * 1/6 and again as x * relu6(x + 3) / 6, a
+ * residual add, UpSampling2D as bilinear and nearest resizes, max pooling, concatenation, global
+ * average pooling, Dense, sigmoid head).
  */
 final class KerasShaped {
   static final int STEPS = 16;
@@ -46,7 +47,8 @@ final class KerasShaped {
       Operand<TFloat32> x = conv1d(tf, random, series, 3, CHANNELS, 8);
       x = tf.nn.relu(x);
       x = maxPool1d(tf, x);
-      x = tf.nn.relu(conv1d(tf, random, x, 3, 8, 8));
+      x = conv1d(tf, random, x, 3, 8, 8);
+      x = tf.nn.relu(unfusedBatchNorm(tf, random, x, 8));
       x = maxPool1d(tf, x); // [-1, 4, 8]
       // Keras Flatten: reshape to (batch, -1), the batch read from the tensor's shape.
       Operand<TInt32> batch =
@@ -177,6 +179,24 @@ final class KerasShaped {
     return tf.nn.biasAdd(
         tf.linalg.matMul(x, SmallCnn.variable(tf, random, in, out)),
         SmallCnn.variable(tf, random, out));
+  }
+
+  /**
+   * Keras BatchNormalization of a rank-3 tensor (not fused): x * (gamma * rsqrt(var + eps)) + (beta
+   * - mean * that), the statistics in variables.
+   */
+  private static Operand<TFloat32> unfusedBatchNorm(
+      Ops tf, Random random, Operand<TFloat32> x, int channels) {
+    Operand<TFloat32> scale =
+        tf.math.mul(
+            SmallCnn.positive(tf, random, channels),
+            tf.math.rsqrt(
+                tf.math.add(SmallCnn.positive(tf, random, channels), tf.constant(1e-3f))));
+    Operand<TFloat32> shift =
+        tf.math.sub(
+            SmallCnn.variable(tf, random, channels),
+            tf.math.mul(SmallCnn.variable(tf, random, channels), scale));
+    return tf.math.add(tf.math.mul(x, scale), shift);
   }
 
   private static Operand<TFloat32> batchNorm(

@@ -31,7 +31,7 @@ class KerasShapedTest {
 
   @BeforeAll
   static void build() throws Exception {
-    conv1d = KerasShaped.conv1d(dir.resolve("conv1d"), 3);
+    conv1d = KerasShaped.conv1d(dir.resolve("conv1d"), 8);
     conv2d = KerasShaped.conv2d(dir.resolve("conv2d"), 4);
     series = KerasShaped.rows(400, KerasShaped.STEPS * KerasShaped.CHANNELS, 5);
     images = KerasShaped.rows(400, KerasShaped.SIZE * KerasShaped.SIZE * 3, 6);
