@@ -131,7 +131,8 @@ class KerasShapedTest {
     Runtimes.Agreement[] other = elsewhere(file(conv1d, Mode.INT8), series, SERIES, 4);
     assertTrue(other[0].fraction() >= 0.995, other[0].toString());
     // TFLite 2.6.2's optimized int8 convolutions round some sums differently from the reference
-    // arithmetic (issue 12 measured 1-15 LSB); here 14 steps of the softmax's 1/256 were seen.
+    // arithmetic (issue 12 measured 1-15 LSB); here 9 steps of the softmax's 1/256 (14 with other
+    // seeded weights).
     assertTrue(other[0].maxAbsDiff() <= 16 * STEP, other[0].toString());
     // The reference kernels: bit for bit.
     assertEquals(400, other[1].sameArgmax(), other[1].toString());
