@@ -8,11 +8,9 @@ import io.edgeinfer.core.Predictor;
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.lite.LiteEngine;
 import io.edgeinfer.lite.format.LiteModel;
-import io.edgeinfer.lite.format.LiteOperator;
 import io.edgeinfer.lite.format.LiteSignature;
 import io.edgeinfer.lite.format.LiteSubgraph;
 import io.edgeinfer.lite.format.LiteTensor;
-import io.edgeinfer.lite.format.OperatorOptions;
 import io.edgeinfer.lite.format.QuantParams;
 import io.edgeinfer.lite.format.SignatureTensor;
 import io.edgeinfer.lite.format.TfliteFile;
@@ -67,7 +65,7 @@ public final class ReferenceCheck {
       throws IOException, ModelException {
     String runtime = "tflm_oracle (" + version(oracle) + ")";
     LiteModel file = TfliteFile.open(tflite);
-    LiteModel runnable = withInt32ArgMax(file);
+    LiteModel runnable = Int32ArgMax.copy(file);
     String copy =
         runnable == file
             ? ""
@@ -281,54 +279,5 @@ public final class ReferenceCheck {
       }
     }
     return new ReferenceComparison(runtime, samples, max, agreement, copy, "");
-  }
-
-  /** The model with every int64 ARG_MAX made int32 (the same ids); itself when it has none. */
-  private static LiteModel withInt32ArgMax(LiteModel model) {
-    LiteSubgraph graph = model.mainSubgraph();
-    List<LiteTensor> tensors = new ArrayList<>(graph.tensors());
-    List<LiteOperator> operators = new ArrayList<>();
-    boolean changed = false;
-    for (LiteOperator op : graph.operators()) {
-      if (op.options() instanceof OperatorOptions.ArgMax argMax
-          && argMax.outputType() == DataType.INT64) {
-        int out = op.outputs().get(0);
-        LiteTensor t = tensors.get(out);
-        tensors.set(
-            out,
-            new LiteTensor(
-                t.name(),
-                DataType.INT32,
-                t.shape(),
-                t.shapeSignature(),
-                t.buffer(),
-                t.quantization(),
-                t.variable()));
-        operators.add(
-            new LiteOperator(
-                op.opcodeIndex(),
-                op.inputs(),
-                op.outputs(),
-                new OperatorOptions.ArgMax(DataType.INT32),
-                op.customOptions()));
-        changed = true;
-      } else {
-        operators.add(op);
-      }
-    }
-    if (!changed) {
-      return model;
-    }
-    List<LiteSubgraph> subgraphs = new ArrayList<>(model.subgraphs());
-    subgraphs.set(
-        0, new LiteSubgraph(graph.name(), tensors, graph.inputs(), graph.outputs(), operators));
-    return new LiteModel(
-        model.version(),
-        model.description(),
-        model.operatorCodes(),
-        subgraphs,
-        model.buffers(),
-        model.metadata(),
-        model.signatures());
   }
 }
