@@ -16,6 +16,7 @@ import io.edgeinfer.lite.format.LiteOperator;
 import io.edgeinfer.lite.format.LiteSignature;
 import io.edgeinfer.lite.format.LiteSubgraph;
 import io.edgeinfer.lite.format.LiteTensor;
+import io.edgeinfer.lite.format.MetadataLabels;
 import io.edgeinfer.lite.format.ModelCardMetadata;
 import io.edgeinfer.lite.format.SignatureTensor;
 import io.edgeinfer.lite.format.TfliteFile;
@@ -166,7 +167,7 @@ final class LiteRuntimeModel implements Model {
       signatures.add(new Signature(def.key(), inSpecs, outSpecs));
       entries.put(def.key(), new Entry(program, in, out));
     }
-    Map<String, String> metadata = metadata(model, kernels);
+    Map<String, String> metadata = metadata(model, kernels, path);
     for (LiteSignature def : defs) {
       LiteSubgraph graph = model.subgraphs().get(def.subgraphIndex());
       for (List<SignatureTensor> list : List.of(def.inputs(), def.outputs())) {
@@ -214,7 +215,7 @@ final class LiteRuntimeModel implements Model {
             });
   }
 
-  private static Map<String, String> metadata(LiteModel model, Kernels kernels) {
+  private static Map<String, String> metadata(LiteModel model, Kernels kernels, Path path) {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("format", "TFLite");
     metadata.put("schema_version", Integer.toString(model.version()));
@@ -231,6 +232,13 @@ final class LiteRuntimeModel implements Model {
             });
     ModelCardMetadata.read(model).ifPresent(card -> metadata.put(ModelCard.METADATA_KEY, card));
     tfliteMetadataVersion(model).ifPresent(v -> metadata.put("tflite_metadata.version", v));
+    if (!metadata.containsKey(ModelCard.METADATA_KEY)) {
+      // No card of ours: the labels of TFLite's standard metadata name the classes just as well.
+      List<String> labels = MetadataLabels.read(model, path);
+      if (!labels.isEmpty()) {
+        metadata.put(ModelCard.METADATA_KEY, new ModelCard("classification", labels).toJson());
+      }
+    }
     metadata.put("subgraphs", Integer.toString(model.subgraphs().size()));
     metadata.put("kernels", kernels.name());
     Map<String, Integer> ops = new TreeMap<>();
