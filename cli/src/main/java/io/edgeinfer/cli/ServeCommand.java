@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
           + " response topic when the request has one). Keys of a --config YAML file are the long"
           + " option names; flags win over the file. --profile sets the defaults of --engine,"
           + " --threads, --intra-op-threads, --max-batch, --max-wait-ms, --qos and the outbox"
-          + " limits; flags win over the profile."
+          + " limits; flags and --config keys win over the profile."
     })
 final class ServeCommand implements Callable<Integer> {
   // Not required by picocli: it may come from --config, which is read after the first parse.

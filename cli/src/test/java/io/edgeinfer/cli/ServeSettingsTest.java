@@ -100,5 +100,14 @@ class ServeSettingsTest {
         "-m", "m.tflite", "--input-topic", "t", "--profile", "pi-zero-2w", "--threads", "2");
     // max-batch from the file, threads typed, the rest pi-zero-2w's (max-wait 5, outbox 10000/16).
     assertEquals(new ServeTuning(2, 4, 5, 1, 10_000, 16), serve.settings().tuning());
+    // The model's threads too: a key of the file is set, one it leaves out is the profile's.
+    Path threads = Files.writeString(dir.resolve("threads.yaml"), "intra-op-threads: 1\n");
+    ServeCommand fromFile = new ServeCommand();
+    CommandLine withFile = new CommandLine(fromFile);
+    withFile.setDefaultValueProvider(
+        YamlConfigDefaults.read(threads, withFile.getCommandSpec().options()));
+    withFile.parseArgs("-m", "m.tflite", "--input-topic", "t", "--profile", "pi-zero-2w");
+    assertEquals(true, fromFile.profileOption.given("--intra-op-threads"));
+    assertEquals(false, fromFile.profileOption.given("--max-batch"));
   }
 }
