@@ -1,6 +1,7 @@
 package io.edgeinfer.core.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 
 /**
  * A decoded image the right way up: each pixel {@code 0xRRGGBB} in rows, top to bottom. What the
@@ -56,13 +57,38 @@ public final class RgbImage {
           pixels[y * w + x] = v << 16 | v << 8 | v;
         }
       }
-    } else {
+    } else if (!readBytes(image, pixels)) {
       image.getRGB(0, 0, w, h, pixels, 0, w);
       for (int i = 0; i < pixels.length; i++) {
         pixels[i] &= 0xffffff;
       }
     }
     return new RgbImage(w, h, pixels);
+  }
+
+  /**
+   * The pixels of the byte layouts ImageIO decodes JPEG (BGR) and PNG (ABGR) into, read straight
+   * from the array: {@code getRGB} converts them one pixel at a time through the colour model,
+   * which took as long as decoding the PNG itself. False for any other layout.
+   */
+  private static boolean readBytes(BufferedImage image, int[] pixels) {
+    int type = image.getType();
+    if ((type != BufferedImage.TYPE_3BYTE_BGR && type != BufferedImage.TYPE_4BYTE_ABGR)
+        || !(image.getRaster().getDataBuffer() instanceof DataBufferByte buffer)
+        || image.getRaster().getParent() != null
+        || !image.getColorModel().getColorSpace().isCS_sRGB()) {
+      return false;
+    }
+    byte[] data = buffer.getData();
+    int step = type == BufferedImage.TYPE_3BYTE_BGR ? 3 : 4;
+    int first = step - 3; // ABGR: skip the alpha byte
+    if (data.length < pixels.length * step) {
+      return false;
+    }
+    for (int i = 0, at = first; i < pixels.length; i++, at += step) {
+      pixels[i] = (data[at + 2] & 0xff) << 16 | (data[at + 1] & 0xff) << 8 | (data[at] & 0xff);
+    }
+    return true;
   }
 
   public int width() {
