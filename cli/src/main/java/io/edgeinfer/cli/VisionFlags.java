@@ -23,7 +23,7 @@ final class VisionFlags {
 
   @Option(
       names = "--mean",
-      paramLabel = "V[,V...]",
+      paramLabel = "V",
       split = ",",
       description =
           "Image normalization (pixel - mean) / std, one value or one per channel, with --std"
@@ -33,7 +33,7 @@ final class VisionFlags {
 
   @Option(
       names = "--std",
-      paramLabel = "V[,V...]",
+      paramLabel = "V",
       split = ",",
       description = "Image normalization's standard deviation, with --mean.")
   List<Float> std = List.of();
