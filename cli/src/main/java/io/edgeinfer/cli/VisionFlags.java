@@ -1,5 +1,6 @@
 package io.edgeinfer.cli;
 
+import io.edgeinfer.core.vision.Box;
 import io.edgeinfer.core.vision.ResizeMode;
 import io.edgeinfer.core.vision.VisionOptions;
 import io.edgeinfer.core.vision.VisionTask;
@@ -84,6 +85,14 @@ final class VisionFlags {
               + " turned 90 degrees clockwise; default: each JPEG's EXIF orientation).")
   Integer orientation;
 
+  @Option(
+      names = "--region",
+      paramLabel = "X,Y,WIDTH,HEIGHT",
+      description =
+          "Look at this part of each image only, in its pixels once turned upright (boxes and"
+              + " masks stay in the whole image's pixels; default: the whole image).")
+  String region;
+
   /**
    * The flags as options; a bad value, or a labels file that cannot be read, is a usage error (exit
    * 2), said once rather than for every image.
@@ -105,6 +114,24 @@ final class VisionFlags {
                 topK,
                 scoreThreshold,
                 maxResults,
-                orientation));
+                orientation,
+                region == null ? null : region(region)));
+  }
+
+  private static Box region(String text) {
+    String[] parts = text.split(",", -1);
+    if (parts.length == 4) {
+      try {
+        return new Box(
+            Integer.parseInt(parts[0].strip()),
+            Integer.parseInt(parts[1].strip()),
+            Integer.parseInt(parts[2].strip()),
+            Integer.parseInt(parts[3].strip()));
+      } catch (NumberFormatException e) {
+        // said below
+      }
+    }
+    throw new IllegalArgumentException(
+        "expected --region X,Y,WIDTH,HEIGHT in whole pixels, found '" + text + "'");
   }
 }

@@ -107,6 +107,11 @@ class PredictImageTest {
     Cli mean = Cli.run("predict", "-m", model.toString(), "--mean", "1", "-i", "x.png");
     assertEquals(2, mean.exitCode(), mean.toString());
     assertTrue(mean.err().contains("expected --mean and --std together"), mean.err());
+    Cli region = Cli.run("predict", "-m", model.toString(), "--region", "1,2,3", "-i", "x.png");
+    assertEquals(2, region.exitCode(), region.toString());
+    assertTrue(
+        region.err().contains("expected --region X,Y,WIDTH,HEIGHT in whole pixels, found '1,2,3'"),
+        region.err());
     Path absent = dir.resolve("absent.txt");
     Cli labelsMissing =
         Cli.run("predict", "-m", model.toString(), "--labels", absent.toString(), "-i", "x.png");

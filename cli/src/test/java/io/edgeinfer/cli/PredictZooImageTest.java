@@ -38,6 +38,28 @@ class PredictZooImageTest {
   }
 
   /**
+   * Google's region of interest around the soccer ball in the collage, as Google's test gives it.
+   */
+  @Test
+  void aRegionOfTheCollageIsTheSoccerBall() {
+    Cli cli =
+        Cli.run(
+            "predict",
+            "-m",
+            Zoo.file("mobilenet_v1_0.25_224_1_metadata_1.tflite").toString(),
+            "-i",
+            Zoo.file("multi_objects.jpg").toString(),
+            "--region",
+            "406,110,148,153",
+            "--top-k",
+            "1");
+    assertEquals(0, cli.exitCode(), cli.toString());
+    JsonNode top = Json.lines(cli.out()).get(0).get("classes").get(0);
+    assertEquals("soccer ball", top.get("label").asText());
+    assertEquals(806, top.get("index").asInt());
+  }
+
+  /**
    * Google's test declares the photo's orientation (7, turned and flopped); so does {@code
    * --orientation 7}. The mask PNG comes out upright: upright (x, y) is stored (n-1-y, n-1-x).
    */

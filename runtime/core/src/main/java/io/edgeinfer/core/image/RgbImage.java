@@ -226,6 +226,46 @@ public final class RgbImage {
     return sy * width + sx;
   }
 
+  /**
+   * A copy of the rectangle from {@code (x, y)}, {@code width x height} pixels, in the same layout.
+   *
+   * @throws IllegalArgumentException when the rectangle is not inside the image
+   */
+  public RgbImage crop(int x, int y, int width, int height) {
+    if (x < 0
+        || y < 0
+        || width < 1
+        || height < 1
+        || x + width > this.width
+        || y + height > this.height) {
+      throw new IllegalArgumentException(
+          "expected a region inside the "
+              + this.width
+              + " x "
+              + this.height
+              + " image, found "
+              + width
+              + " x "
+              + height
+              + " at ("
+              + x
+              + ", "
+              + y
+              + ")");
+    }
+    int[] outInts = ints != null ? new int[width * height] : null;
+    byte[] outBytes = bytes != null ? new byte[width * height * step] : null;
+    for (int row = 0; row < height; row++) {
+      int from = (y + row) * this.width + x;
+      if (outInts != null) {
+        System.arraycopy(ints, from, outInts, row * width, width);
+      } else {
+        System.arraycopy(bytes, from * step, outBytes, row * width * step, width * step);
+      }
+    }
+    return new RgbImage(width, height, outBytes, step, red, green, blue, outInts);
+  }
+
   /** A copy as a {@link BufferedImage} of type {@code TYPE_INT_RGB}, to draw on or encode. */
   public BufferedImage toBufferedImage() {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

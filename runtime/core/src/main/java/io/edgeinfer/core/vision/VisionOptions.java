@@ -20,6 +20,8 @@ import java.util.List;
  * @param maxResults how many detections at most (at least 1)
  * @param orientation the EXIF orientation (1-8) to apply instead of the file's own, or null to
  *     follow the file (a camera mounted sideways whose snapshots carry no EXIF)
+ * @param region the part of the (upright) image the model looks at, in its pixels, or null for the
+ *     whole image (Google's "region of interest"; a camera's driveway)
  */
 public record VisionOptions(
     VisionTask task,
@@ -30,11 +32,26 @@ public record VisionOptions(
     int topK,
     Float scoreThreshold,
     int maxResults,
-    Integer orientation) {
+    Integer orientation,
+    Box region) {
 
   /** Everything from the model: top 5 classes, 25 detections. */
   public static final VisionOptions DEFAULTS =
-      new VisionOptions(null, List.of(), List.of(), null, null, 5, null, 25, null);
+      new VisionOptions(null, List.of(), List.of(), null, null, 5, null, 25, null, null);
+
+  /** The options without a region (the whole image). */
+  public VisionOptions(
+      VisionTask task,
+      List<Float> mean,
+      List<Float> std,
+      ResizeMode resize,
+      Path labels,
+      int topK,
+      Float scoreThreshold,
+      int maxResults,
+      Integer orientation) {
+    this(task, mean, std, resize, labels, topK, scoreThreshold, maxResults, orientation, null);
+  }
 
   public VisionOptions {
     mean = List.copyOf(mean);
@@ -64,46 +81,72 @@ public record VisionOptions(
       throw new IllegalArgumentException(
           "expected --orientation from 1 to 8, found " + orientation);
     }
+    if (region != null
+        && (region.x() < 0 || region.y() < 0 || region.width() < 1 || region.height() < 1)) {
+      throw new IllegalArgumentException(
+          "expected --region X,Y,WIDTH,HEIGHT with X and Y from 0 and a size of at least 1, found "
+              + region.x()
+              + ","
+              + region.y()
+              + ","
+              + region.width()
+              + ","
+              + region.height());
+    }
   }
 
   public VisionOptions withTask(VisionTask newTask) {
     return new VisionOptions(
-        newTask, mean, std, resize, labels, topK, scoreThreshold, maxResults, orientation);
+        newTask, mean, std, resize, labels, topK, scoreThreshold, maxResults, orientation, region);
   }
 
   public VisionOptions withNormalization(List<Float> newMean, List<Float> newStd) {
     return new VisionOptions(
-        task, newMean, newStd, resize, labels, topK, scoreThreshold, maxResults, orientation);
+        task,
+        newMean,
+        newStd,
+        resize,
+        labels,
+        topK,
+        scoreThreshold,
+        maxResults,
+        orientation,
+        region);
   }
 
   public VisionOptions withResize(ResizeMode newResize) {
     return new VisionOptions(
-        task, mean, std, newResize, labels, topK, scoreThreshold, maxResults, orientation);
+        task, mean, std, newResize, labels, topK, scoreThreshold, maxResults, orientation, region);
   }
 
   public VisionOptions withLabels(Path newLabels) {
     return new VisionOptions(
-        task, mean, std, resize, newLabels, topK, scoreThreshold, maxResults, orientation);
+        task, mean, std, resize, newLabels, topK, scoreThreshold, maxResults, orientation, region);
   }
 
   public VisionOptions withTopK(int newTopK) {
     return new VisionOptions(
-        task, mean, std, resize, labels, newTopK, scoreThreshold, maxResults, orientation);
+        task, mean, std, resize, labels, newTopK, scoreThreshold, maxResults, orientation, region);
   }
 
   public VisionOptions withScoreThreshold(Float newThreshold) {
     return new VisionOptions(
-        task, mean, std, resize, labels, topK, newThreshold, maxResults, orientation);
+        task, mean, std, resize, labels, topK, newThreshold, maxResults, orientation, region);
   }
 
   public VisionOptions withMaxResults(int newMaxResults) {
     return new VisionOptions(
-        task, mean, std, resize, labels, topK, scoreThreshold, newMaxResults, orientation);
+        task, mean, std, resize, labels, topK, scoreThreshold, newMaxResults, orientation, region);
   }
 
   public VisionOptions withOrientation(Integer newOrientation) {
     return new VisionOptions(
-        task, mean, std, resize, labels, topK, scoreThreshold, maxResults, newOrientation);
+        task, mean, std, resize, labels, topK, scoreThreshold, maxResults, newOrientation, region);
+  }
+
+  public VisionOptions withRegion(Box newRegion) {
+    return new VisionOptions(
+        task, mean, std, resize, labels, topK, scoreThreshold, maxResults, orientation, newRegion);
   }
 
   /** The score threshold for {@code forTask}: the one set, else 0.5 for detect and 0 otherwise. */

@@ -104,6 +104,19 @@ public final class VisionPipeline {
     if (task != VisionTask.RAW) {
       out.put("labels", labels.source());
     }
+    Box region = options.region();
+    if (region != null) {
+      out.put(
+          "region",
+          region.width()
+              + " x "
+              + region.height()
+              + " at ("
+              + region.x()
+              + ", "
+              + region.y()
+              + ") of each image");
+    }
     out.putAll(preprocessing.describe());
     return out;
   }
@@ -130,8 +143,23 @@ public final class VisionPipeline {
     return run(decode(encodedImage));
   }
 
-  /** The answer for one decoded image, already the right way up. */
+  /**
+   * The answer for one decoded image, already the right way up. With a region in the options, the
+   * model sees that part only; boxes and masks are still in the whole image's pixels (a mask is
+   * category 0 outside the region).
+   *
+   * @throws IllegalArgumentException when the options' region is not inside the image
+   */
   public VisionResult run(RgbImage image) throws ModelException {
+    Box region = options.region();
+    if (region == null) {
+      return answer(image);
+    }
+    RgbImage part = image.crop(region.x(), region.y(), region.width(), region.height());
+    return Regions.place(answer(part), region, image.width(), image.height());
+  }
+
+  private VisionResult answer(RgbImage image) throws ModelException {
     ImagePreprocessing.PreparedImage prepared = preprocessing.apply(image);
     Map<String, Tensor> outputs = predictor.predict(prepared.inputs());
     float threshold = options.scoreThreshold(task);

@@ -55,6 +55,19 @@ class RgbImageTest {
   }
 
   @Test
+  void cropCopiesTheRectangleInBothLayouts() {
+    for (String format : new String[] {"png", "bmp"}) {
+      RgbImage image = RgbImage.decode(Images.encode(corners(), format)).crop(1, 0, 2, 2);
+      assertEquals(2, image.width());
+      assertEquals(GREEN, image.rgb(0, 0), format);
+      assertEquals(0x808080, image.rgb(1, 1), format);
+    }
+    RgbImage ints = RgbImage.of(corners()).crop(2, 1, 1, 1);
+    assertEquals(0x808080, ints.rgb(0, 0));
+    assertThrows(IllegalArgumentException.class, () -> RgbImage.of(corners()).crop(2, 0, 2, 1));
+  }
+
+  @Test
   void formatsAreToldByTheirFirstBytes() {
     assertEquals(Optional.of(ImageFormat.PNG), ImageFormat.sniff(Images.encode(corners(), "png")));
     assertEquals(

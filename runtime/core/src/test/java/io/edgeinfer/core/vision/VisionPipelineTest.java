@@ -118,6 +118,45 @@ class VisionPipelineTest {
   }
 
   @Test
+  void aRegionIsWhatTheModelSeesAndBoxesComeBackIntoTheWholeImage() throws Exception {
+    float[] boxes = {0, 0, 0.5f, 0.5f, 0, 0, 0, 0, 0, 0, 0, 0};
+    FakeModel model = detector(boxes, new float[] {16, 0, 0}, new float[] {0.9f, 0, 0}, 1);
+    VisionPipeline pipeline =
+        VisionPipeline.of(
+            model, model, VisionOptions.DEFAULTS.withRegion(new Box(100, 50, 60, 40)));
+    assertEquals("60 x 40 at (100, 50) of each image", pipeline.describe().get("region"));
+    Detections found = (Detections) pipeline.run(RgbImage.of(new BufferedImage(400, 200, 1)));
+    assertEquals(400, found.imageWidth());
+    // The region's top-left quarter, moved to where the region is.
+    assertEquals(new Box(100, 50, 30, 20), found.detections().get(0).box());
+    assertEquals(
+        "expected a region inside the 100 x 100 image, found 60 x 40 at (100, 50)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> pipeline.run(RgbImage.of(new BufferedImage(100, 100, 1))))
+            .getMessage());
+  }
+
+  @Test
+  void aRegionsMaskIsPlacedInTheWholeImage() throws Exception {
+    float[] scores = {0, 9, 0, 9, 0, 9, 0, 9}; // 2 x 2, 2 classes: all class 1
+    FakeModel model =
+        new FakeModel(
+            List.of(image(DataType.FLOAT32, 1, 2, 2, 3)),
+            List.of(output("mask", 1, 2, 2, 2)),
+            in -> Map.of("mask", Tensor.ofFloats(scores, 1, 2, 2, 2)));
+    VisionPipeline pipeline =
+        VisionPipeline.of(model, model, VisionOptions.DEFAULTS.withRegion(new Box(1, 2, 2, 2)));
+    Segmentation mask = (Segmentation) pipeline.run(GREY_4X4);
+    assertEquals(4, mask.width());
+    assertEquals(Map.of("class 0", 12L, "class 1", 4L), mask.pixels());
+    assertEquals(1, mask.category(1, 2));
+    assertEquals(1, mask.category(2, 3));
+    assertEquals(0, mask.category(0, 2));
+    assertEquals(0, mask.category(1, 1));
+  }
+
+  @Test
   void detectKeepsToTheCountAndMaxResults() throws Exception {
     float[] boxes = new float[12];
     FakeModel model = detector(boxes, new float[] {1, 2, 3}, new float[] {0.9f, 0.8f, 0.7f}, 2);
