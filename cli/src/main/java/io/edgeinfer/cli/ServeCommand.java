@@ -232,6 +232,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin ProfileOption profileOption;
 
+  @Mixin HomeAssistantFlags homeAssistant;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -298,7 +300,8 @@ final class ServeCommand implements Callable<Integer> {
           ServiceRunner.builder(model, signature, info, settings, metrics)
               .watch(watchDir)
               .metricsPort(metricsPort)
-              .metricsHost(metricsBind);
+              .metricsHost(metricsBind)
+              .homeAssistant(homeAssistant.settings());
       if (brokerUri != null) {
         if (embedded != null) {
           embedded.start(embeddedAddress.host(), embeddedAddress.port());
