@@ -3,6 +3,7 @@ package io.edgeinfer.mqtt;
 import io.edgeinfer.core.Model;
 import io.edgeinfer.core.ModelException;
 import io.edgeinfer.core.Signature;
+import io.edgeinfer.core.vision.VisionOptions;
 import io.edgeinfer.mqtt.homeassistant.Discovery;
 import io.edgeinfer.mqtt.homeassistant.HomeAssistantSettings;
 import io.edgeinfer.mqtt.homeassistant.HomeAssistantSink;
@@ -52,7 +53,15 @@ public final class ServiceRunner implements AutoCloseable {
                   publisher.deliver(reply);
                 }
               };
-          built[0] = new Pipeline(b.model, b.signature, b.info, b.settings, routing, b.metrics);
+          built[0] =
+              new Pipeline(
+                  b.model,
+                  b.signature,
+                  b.info,
+                  b.settings,
+                  routing,
+                  b.metrics,
+                  new VisionSetup(b.vision, b.watch));
           return built[0];
         };
     StringBuilder text = new StringBuilder();
@@ -180,6 +189,7 @@ public final class ServiceRunner implements AutoCloseable {
     private Integer metricsPort;
     private String metricsHost = "127.0.0.1";
     private HomeAssistantSettings homeAssistant;
+    private VisionOptions vision = VisionOptions.DEFAULTS;
 
     private Builder(
         Model model, Signature signature, ModelInfo info, PipelineSettings settings, Metrics m) {
@@ -209,6 +219,12 @@ public final class ServiceRunner implements AutoCloseable {
     /** The address the metrics endpoint listens on (default 127.0.0.1). */
     public Builder metricsHost(String host) {
       this.metricsHost = host;
+      return this;
+    }
+
+    /** How images (JPEG, PNG, BMP payloads and files) are read and answered. */
+    public Builder vision(VisionOptions options) {
+      this.vision = options;
       return this;
     }
 
