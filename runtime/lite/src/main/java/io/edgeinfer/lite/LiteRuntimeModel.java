@@ -8,6 +8,7 @@ import io.edgeinfer.core.ModelException;
 import io.edgeinfer.core.Predictor;
 import io.edgeinfer.core.Signature;
 import io.edgeinfer.core.Signatures;
+import io.edgeinfer.core.TensorMetadata;
 import io.edgeinfer.core.TensorSpec;
 import io.edgeinfer.core.UnsupportedModelException;
 import io.edgeinfer.lite.format.LiteModel;
@@ -16,16 +17,19 @@ import io.edgeinfer.lite.format.LiteSignature;
 import io.edgeinfer.lite.format.LiteSubgraph;
 import io.edgeinfer.lite.format.LiteTensor;
 import io.edgeinfer.lite.format.ModelCardMetadata;
+import io.edgeinfer.lite.format.PackedFiles;
 import io.edgeinfer.lite.format.SignatureTensor;
 import io.edgeinfer.lite.format.TfliteFile;
 import io.edgeinfer.lite.kernels.KernelSelector;
 import io.edgeinfer.lite.kernels.Kernels;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -39,6 +43,7 @@ final class LiteRuntimeModel implements Model {
   private final List<Signature> signatures;
   private final Map<String, Entry> entries;
   private final Map<String, String> metadata;
+  private final Map<String, TensorMetadata> tensorMetadata;
   private final LoadOptions options;
   private final RowThreads threads;
   private volatile boolean closed;
@@ -51,9 +56,11 @@ final class LiteRuntimeModel implements Model {
       List<Signature> signatures,
       Map<String, Entry> entries,
       Map<String, String> metadata,
+      Map<String, TensorMetadata> tensorMetadata,
       LoadOptions options,
       RowThreads threads) {
     this.path = path;
+    this.tensorMetadata = tensorMetadata;
     this.options = options;
     this.threads = threads;
     this.signatures = List.copyOf(signatures);
@@ -184,7 +191,9 @@ final class LiteRuntimeModel implements Model {
       }
     }
     metadata.put("threads", Integer.toString(threads == null ? 1 : threads.threads()));
-    return new LiteRuntimeModel(path, signatures, entries, metadata, options, threads);
+    Map<String, TensorMetadata> tensorMetadata = LiteTensorMetadata.bySignature(model, defs);
+    return new LiteRuntimeModel(
+        path, signatures, entries, metadata, tensorMetadata, options, threads);
   }
 
   private static String nameOr(String name, String fallback) {
@@ -242,6 +251,25 @@ final class LiteRuntimeModel implements Model {
   @Override
   public Map<String, String> metadata() {
     return metadata;
+  }
+
+  @Override
+  public Optional<TensorMetadata> inputMetadata(String signature, String input) {
+    return Optional.ofNullable(tensorMetadata.get(LiteTensorMetadata.inputKey(signature, input)));
+  }
+
+  @Override
+  public Optional<TensorMetadata> outputMetadata(String signature, String output) {
+    return Optional.ofNullable(tensorMetadata.get(LiteTensorMetadata.outputKey(signature, output)));
+  }
+
+  @Override
+  public Optional<byte[]> packedFile(String name) throws ModelException {
+    try {
+      return PackedFiles.read(path, name);
+    } catch (IOException e) {
+      throw new ModelException(path + ": " + e.getMessage(), e);
+    }
   }
 
   @Override
