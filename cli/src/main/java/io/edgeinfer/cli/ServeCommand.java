@@ -1,6 +1,7 @@
 package io.edgeinfer.cli;
 
 import io.edgeinfer.core.codec.Format;
+import io.edgeinfer.core.vision.VisionOptions;
 import io.edgeinfer.mqtt.PayloadFormats;
 import io.edgeinfer.mqtt.TopicTemplate;
 import io.edgeinfer.mqtt.homeassistant.HomeAssistantSettings;
@@ -219,6 +220,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin HomeAssistantFlags homeAssistantFlags;
 
+  @Mixin VisionFlags vision;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   /** Where the password variable is read from; tests put a map in its place. */
@@ -228,12 +231,13 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ServeSettings settings = settings();
     HomeAssistantSettings homeAssistant = homeAssistantSettings();
+    VisionOptions visionOptions = vision.options(spec);
     new ServeRun(settings, spec.commandLine().getOut(), environment)
         .serve(
             (model, batch) -> modelOptions.load(model, profileOption, batch),
             runner -> {
               // Mixins that add to the service configure the runner here.
-              runner.homeAssistant(homeAssistant);
+              runner.homeAssistant(homeAssistant).vision(visionOptions);
             });
     return ExitCodes.OK;
   }
