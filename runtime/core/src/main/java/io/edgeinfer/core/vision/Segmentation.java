@@ -2,6 +2,7 @@ package io.edgeinfer.core.vision;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +50,7 @@ public record Segmentation(int width, int height, byte[] mask, List<String> labe
 
   /** How many pixels each category present covers, by label, in category order. */
   public Map<String, Long> pixels() {
-    long[] counts = new long[256];
-    for (byte b : mask) {
-      counts[b & 0xff]++;
-    }
+    long[] counts = counts();
     Map<String, Long> out = new LinkedHashMap<>();
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] > 0) {
@@ -60,6 +58,26 @@ public record Segmentation(int width, int height, byte[] mask, List<String> labe
       }
     }
     return out;
+  }
+
+  /** The category indices present in the mask, in order. */
+  public List<Integer> categories() {
+    long[] counts = counts();
+    List<Integer> present = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0) {
+        present.add(i);
+      }
+    }
+    return present;
+  }
+
+  private long[] counts() {
+    long[] counts = new long[256];
+    for (byte b : mask) {
+      counts[b & 0xff]++;
+    }
+    return counts;
   }
 
   /**
