@@ -1,7 +1,6 @@
 package io.edgeinfer.cli;
 
 import io.edgeinfer.core.Model;
-import io.edgeinfer.core.ModelCard;
 import io.edgeinfer.core.ModelException;
 import io.edgeinfer.core.Signature;
 import io.edgeinfer.mqtt.EmbeddedBroker;
@@ -13,7 +12,6 @@ import io.edgeinfer.profiles.ModelTooLargeException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -65,7 +63,8 @@ final class ServeRun {
               ? model.defaultSignature()
               : model.predictor(settings.signature()).signature();
       ServiceRunner.Builder runner =
-          ServiceRunner.builder(model, signature, info(model), settings.pipeline(), new Metrics())
+          ServiceRunner.builder(
+                  model, signature, ModelInfo.of(model), settings.pipeline(), new Metrics())
               .watch(settings.watchDir())
               .metricsPort(settings.metrics().port())
               .metricsHost(settings.metrics().bind());
@@ -126,13 +125,5 @@ final class ServeRun {
       Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "edgeinfer-shutdown"));
       service.awaitStop();
     }
-  }
-
-  private ModelInfo info(Model model) throws ModelException {
-    return new ModelInfo(
-        settings.model().getFileName().toString(),
-        VersionProvider.version(),
-        model.engine(),
-        ModelCard.of(model).map(ModelCard::classLabels).orElse(List.of()));
   }
 }

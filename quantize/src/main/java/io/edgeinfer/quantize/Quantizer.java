@@ -23,7 +23,6 @@ import io.edgeinfer.quantize.quant.Range;
 import io.edgeinfer.train.Evaluator;
 import io.edgeinfer.train.data.Dataset;
 import io.edgeinfer.train.data.DatasetReader;
-import io.edgeinfer.train.data.LabelColumn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +46,12 @@ public final class Quantizer {
    */
   public static QuantizeReport quantize(QuantizeRequest request)
       throws ModelException, IOException {
+    return quantize(request, QuantizeProgress.NONE);
+  }
+
+  /** The same, telling {@code progress} how far calibration and the comparison are. */
+  public static QuantizeReport quantize(QuantizeRequest request, QuantizeProgress progress)
+      throws ModelException, IOException {
     FrozenGraph frozen =
         GraphFreezer.freeze(request.model(), request.signature(), request.inputShapes());
     LiteGraph graph = TfToLite.convert(frozen);
@@ -58,10 +63,16 @@ public final class Quantizer {
     SampleData samples =
         request.calibrationData() == null
             ? null
-            : SampleData.read(request.calibrationData(), inputShape, request.calibrationSamples());
+            : SampleData.read(
+                request.calibrationData(),
+                inputShape,
+                request.calibrationSamples(),
+                request.labelColumn(),
+                request.csv());
     Map<Integer, io.edgeinfer.lite.format.QuantParams> activations = Map.of();
     if (request.mode() == Mode.INT8) {
-      Map<Integer, Range> ranges = Calibrator.ranges(graph, samples, request.percentile());
+      Map<Integer, Range> ranges =
+          Calibrator.ranges(graph, samples, request.percentile(), progress);
       activations = ActivationParams.of(graph, ranges);
     }
     ModelEmitter.Emitted emitted =
@@ -73,11 +84,11 @@ public final class Quantizer {
     try {
       TfliteWriter.write(withCard(emitted.model(), request.model()), temp);
       TfliteVerifier.verify(java.nio.ByteBuffer.wrap(Files.readAllBytes(temp)));
-      Comparison comparison = samples == null ? null : compare(request, temp, samples);
+      Comparison comparison = samples == null ? null : compare(request, temp, samples, progress);
       double before = Double.NaN;
       double after = Double.NaN;
       if (request.evalData() != null) {
-        Dataset data = DatasetReader.read(request.evalData(), LabelColumn.LAST);
+        Dataset data = DatasetReader.read(request.evalData(), request.labelColumn(), request.csv());
         before = accuracy(request.model(), request.signature(), data, "tensorflow");
         after = accuracy(temp, request.signature(), data, LiteEngine.NAME);
       }
@@ -187,7 +198,8 @@ public final class Quantizer {
     return code.builtin().map(Enum::name).orElse(code.displayName());
   }
 
-  private static Comparison compare(QuantizeRequest request, Path tflite, SampleData samples)
+  private static Comparison compare(
+      QuantizeRequest request, Path tflite, SampleData samples, QuantizeProgress progress)
       throws ModelException {
     double max = 0;
     double sum = 0;
@@ -228,6 +240,7 @@ public final class Quantizer {
             first = false;
           }
         }
+        progress.update("comparing with TensorFlow", to, samples.size());
       }
     }
     return new Comparison(

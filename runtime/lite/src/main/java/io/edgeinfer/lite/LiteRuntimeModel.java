@@ -2,6 +2,7 @@ package io.edgeinfer.lite;
 
 import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.LoadOptions;
+import io.edgeinfer.core.MalformedModelException;
 import io.edgeinfer.core.Model;
 import io.edgeinfer.core.ModelCard;
 import io.edgeinfer.core.ModelException;
@@ -20,6 +21,7 @@ import io.edgeinfer.lite.format.ModelCardMetadata;
 import io.edgeinfer.lite.format.PackedFiles;
 import io.edgeinfer.lite.format.SignatureTensor;
 import io.edgeinfer.lite.format.TfliteFile;
+import io.edgeinfer.lite.format.TfliteMetadata;
 import io.edgeinfer.lite.kernels.KernelSelector;
 import io.edgeinfer.lite.kernels.Kernels;
 import java.io.IOException;
@@ -206,6 +208,21 @@ final class LiteRuntimeModel implements Model {
     return new TensorSpec(name, type, tensor.shapeSignature());
   }
 
+  /** The model's own version from its TFLite Metadata, if it has readable metadata with one. */
+  private static java.util.Optional<String> tfliteMetadataVersion(LiteModel model) {
+    return model
+        .metadata(TfliteMetadata.ENTRY)
+        .flatMap(
+            bytes -> {
+              try {
+                String version = TfliteMetadata.read(bytes.duplicate()).version();
+                return java.util.Optional.ofNullable(version).filter(v -> !v.isBlank());
+              } catch (MalformedModelException | RuntimeException e) {
+                return java.util.Optional.empty(); // inspect reports it; serving needs no version
+              }
+            });
+  }
+
   private static Map<String, String> metadata(LiteModel model, Kernels kernels) {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("format", "TFLite");
@@ -222,6 +239,7 @@ final class LiteRuntimeModel implements Model {
                   new String(raw, StandardCharsets.UTF_8).replace("\0", "").strip());
             });
     ModelCardMetadata.read(model).ifPresent(card -> metadata.put(ModelCard.METADATA_KEY, card));
+    tfliteMetadataVersion(model).ifPresent(v -> metadata.put("tflite_metadata.version", v));
     metadata.put("subgraphs", Integer.toString(model.subgraphs().size()));
     metadata.put("kernels", kernels.name());
     Map<String, Integer> ops = new TreeMap<>();

@@ -10,6 +10,7 @@ import io.edgeinfer.core.TensorSpec;
 import io.edgeinfer.core.codec.DecodedInput;
 import io.edgeinfer.core.codec.Format;
 import io.edgeinfer.core.codec.InputDecoder;
+import io.edgeinfer.core.codec.RequestId;
 import io.edgeinfer.core.codec.SignatureName;
 import io.edgeinfer.mqtt.outbox.OutboxMessage;
 import java.util.ArrayList;
@@ -316,7 +317,8 @@ final class BatchProcessor {
    * content type, or its first bytes when it has none).
    */
   private Reply imageReply(InboundMessage message, long started) {
-    String id = ImageRequestIds.of(message);
+    String text = ImageRequestIds.of(message);
+    RequestId id = text == null ? null : RequestId.ofString(text);
     try {
       if (settings.formats().image(message.contentType(), message.payload()).isEmpty()) {
         return null;
@@ -354,7 +356,7 @@ final class BatchProcessor {
     return new Reply(message, payload, List.of(publish(topic, payload, message)), false);
   }
 
-  private Reply error(InboundMessage message, String id, String reason) {
+  private Reply error(InboundMessage message, RequestId id, String reason) {
     metrics.errors.incrementAndGet();
     byte[] payload = encoder.error(message.topic(), id, reason);
     List<OutboxMessage> messages = new ArrayList<>(2);

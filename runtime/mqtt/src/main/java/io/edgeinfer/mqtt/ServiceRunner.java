@@ -241,7 +241,11 @@ public final class ServiceRunner implements AutoCloseable {
       }
       Discovery discovery =
           new Discovery(
-              homeAssistant, broker.clientId(), broker.statusTopic(), info.name(), info.version());
+              homeAssistant,
+              broker.clientId(),
+              broker.statusTopic(),
+              info.name(),
+              info.edgeinferVersion());
       return HomeAssistantSink.announce(discovery, publisher);
     }
 

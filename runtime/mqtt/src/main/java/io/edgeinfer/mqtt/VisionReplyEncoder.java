@@ -10,8 +10,9 @@ import java.io.UncheckedIOException;
 
 /**
  * The JSON that answers an image: the envelope of every {@code serve} reply ({@code id}, {@code
- * topic}, {@code model}, {@code model_version}) around the vision result's own fields, as {@code
- * predict} writes them ({@code "task"} first), and the timings with decoding apart.
+ * topic}, {@code model}, {@code model_version}, {@code edgeinfer_version}) around the vision
+ * result's own fields, as {@code predict} writes them ({@code "task"} first), and the timings with
+ * decoding apart.
  */
 final class VisionReplyEncoder {
   /** A segmentation mask PNG up to this size goes inline, base64, in an MQTT reply. */
@@ -33,8 +34,8 @@ final class VisionReplyEncoder {
   record Timings(double queueMs, double decodeMs, double inferenceMs, double totalMs) {}
 
   /**
-   * {@code {"id"?, "topic", "model", "model_version", "task", ..., "mask_png_base64"? |
-   * "mask_not_sent"?, "timings_ms"}}.
+   * {@code {"id"?, "topic", "model", "model_version", "edgeinfer_version", "task", ...,
+   * "mask_png_base64"? | "mask_not_sent"?, "timings_ms"}}.
    */
   byte[] prediction(
       String topic,
@@ -52,6 +53,7 @@ final class VisionReplyEncoder {
       json.writeStringField("topic", topic);
       json.writeStringField("model", model.name());
       json.writeStringField("model_version", model.version());
+      json.writeStringField("edgeinfer_version", model.edgeinferVersion());
       result.writeFields(json);
       if (inlineMask != null) {
         json.writeFieldName("mask_png_base64");

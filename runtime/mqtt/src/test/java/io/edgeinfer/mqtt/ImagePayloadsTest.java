@@ -132,7 +132,9 @@ class ImagePayloadsTest {
     assertTrue(
         json.startsWith(
             "{\"topic\":\"cams/door\",\"model\":\"colour-classifier\",\"model_version\":\"1\","
-                + "\"task\":\"classify\",\"classes\":[{\"label\":\"red\",\"index\":0,\"score\":"),
+                + "\"edgeinfer_version\":\""
+                + new ModelInfo("x", "1", "java", List.of()).edgeinferVersion()
+                + "\",\"task\":\"classify\",\"classes\":[{\"label\":\"red\",\"index\":0,\"score\":"),
         json);
     // All pixels (200, 30, 30): normalized (v - 127.5) / 127.5, as the vision path's default does.
     float[] expected = ColourModel.scores(72.5 / 127.5, -97.5 / 127.5, -97.5 / 127.5);

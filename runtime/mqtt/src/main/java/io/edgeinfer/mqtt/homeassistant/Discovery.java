@@ -33,6 +33,8 @@ public final class Discovery {
   /**
    * @param clientId the service's MQTT client id: the device's identity in Home Assistant
    * @param statusTopic the service's retained {@code {"state": "online"|"offline", ...}} topic
+   * @param modelName the device's model, as Home Assistant shows it: the served model's file
+   * @param version edgeinfer's version: the device's and the origin's software version
    */
   public Discovery(
       HomeAssistantSettings settings,

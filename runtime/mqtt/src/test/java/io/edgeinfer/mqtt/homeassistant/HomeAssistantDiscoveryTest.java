@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HomeAssistantDiscoveryTest {
   private static final String STATUS = "edgeinfer-test/ha/status";
+  private static final ModelInfo INFO =
+      new ModelInfo("sum.tflite", "3", "java", List.of("negative", "positive"));
 
   @TempDir Path dir;
 
@@ -38,7 +40,7 @@ class HomeAssistantDiscoveryTest {
               ServiceRunner.builder(
                       new SumModel(),
                       SumModel.SIGNATURE,
-                      new ModelInfo("sum.tflite", "0.1.0", "java", List.of("negative", "positive")),
+                      INFO,
                       SumServices.settings(8, 0),
                       new Metrics())
                   .broker(settings, Outbox.open(dir.resolve("outbox"), 100, 1 << 20))
@@ -68,8 +70,12 @@ class HomeAssistantDiscoveryTest {
                   + "\"payload_available\":\"online\",\"payload_not_available\":\"offline\"}],"
                   + "\"device\":{\"identifiers\":[\"edgeinfer_cam-1_door\"],"
                   + "\"name\":\"edgeinfer cam-1_door\",\"manufacturer\":\"edgeinfer\","
-                  + "\"model\":\"sum.tflite\",\"sw_version\":\"0.1.0\"},"
-                  + "\"origin\":{\"name\":\"edgeinfer\",\"sw_version\":\"0.1.0\"}}",
+                  + "\"model\":\"sum.tflite\",\"sw_version\":\""
+                  + INFO.edgeinferVersion()
+                  + "\"},"
+                  + "\"origin\":{\"name\":\"edgeinfer\",\"sw_version\":\""
+                  + INFO.edgeinferVersion()
+                  + "\"}}",
               config.payload());
           RetainedSubscriber.Message score =
               ha.await(
