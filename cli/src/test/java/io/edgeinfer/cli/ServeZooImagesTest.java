@@ -135,4 +135,39 @@ class ServeZooImagesTest {
         reply);
     assertEquals(library(model, photo, VisionOptions.DEFAULTS.withLabels(labels)), result(reply));
   }
+
+  /**
+   * DeepLab v3 over MQTT: the mask comes inline as a PNG, and matches Google's golden mask on more
+   * than 99% of pixels. The photo is stored turned; Google's test declares EXIF orientation 7 for
+   * it, and so does this one ({@code --orientation 7}): upright pixel (x, y) is stored pixel (n - 1
+   * - y, n - 1 - x).
+   */
+  @Test
+  void deepLabSendsItsMaskInlineAndItMatchesGooglesGolden() throws Exception {
+    Path model = zoo("deeplabv3.tflite");
+    Path photo = zoo("segmentation_input_rotation90_flop.jpg");
+    Path goldenFile = zoo("segmentation_golden_rotation90_flop.png");
+    String reply = servePhoto(model, photo, "--orientation", "7");
+    assertTrue(
+        reply.contains("\"task\":\"segment\",\"image\":{\"width\":257,\"height\":257},"), reply);
+    java.util.regex.Matcher inline =
+        java.util.regex.Pattern.compile("\"mask_png_base64\":\"([^\"]+)\"").matcher(reply);
+    assertTrue(inline.find(), reply);
+    java.awt.image.Raster mask =
+        javax.imageio.ImageIO.read(
+                new java.io.ByteArrayInputStream(
+                    java.util.Base64.getDecoder().decode(inline.group(1))))
+            .getRaster();
+    java.awt.image.Raster golden = javax.imageio.ImageIO.read(goldenFile.toFile()).getRaster();
+    int n = 257;
+    int off = 0;
+    for (int y = 0; y < n; y++) {
+      for (int x = 0; x < n; x++) {
+        if (mask.getSample(n - 1 - y, n - 1 - x, 0) * 10 != golden.getSample(x, y, 0)) {
+          off++;
+        }
+      }
+    }
+    assertTrue(off < n * n / 100, off + " of " + n * n + " pixels off Google's golden mask");
+  }
 }
