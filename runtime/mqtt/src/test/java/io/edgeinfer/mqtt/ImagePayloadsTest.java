@@ -175,6 +175,28 @@ class ImagePayloadsTest {
   }
 
   @Test
+  void binaryCorrelationDataIsEchoedButIsNoId() throws Exception {
+    start(ColourModel.classifier(), labels("red", "green", "blue"));
+    byte[] correlation = {0, 1, (byte) 0xFF, 7};
+    assertTrue(
+        pipeline.offer(
+            new InboundMessage(
+                TOPIC,
+                new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0},
+                "image/jpeg",
+                null,
+                correlation,
+                1,
+                System.nanoTime(),
+                () -> {})));
+    Reply reply = replies.poll(20, TimeUnit.SECONDS);
+    assertNotNull(reply);
+    assertTrue(reply.error());
+    assertFalse(text(reply).contains("\"id\""), text(reply));
+    assertTrue(Arrays.equals(correlation, reply.messages().get(0).correlationData()));
+  }
+
+  @Test
   void anImageTypeNotReadIsRefusedByName() throws Exception {
     start(ColourModel.classifier(), labels("red", "green", "blue"));
     Reply reply = send(new byte[] {'G', 'I', 'F', '8', '9', 'a'}, "image/gif", null);
