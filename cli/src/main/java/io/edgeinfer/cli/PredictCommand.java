@@ -42,7 +42,7 @@ final class PredictCommand implements Callable<Integer> {
       names = {"-m", "--model"},
       required = true,
       paramLabel = "MODEL",
-      description = "A SavedModel directory.")
+      description = "A SavedModel directory or a .tflite file.")
   Path modelPath;
 
   @Option(

@@ -3,6 +3,7 @@ package io.edgeinfer.cli;
 import io.edgeinfer.core.vision.ResizeMode;
 import io.edgeinfer.core.vision.VisionOptions;
 import io.edgeinfer.core.vision.VisionTask;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +24,7 @@ final class VisionFlags {
 
   @Option(
       names = "--mean",
-      paramLabel = "V[,V...]",
+      paramLabel = "V",
       split = ",",
       description =
           "Image normalization (pixel - mean) / std, one value or one per channel, with --std"
@@ -33,7 +34,7 @@ final class VisionFlags {
 
   @Option(
       names = "--std",
-      paramLabel = "V[,V...]",
+      paramLabel = "V",
       split = ",",
       description = "Image normalization's standard deviation, with --mean.")
   List<Float> std = List.of();
@@ -83,8 +84,15 @@ final class VisionFlags {
               + " turned 90 degrees clockwise; default: each JPEG's EXIF orientation).")
   Integer orientation;
 
-  /** The flags as options; a bad value is a usage error (exit 2). */
+  /**
+   * The flags as options; a bad value, or a labels file that cannot be read, is a usage error (exit
+   * 2), said once rather than for every image.
+   */
   VisionOptions options(CommandSpec spec) {
+    Usage.require(
+        spec,
+        labels == null || Files.isReadable(labels),
+        "expected a readable labels file (--labels), found none at " + labels);
     return Usage.parse(
         spec,
         () ->

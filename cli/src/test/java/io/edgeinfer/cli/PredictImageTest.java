@@ -107,6 +107,15 @@ class PredictImageTest {
     Cli mean = Cli.run("predict", "-m", model.toString(), "--mean", "1", "-i", "x.png");
     assertEquals(2, mean.exitCode(), mean.toString());
     assertTrue(mean.err().contains("expected --mean and --std together"), mean.err());
+    Path absent = dir.resolve("absent.txt");
+    Cli labelsMissing =
+        Cli.run("predict", "-m", model.toString(), "--labels", absent.toString(), "-i", "x.png");
+    assertEquals(2, labelsMissing.exitCode(), labelsMissing.toString());
+    assertTrue(
+        labelsMissing
+            .err()
+            .contains("expected a readable labels file (--labels), found none at " + absent),
+        labelsMissing.err());
   }
 
   @Test

@@ -73,7 +73,21 @@ final class EncodedImage {
                 + " x "
                 + reader.getHeight(0));
       }
-      BufferedImage image = reader.read(0);
+      BufferedImage image;
+      try {
+        image = reader.read(0);
+      } catch (OutOfMemoryError e) {
+        // The pixel array is the one large allocation; once it failed it is garbage, and the
+        // device can go on with smaller images.
+        throw new MalformedInputException(
+            "expected an image that fits in this JVM's heap ("
+                + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB), found "
+                + reader.getWidth(0)
+                + " x "
+                + reader.getHeight(0)
+                + " pixels: send a smaller image or give the JVM more heap");
+      }
       // The JPEG reader only warns about a truncated or corrupt file and fills the rest with grey:
       // a prediction on that would be silently wrong.
       if (!warnings.isEmpty()) {

@@ -13,13 +13,17 @@ import java.util.Map;
 /**
  * The four outputs of {@code TFLite_Detection_PostProcess} as labelled boxes in the original
  * image's pixels. Which output is which: by the names the model's metadata gives them ({@code
- * location}, {@code category}, {@code score}, {@code number of detections}), else by the op's own
- * order: boxes {@code [1, N, 4]} as {@code (ymin, xmin, ymax, xmax)} in 0..1 of the input, classes
- * {@code [1, N]}, scores {@code [1, N]}, count {@code [1]}.
+ * location}, {@code category}, {@code score}, {@code number of detections}); else by their sizes
+ * once they are computed (boxes {@code [1, N, 4]} as {@code (ymin, xmin, ymax, xmax)} in 0..1 of
+ * the input, count {@code [1]}) and, of the two {@code [1, N]}, the classes are the one holding
+ * only whole numbers (SSD's op writes classes then scores, EfficientDet exports scores first); when
+ * both do, the op's order.
  *
  * @param boxes the boxes output's name
+ * @param byMetadata whether the metadata named all four (else they are told apart at each run)
  */
-record DetectOutputs(String boxes, String classes, String scores, String count) {
+record DetectOutputs(
+    String boxes, String classes, String scores, String count, boolean byMetadata) {
 
   static DetectOutputs of(Model model, Signature signature) {
     List<TensorSpec> outputs = signature.outputs();
@@ -44,10 +48,66 @@ record DetectOutputs(String boxes, String classes, String scores, String count) 
       }
     }
     String[] chosen = found == 4 ? byMetadata : names;
-    return new DetectOutputs(chosen[0], chosen[1], chosen[2], chosen[3]);
+    return new DetectOutputs(chosen[0], chosen[1], chosen[2], chosen[3], found == 4);
+  }
+
+  /** The roles told from the computed outputs, for a model whose metadata does not name them. */
+  private DetectOutputs bySize(Map<String, Tensor> outputs) {
+    List<String> names = List.of(boxes, classes, scores, count);
+    String box = null;
+    String number = null;
+    List<String> perDetection = new ArrayList<>();
+    for (String name : names) {
+      int size = outputs.get(name).size();
+      if (size == 1 && number == null) {
+        number = name;
+      } else if (box == null && size % 4 == 0 && isFourTimesAnother(outputs, names, name)) {
+        box = name;
+      } else {
+        perDetection.add(name);
+      }
+    }
+    if (box == null || number == null || perDetection.size() != 2) {
+      return this;
+    }
+    String first = perDetection.get(0);
+    String second = perDetection.get(1);
+    boolean firstWhole = wholeNumbers(outputs.get(first));
+    boolean secondWhole = wholeNumbers(outputs.get(second));
+    if (secondWhole && !firstWhole) {
+      return new DetectOutputs(box, second, first, number, false);
+    }
+    return new DetectOutputs(box, first, second, number, false);
+  }
+
+  private static boolean isFourTimesAnother(
+      Map<String, Tensor> outputs, List<String> names, String name) {
+    int size = outputs.get(name).size();
+    return names.stream().anyMatch(other -> outputs.get(other).size() * 4 == size);
+  }
+
+  private static boolean wholeNumbers(Tensor tensor) {
+    for (float v : tensor.toFloatArray()) {
+      if (v != Math.rint(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   Detections read(
+      Map<String, Tensor> outputs,
+      ImageTransform transform,
+      Labels labels,
+      float threshold,
+      int maxResults) {
+    if (!byMetadata) {
+      return bySize(outputs).readAs(outputs, transform, labels, threshold, maxResults);
+    }
+    return readAs(outputs, transform, labels, threshold, maxResults);
+  }
+
+  private Detections readAs(
       Map<String, Tensor> outputs,
       ImageTransform transform,
       Labels labels,

@@ -4,9 +4,9 @@ import io.edgeinfer.core.Shape;
 import io.edgeinfer.core.Tensor;
 
 /**
- * A segmenter's scores {@code [1, h, w, classes]} as a category mask of the original image: the
- * best class of each output pixel, and each image pixel takes the output pixel it falls in
- * (nearest, through the resize and crop or letterbox).
+ * A segmenter's scores {@code [1, h, w, classes]} (or its categories {@code [1, h, w]}) as a
+ * category mask of the original image: the best class of each output pixel, and each image pixel
+ * takes the output pixel it falls in (nearest, through the resize and crop or letterbox).
  */
 final class SegmentOutputs {
   private SegmentOutputs() {}
@@ -15,14 +15,25 @@ final class SegmentOutputs {
     Shape shape = scores.shape();
     int outH = shape.dim(1);
     int outW = shape.dim(2);
-    int classes = shape.dim(3);
+    // [1, h, w]: the categories themselves, one "score" per pixel read as its class.
+    boolean categories = shape.rank() == 3;
+    int classes = categories ? 1 : shape.dim(3);
     if (classes > 256) {
       throw new IllegalArgumentException(
           "expected at most 256 classes per pixel for a category mask, found " + classes);
     }
-    float[] values = scores.toFloatArray();
+    float[] values = categories ? null : scores.toFloatArray();
     byte[] best = new byte[outH * outW];
     for (int p = 0; p < best.length; p++) {
+      if (categories) {
+        long category = scores.getLong(p);
+        if (category < 0 || category > 255) {
+          throw new IllegalArgumentException(
+              "expected categories 0 to 255 in the mask output, found " + category);
+        }
+        best[p] = (byte) category;
+        continue;
+      }
       int at = p * classes;
       int arg = 0;
       for (int c = 1; c < classes; c++) {

@@ -1,5 +1,6 @@
 package io.edgeinfer.core.vision;
 
+import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.Model;
 import io.edgeinfer.core.Shape;
 import io.edgeinfer.core.Signature;
@@ -8,8 +9,9 @@ import java.util.List;
 
 /**
  * Tells the task from the outputs, as the Task Library's three vision tasks shape them: four
- * outputs of {@code TFLite_Detection_PostProcess} detect; one output {@code [1, h, w, classes]}
- * segments; one output {@code [1, classes]} classifies; anything else is raw.
+ * outputs of {@code TFLite_Detection_PostProcess} detect; one output {@code [1, h, w, classes]} of
+ * scores (or {@code [1, h, w]} of integer categories) segments; one output {@code [1, classes]}
+ * classifies; anything else is raw.
  */
 final class TaskChooser {
   static final String DETECTION_OP = "TFLite_Detection_PostProcess";
@@ -31,6 +33,12 @@ final class TaskChooser {
     if (shape.rank() == 4 && shape.dim(1) > 1 && shape.dim(2) > 1 && shape.dim(3) > 1) {
       return VisionTask.SEGMENT;
     }
+    if (shape.rank() == 3
+        && shape.dim(1) > 1
+        && shape.dim(2) > 1
+        && isInteger(outputs.get(0).dataType())) {
+      return VisionTask.SEGMENT; // the category mask itself (an ArgMax at the end of the model)
+    }
     long classes = 1;
     for (int i = 1; i < shape.rank(); i++) {
       classes *= shape.dim(i);
@@ -38,6 +46,13 @@ final class TaskChooser {
     boolean flat =
         shape.rank() == 2 || (shape.rank() == 4 && shape.dim(1) == 1 && shape.dim(2) == 1);
     return flat && classes > 1 ? VisionTask.CLASSIFY : VisionTask.RAW;
+  }
+
+  private static boolean isInteger(DataType type) {
+    return type == DataType.INT32
+        || type == DataType.INT64
+        || type == DataType.UINT8
+        || type == DataType.INT8;
   }
 
   private static boolean isDetector(Model model, Signature signature) {

@@ -40,6 +40,20 @@ class RgbImageTest {
     }
   }
 
+  /** Alpha is dropped: a transparent pixel is its colour, as Google's loader reads it. */
+  @Test
+  void rgbaPngKeepsTheColourOfTransparentPixels() throws IOException {
+    BufferedImage rgba = new BufferedImage(2, 1, BufferedImage.TYPE_INT_ARGB);
+    rgba.setRGB(0, 0, 0x00123456);
+    rgba.setRGB(1, 0, 0x80ff8000);
+    byte[] png = Images.encode(rgba, "png");
+    BufferedImage read = ImageIO.read(new java.io.ByteArrayInputStream(png));
+    assertEquals(BufferedImage.TYPE_4BYTE_ABGR, read.getType(), "the layout read straight");
+    RgbImage image = RgbImage.decode(png);
+    assertEquals(0x123456, image.rgb(0, 0));
+    assertEquals(0xff8000, image.rgb(1, 0));
+  }
+
   @Test
   void formatsAreToldByTheirFirstBytes() {
     assertEquals(Optional.of(ImageFormat.PNG), ImageFormat.sniff(Images.encode(corners(), "png")));

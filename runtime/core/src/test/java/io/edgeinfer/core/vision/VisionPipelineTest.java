@@ -156,6 +156,49 @@ class VisionPipelineTest {
   }
 
   @Test
+  void segmentTakesAnIntegerMaskAsItIs() throws Exception {
+    FakeModel model =
+        new FakeModel(
+            List.of(image(DataType.FLOAT32, 1, 2, 2, 3)),
+            List.of(new TensorSpec("ArgMax", DataType.INT64, io.edgeinfer.core.Shape.of(1, 2, 2))),
+            in -> Map.of("ArgMax", Tensor.ofLongs(new long[] {0, 3, 3, 20}, 1, 2, 2)));
+    VisionPipeline pipeline = VisionPipeline.of(model, model, VisionOptions.DEFAULTS);
+    assertEquals(VisionTask.SEGMENT, pipeline.task());
+    Segmentation mask = (Segmentation) pipeline.run(RgbImage.of(new BufferedImage(2, 2, 1)));
+    assertEquals(Map.of("class 0", 1L, "class 3", 2L, "class 20", 1L), mask.pixels());
+  }
+
+  /**
+   * EfficientDet exports without metadata: scores, boxes, count, classes, under names that say
+   * nothing. The boxes and count are told by their sizes, the classes by holding whole numbers.
+   */
+  @Test
+  void detectTellsTheOutputsApartWithoutMetadata() throws Exception {
+    List<TensorSpec> outs =
+        List.of(
+            output("out0", 1, 2), output("out1", 1, 2, 4), output("out2", 1), output("out3", 1, 2));
+    FakeModel model =
+        new FakeModel(
+                List.of(image(DataType.FLOAT32, 1, 100, 100, 3)),
+                outs,
+                in ->
+                    Map.of(
+                        "out0", Tensor.ofFloats(new float[] {0.8f, 0.7f}, 1, 2),
+                        "out1",
+                            Tensor.ofFloats(new float[] {0, 0, .5f, .5f, .5f, .5f, 1, 1}, 1, 2, 4),
+                        "out2", Tensor.ofFloats(new float[] {2}, 1),
+                        "out3", Tensor.ofFloats(new float[] {3, 1}, 1, 2)))
+            .metadata("op.CUSTOM 'TFLite_Detection_PostProcess'", "1");
+    VisionPipeline pipeline = VisionPipeline.of(model, model, VisionOptions.DEFAULTS);
+    assertEquals(VisionTask.DETECT, pipeline.task());
+    Detections found = (Detections) pipeline.run(RgbImage.of(new BufferedImage(200, 100, 1)));
+    assertEquals(2, found.detections().size());
+    assertEquals(new Category(null, 3, 0.8f), found.detections().get(0).category());
+    assertEquals(new Box(0, 0, 100, 50), found.detections().get(0).box());
+    assertEquals(new Box(100, 50, 100, 50), found.detections().get(1).box());
+  }
+
+  @Test
   void maskPngHoldsTheCategoryIndexInVocColours() throws IOException {
     byte[] mask = {0, 1, 15, 8};
     byte[] png = new Segmentation(2, 2, mask, List.of(), null).maskPng();
