@@ -85,7 +85,7 @@ final class ImageRequests {
       try {
         vision = VisionPipeline.of(model, predictor, setup.options());
       } catch (IllegalArgumentException e) {
-        unusable = "this model cannot take images: " + e.getMessage();
+        unusable = "cannot answer images with this model: " + e.getMessage();
         throw new IllegalArgumentException(unusable, e);
       }
     }

@@ -197,6 +197,27 @@ class ImagePayloadsTest {
   }
 
   @Test
+  void aModelWithoutAnImageInputAnswersImagesWithWhyAndJsonAsBefore() throws Exception {
+    SumModel sum = new SumModel();
+    pipeline =
+        new Pipeline(
+            sum,
+            SumModel.SIGNATURE,
+            new ModelInfo("sum", "1", "java", List.of()),
+            SumServices.settings(8, 0),
+            replies::add,
+            new Metrics(),
+            VisionSetup.DEFAULTS);
+    Reply image = send(picture("png", 16), null, null);
+    assertTrue(image.error());
+    assertTrue(
+        text(image).startsWith("{\"error\":\"cannot answer images with this model: "), text(image));
+    Reply json = send("[[1, 2, 3]]".getBytes(StandardCharsets.UTF_8), null, null);
+    assertFalse(json.error(), text(json));
+    assertTrue(text(json).contains("\"sum\":6.0"), text(json));
+  }
+
+  @Test
   void anImageTypeNotReadIsRefusedByName() throws Exception {
     start(ColourModel.classifier(), labels("red", "green", "blue"));
     Reply reply = send(new byte[] {'G', 'I', 'F', '8', '9', 'a'}, "image/gif", null);
