@@ -47,8 +47,22 @@ public final class RgbImage {
    *     of those formats, a CMYK JPEG, or a truncated or corrupt file
    */
   public static RgbImage decode(byte[] bytes) {
-    BufferedImage image = EncodedImage.readAny(bytes);
-    return of(image).oriented(exifOrientation(bytes));
+    return decode(bytes, exifOrientation(bytes));
+  }
+
+  /**
+   * Decodes PNG, JPEG or BMP bytes and turns the picture as EXIF orientation {@code orientation}
+   * says, whatever the file declares (a camera mounted sideways that writes no EXIF).
+   *
+   * @throws io.edgeinfer.core.codec.MalformedInputException as {@link #decode(byte[])}
+   * @throws IllegalArgumentException when the orientation is not 1 to 8
+   */
+  public static RgbImage decode(byte[] bytes, int orientation) {
+    if (orientation < 1 || orientation > 8) {
+      throw new IllegalArgumentException(
+          "expected an EXIF orientation from 1 to 8, found " + orientation);
+    }
+    return of(EncodedImage.readAny(bytes)).oriented(orientation);
   }
 
   /** The EXIF orientation a JPEG declares (1, as stored, to 8); 1 for other formats. */

@@ -115,18 +115,9 @@ public final class VisionPipeline {
    * @throws io.edgeinfer.core.codec.MalformedInputException when the bytes are no readable image
    */
   public RgbImage decode(byte[] encodedImage) {
-    RgbImage image = RgbImage.decode(encodedImage);
-    if (options.orientation() == null) {
-      return image;
-    }
-    // The forced orientation replaces the file's own, so undo the file's first.
-    int own = RgbImage.exifOrientation(encodedImage);
-    return image.oriented(inverse(own)).oriented(options.orientation());
-  }
-
-  /** The orientation that undoes {@code orientation}: 6 and 8 undo each other, the rest self. */
-  private static int inverse(int orientation) {
-    return orientation == 6 ? 8 : orientation == 8 ? 6 : orientation;
+    return options.orientation() == null
+        ? RgbImage.decode(encodedImage)
+        : RgbImage.decode(encodedImage, options.orientation());
   }
 
   /**

@@ -110,6 +110,16 @@ class RgbImageTest {
   }
 
   @Test
+  void aForcedOrientationReplacesTheFilesOwn() {
+    byte[] jpeg = withOrientation(Images.encode(Images.halves(RED, BLUE), "jpeg"), 6, true);
+    RgbImage stored = RgbImage.decode(jpeg, 1);
+    assertEquals(32, stored.width(), "as stored, the EXIF 6 ignored");
+    assertTrue(isRed(stored.rgb(4, 8)));
+    RgbImage mirrored = RgbImage.decode(jpeg, 2);
+    assertTrue(isBlue(mirrored.rgb(4, 8)), "mirrored: blue on the left");
+  }
+
+  @Test
   void exifOrientationReadsBigEndianTiffToo() {
     byte[] jpeg = withOrientation(Images.encode(Images.halves(RED, BLUE), "jpeg"), 3, false);
     assertEquals(3, RgbImage.exifOrientation(jpeg));
