@@ -1,8 +1,10 @@
 package io.edgeinfer.cli;
 
 import io.edgeinfer.core.codec.Format;
+import io.edgeinfer.core.vision.VisionOptions;
 import io.edgeinfer.mqtt.PayloadFormats;
 import io.edgeinfer.mqtt.TopicTemplate;
+import io.edgeinfer.mqtt.homeassistant.HomeAssistantSettings;
 import io.edgeinfer.profiles.DeviceProfile;
 import io.edgeinfer.profiles.ServeTuning;
 import java.io.IOException;
@@ -216,6 +218,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin ProfileOption profileOption;
 
+  @Mixin HomeAssistantFlags homeAssistantFlags;
+
+  @Mixin VisionFlags vision;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   /** Where the password variable is read from; tests put a map in its place. */
@@ -224,11 +230,14 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServeSettings settings = settings();
+    HomeAssistantSettings homeAssistant = homeAssistantSettings();
+    VisionOptions visionOptions = vision.options(spec);
     new ServeRun(settings, spec.commandLine().getOut(), environment)
         .serve(
             (model, batch) -> modelOptions.load(model, profileOption, batch),
             runner -> {
               // Mixins that add to the service configure the runner here.
+              runner.homeAssistant(homeAssistant).vision(visionOptions);
             });
     return ExitCodes.OK;
   }
@@ -268,6 +277,21 @@ final class ServeCommand implements Callable<Integer> {
               : Path.of(System.getProperty("user.home"), ".edgeinfer", "outbox", client),
           new MetricsEndpoint(metricsPort, metricsBind, metricsInterval),
           watchDir);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  /** {@code --homeassistant}'s settings (null without it); a bad one is a usage error. */
+  private HomeAssistantSettings homeAssistantSettings() {
+    try {
+      HomeAssistantSettings settings = homeAssistantFlags.settings();
+      if (settings != null && broker == null && inputTopics.isEmpty()) {
+        throw new IllegalArgumentException(
+            "expected a broker for --homeassistant (its entities live there), found only --watch:"
+                + " add --broker");
+      }
+      return settings;
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -41,6 +41,7 @@ final class BatchProcessor {
   private final ReplyEncoder encoder;
   private final ReplySink sink;
   private final Metrics metrics;
+  private final ImageRequests images;
 
   BatchProcessor(
       Predictor predictor,
@@ -48,7 +49,8 @@ final class BatchProcessor {
       PipelineSettings settings,
       ReplyEncoder encoder,
       ReplySink sink,
-      Metrics metrics) {
+      Metrics metrics,
+      ImageRequests images) {
     this.predictor = predictor;
     this.rawInputTypes = predictor.rawInputTypes();
     this.signature = signature;
@@ -56,6 +58,7 @@ final class BatchProcessor {
     this.encoder = encoder;
     this.sink = sink;
     this.metrics = metrics;
+    this.images = images;
   }
 
   void process(List<InboundMessage> batch) {
@@ -92,6 +95,11 @@ final class BatchProcessor {
       String refused = refusal(message);
       if (refused != null) {
         replies[i] = error(message, null, refused);
+        continue;
+      }
+      Reply image = imageReply(message, started);
+      if (image != null) {
+        replies[i] = image;
         continue;
       }
       try {
@@ -301,6 +309,31 @@ final class BatchProcessor {
             (now - message.receivedNanos()) / 1e6);
     metrics.predicted.incrementAndGet();
     metrics.recordLatency(now - message.receivedNanos());
+    return published(message, payload);
+  }
+
+  /**
+   * An image's reply, predicted alone by the vision path; null when the message is no image (its
+   * content type, or its first bytes when it has none).
+   */
+  private Reply imageReply(InboundMessage message, long started) {
+    String text = ImageRequestIds.of(message);
+    RequestId id = text == null ? null : RequestId.ofString(text);
+    try {
+      if (settings.formats().image(message.contentType(), message.payload()).isEmpty()) {
+        return null;
+      }
+      byte[] payload = images.answer(message, started);
+      metrics.predicted.incrementAndGet();
+      metrics.recordLatency(System.nanoTime() - message.receivedNanos());
+      return published(message, payload);
+    } catch (IllegalArgumentException | ModelException e) {
+      return error(message, id, e.getMessage());
+    }
+  }
+
+  /** A prediction on the response topic, else the output topic (or nowhere, when neither fits). */
+  private Reply published(InboundMessage message, byte[] payload) {
     String topic;
     String problem;
     if (message.responseTopic() != null) {
