@@ -108,6 +108,8 @@ public final class TfToLite {
       case "Sub" -> binary(node, BuiltinOperator.SUB);
       case "Mul" -> binary(node, BuiltinOperator.MUL);
       case "RealDiv", "Div" -> divide(node);
+      case "Maximum" -> compare(node, BuiltinOperator.MAXIMUM);
+      case "Minimum" -> compare(node, BuiltinOperator.MINIMUM);
       case "Relu" -> unary(node, BuiltinOperator.RELU, new OperatorOptions.None());
       case "Relu6" -> unary(node, BuiltinOperator.RELU6, new OperatorOptions.None());
       case "Sigmoid" -> unary(node, BuiltinOperator.LOGISTIC, new OperatorOptions.None());
@@ -420,6 +422,18 @@ public final class TfToLite {
         new OperatorOptions.Mul(activation),
         List.of(operand(node.getInput(0)), factor),
         end);
+  }
+
+  /** Maximum, Minimum (clip_by_value, a ReLU with a cap other than 6): no fused activation. */
+  private void compare(NodeDef node, BuiltinOperator op) {
+    if (available(node.getInput(0)) && available(node.getInput(1))) {
+      emit(
+          node,
+          op,
+          new OperatorOptions.None(),
+          List.of(operand(node.getInput(0)), operand(node.getInput(1))),
+          node.getName() + ":0");
+    }
   }
 
   private void unary(NodeDef node, BuiltinOperator op, OperatorOptions options) {

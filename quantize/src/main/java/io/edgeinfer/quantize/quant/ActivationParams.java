@@ -19,7 +19,9 @@ public final class ActivationParams {
   public static Map<Integer, QuantParams> of(LiteGraph graph, Map<Integer, Range> ranges) {
     Map<Integer, Range> effective = new HashMap<>(ranges);
     for (Op op : graph.ops()) {
-      if (op.op() == io.edgeinfer.lite.format.BuiltinOperator.CONCATENATION) {
+      if (op.op() == io.edgeinfer.lite.format.BuiltinOperator.CONCATENATION
+          || op.op() == io.edgeinfer.lite.format.BuiltinOperator.MAXIMUM
+          || op.op() == io.edgeinfer.lite.format.BuiltinOperator.MINIMUM) {
         Range union = effective.get(op.output());
         for (int input : op.inputs()) {
           Range r = effective.get(input);
