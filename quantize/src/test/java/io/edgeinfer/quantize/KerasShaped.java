@@ -142,6 +142,26 @@ final class KerasShaped {
     return dir;
   }
 
+  /**
+   * Input {@code series} [-1, 16, 2], output {@code scores} [-1, 4]: Conv1D, ReLU,
+   * GlobalMaxPooling1D (Max over the steps), Dense, softmax head.
+   */
+  static Path globalMax(Path dir, long seed) throws java.io.IOException {
+    Random random = new Random(seed);
+    try (Graph graph = new Graph();
+        Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      Placeholder<TFloat32> series =
+          tf.withName("series")
+              .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, STEPS, CHANNELS)));
+      Operand<TFloat32> x = tf.nn.relu(conv1d(tf, random, series, 3, CHANNELS, 8));
+      x = tf.max(x, tf.constant(new int[] {1}));
+      Operand<TFloat32> scores = tf.withName("scores").nn.softmax(dense(tf, random, x, 8, 4));
+      export(dir, session, tf, series, "series", scores);
+    }
+    return dir;
+  }
+
   /** tf.clip_by_value: Minimum with the top, then Maximum with the bottom. */
   private static Operand<TFloat32> clip(Ops tf, Operand<TFloat32> x, float low, float high) {
     return tf.math.maximum(tf.math.minimum(x, tf.constant(high)), tf.constant(low));

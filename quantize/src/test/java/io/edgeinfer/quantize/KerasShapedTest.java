@@ -183,4 +183,20 @@ class KerasShapedTest {
     assertTrue(other[0].maxAbsDiff() <= 0.01, other[0].toString());
     assertEquals(0.0, other[1].maxAbsDiff(), other[1].toString());
   }
+
+  @Test
+  void globalMaxPoolingConvertsAndAgreesEverywhere() throws Exception {
+    Path model = KerasShaped.globalMax(dir.resolve("globalmax"), 12);
+    QuantizeReport float32 = convert(model, seriesFile, Mode.FLOAT32);
+    assertEquals(1, float32.operators().get("REDUCE_MAX"), float32.toText());
+    assertTrue(float32.comparison().maxAbsDiff() < 1e-5, float32.toText());
+    for (Runtimes.Agreement a : elsewhere(file(model, Mode.FLOAT32), series, SERIES, 4)) {
+      assertTrue(a.maxAbsDiff() < 1e-5, a.toString());
+    }
+    QuantizeReport int8 = convert(model, seriesFile, Mode.INT8);
+    assertTrue(int8.comparison().argmaxAgreement() >= 0.95, int8.toText());
+    Runtimes.Agreement[] other = elsewhere(file(model, Mode.INT8), series, SERIES, 4);
+    assertTrue(other[0].maxAbsDiff() <= 16 * STEP, other[0].toString());
+    assertEquals(0.0, other[1].maxAbsDiff(), other[1].toString());
+  }
 }

@@ -122,7 +122,8 @@ public final class TfToLite {
               new OperatorOptions.LeakyRelu(attr(node, "alpha").getF()));
       case "MaxPool", "MaxPoolV2" -> pool(node, BuiltinOperator.MAX_POOL_2D);
       case "AvgPool" -> pool(node, BuiltinOperator.AVERAGE_POOL_2D);
-      case "Mean" -> mean(node);
+      case "Mean" -> reduce(node, BuiltinOperator.MEAN);
+      case "Max" -> reduce(node, BuiltinOperator.REDUCE_MAX);
       case "Reshape", "Squeeze", "ExpandDims" -> reshape(node);
       case "ConcatV2" -> concat(node);
       case "Pad", "PadV2" -> pad(node);
@@ -470,10 +471,11 @@ public final class TfToLite {
         node.getName() + ":0");
   }
 
-  private void mean(NodeDef node) {
+  /** Mean and Max over constant axes (global average and max pooling). */
+  private void reduce(NodeDef node, BuiltinOperator op) {
     Constant axes = constant(node.getInput(1));
     if (axes == null) {
-      unsupported(node, "Mean (over computed axes)");
+      unsupported(node, node.getOp() + " (over computed axes)");
       return;
     }
     if (!available(node.getInput(0))) {
@@ -490,7 +492,7 @@ public final class TfToLite {
             node.getName() + "/axes", Constant.ofLongs(new int[] {normalized.length}, normalized));
     emit(
         node,
-        BuiltinOperator.MEAN,
+        op,
         new OperatorOptions.Reducer(attr(node, "keep_dims").getB()),
         List.of(operand(node.getInput(0)), axesValue),
         node.getName() + ":0");
