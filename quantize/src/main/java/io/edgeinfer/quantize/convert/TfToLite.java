@@ -367,8 +367,11 @@ public final class TfToLite {
     if (!available(node.getInput(0)) || !available(node.getInput(1))) {
       return;
     }
-    int a = operand(node.getInput(0));
-    int b = operand(node.getInput(1));
+    elementwise(node, op, operand(node.getInput(0)), operand(node.getInput(1)));
+  }
+
+  /** An element-wise op of two values, taking the ReLU or ReLU6 that alone reads its result. */
+  private void elementwise(NodeDef node, BuiltinOperator op, int a, int b) {
     String end = node.getName() + ":0";
     NodeDef next = soleConsumer(end);
     Activation activation = next == null ? null : fusable(next);
@@ -408,21 +411,7 @@ public final class TfToLite {
     int factor =
         out.constant(
             node.getName() + "/reciprocal", Constant.ofFloats(divisor.shape(), reciprocal));
-    String end = node.getName() + ":0";
-    NodeDef next = soleConsumer(end);
-    Activation activation = next == null ? null : fusable(next);
-    if (activation != null) {
-      absorbed.add(next.getName());
-      end = next.getName() + ":0";
-    } else {
-      activation = Activation.NONE;
-    }
-    emit(
-        node,
-        BuiltinOperator.MUL,
-        new OperatorOptions.Mul(activation),
-        List.of(operand(node.getInput(0)), factor),
-        end);
+    elementwise(node, BuiltinOperator.MUL, operand(node.getInput(0)), factor);
   }
 
   /** Maximum, Minimum (clip_by_value, a ReLU with a cap other than 6): no fused activation. */
