@@ -63,7 +63,12 @@ public final class ReferenceCheck {
   public static ReferenceComparison compare(
       Path oracle, Path tflite, String signature, SampleData samples)
       throws IOException, ModelException {
-    String runtime = "tflm_oracle (" + version(oracle) + ")";
+    String runtime;
+    try {
+      runtime = "tflm_oracle (" + version(oracle) + ")";
+    } catch (IOException e) {
+      return new ReferenceComparison(oracle.toString(), 0, 0, Double.NaN, "", e.getMessage());
+    }
     LiteModel file = TfliteFile.open(tflite);
     LiteModel runnable = Int32ArgMax.copy(file);
     String copy =

@@ -115,6 +115,58 @@ final class KerasShaped {
     return dir;
   }
 
+  /**
+   * Input {@code x} [-1, 8], output {@code scores} [-1, 3]: Dense, ReLU(max_value=4) as Keras
+   * writes it (clip_by_value: Minimum, then Maximum), Dense, Keras 2's hard_sigmoid head (clip(0.2
+   * x + 0.5, 0, 1)).
+   */
+  static Path clipped(Path dir, long seed) throws java.io.IOException {
+    Random random = new Random(seed);
+    try (Graph graph = new Graph();
+        Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      Placeholder<TFloat32> x =
+          tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 8)));
+      Operand<TFloat32> y = clip(tf, dense(tf, random, x, 8, 16), 0f, 4f);
+      Operand<TFloat32> logits = dense(tf, random, y, 16, 3);
+      Operand<TFloat32> scores =
+          tf.withName("scores")
+              .math
+              .maximum(
+                  tf.math.minimum(
+                      tf.math.add(tf.math.mul(logits, tf.constant(0.2f)), tf.constant(0.5f)),
+                      tf.constant(1f)),
+                  tf.constant(0f));
+      export(dir, session, tf, x, "x", scores);
+    }
+    return dir;
+  }
+
+  /**
+   * Input {@code series} [-1, 16, 2], output {@code scores} [-1, 4]: Conv1D, ReLU,
+   * GlobalMaxPooling1D (Max over the steps), Dense, softmax head.
+   */
+  static Path globalMax(Path dir, long seed) throws java.io.IOException {
+    Random random = new Random(seed);
+    try (Graph graph = new Graph();
+        Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      Placeholder<TFloat32> series =
+          tf.withName("series")
+              .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, STEPS, CHANNELS)));
+      Operand<TFloat32> x = tf.nn.relu(conv1d(tf, random, series, 3, CHANNELS, 8));
+      x = tf.max(x, tf.constant(new int[] {1}));
+      Operand<TFloat32> scores = tf.withName("scores").nn.softmax(dense(tf, random, x, 8, 4));
+      export(dir, session, tf, series, "series", scores);
+    }
+    return dir;
+  }
+
+  /** tf.clip_by_value: Minimum with the top, then Maximum with the bottom. */
+  private static Operand<TFloat32> clip(Ops tf, Operand<TFloat32> x, float low, float high) {
+    return tf.math.maximum(tf.math.minimum(x, tf.constant(high)), tf.constant(low));
+  }
+
   /** Input {@code x} [-1, 4]: ELU and a sine (no mapping) between two Dense layers. */
   static Path unmapped(Path dir, long seed) throws java.io.IOException {
     Random random = new Random(seed);

@@ -164,4 +164,40 @@ class KerasShapedTest {
             + " (Elu); Sin (Sin)",
         e.getMessage());
   }
+
+  @Test
+  void clipByValueAndHardSigmoidConvertAndAgreeEverywhere() throws Exception {
+    Path model = KerasShaped.clipped(dir.resolve("clipped"), 9);
+    float[][] rows = KerasShaped.rows(400, 8, 10);
+    Path samples = dir.resolve("rows.npy");
+    Files.write(samples, NpyCodec.write(Tensor.ofFloats(rows)));
+    QuantizeReport float32 = convert(model, samples, Mode.FLOAT32);
+    assertEquals(2, float32.operators().get("MAXIMUM"), float32.toText());
+    assertEquals(2, float32.operators().get("MINIMUM"), float32.toText());
+    assertTrue(float32.comparison().maxAbsDiff() < 1e-5, float32.toText());
+    for (Runtimes.Agreement a : elsewhere(file(model, Mode.FLOAT32), rows, new int[] {8}, 3)) {
+      assertTrue(a.maxAbsDiff() < 1e-5, a.toString());
+    }
+    QuantizeReport int8 = convert(model, samples, Mode.INT8);
+    assertTrue(int8.comparison().maxAbsDiff() < 0.05, int8.toText());
+    Runtimes.Agreement[] other = elsewhere(file(model, Mode.INT8), rows, new int[] {8}, 3);
+    assertTrue(other[0].maxAbsDiff() <= 0.01, other[0].toString());
+    assertEquals(0.0, other[1].maxAbsDiff(), other[1].toString());
+  }
+
+  @Test
+  void globalMaxPoolingConvertsAndAgreesEverywhere() throws Exception {
+    Path model = KerasShaped.globalMax(dir.resolve("globalmax"), 12);
+    QuantizeReport float32 = convert(model, seriesFile, Mode.FLOAT32);
+    assertEquals(1, float32.operators().get("REDUCE_MAX"), float32.toText());
+    assertTrue(float32.comparison().maxAbsDiff() < 1e-5, float32.toText());
+    for (Runtimes.Agreement a : elsewhere(file(model, Mode.FLOAT32), series, SERIES, 4)) {
+      assertTrue(a.maxAbsDiff() < 1e-5, a.toString());
+    }
+    QuantizeReport int8 = convert(model, seriesFile, Mode.INT8);
+    assertTrue(int8.comparison().argmaxAgreement() >= 0.95, int8.toText());
+    Runtimes.Agreement[] other = elsewhere(file(model, Mode.INT8), series, SERIES, 4);
+    assertTrue(other[0].maxAbsDiff() <= 16 * STEP, other[0].toString());
+    assertEquals(0.0, other[1].maxAbsDiff(), other[1].toString());
+  }
 }

@@ -108,6 +108,8 @@ public final class TfToLite {
       case "Sub" -> binary(node, BuiltinOperator.SUB);
       case "Mul" -> binary(node, BuiltinOperator.MUL);
       case "RealDiv", "Div" -> divide(node);
+      case "Maximum" -> compare(node, BuiltinOperator.MAXIMUM);
+      case "Minimum" -> compare(node, BuiltinOperator.MINIMUM);
       case "Relu" -> unary(node, BuiltinOperator.RELU, new OperatorOptions.None());
       case "Relu6" -> unary(node, BuiltinOperator.RELU6, new OperatorOptions.None());
       case "Sigmoid" -> unary(node, BuiltinOperator.LOGISTIC, new OperatorOptions.None());
@@ -120,7 +122,8 @@ public final class TfToLite {
               new OperatorOptions.LeakyRelu(attr(node, "alpha").getF()));
       case "MaxPool", "MaxPoolV2" -> pool(node, BuiltinOperator.MAX_POOL_2D);
       case "AvgPool" -> pool(node, BuiltinOperator.AVERAGE_POOL_2D);
-      case "Mean" -> mean(node);
+      case "Mean" -> reduce(node, BuiltinOperator.MEAN);
+      case "Max" -> reduce(node, BuiltinOperator.REDUCE_MAX);
       case "Reshape", "Squeeze", "ExpandDims" -> reshape(node);
       case "ConcatV2" -> concat(node);
       case "Pad", "PadV2" -> pad(node);
@@ -364,8 +367,11 @@ public final class TfToLite {
     if (!available(node.getInput(0)) || !available(node.getInput(1))) {
       return;
     }
-    int a = operand(node.getInput(0));
-    int b = operand(node.getInput(1));
+    elementwise(node, op, operand(node.getInput(0)), operand(node.getInput(1)));
+  }
+
+  /** An element-wise op of two values, taking the ReLU or ReLU6 that alone reads its result. */
+  private void elementwise(NodeDef node, BuiltinOperator op, int a, int b) {
     String end = node.getName() + ":0";
     NodeDef next = soleConsumer(end);
     Activation activation = next == null ? null : fusable(next);
@@ -405,21 +411,19 @@ public final class TfToLite {
     int factor =
         out.constant(
             node.getName() + "/reciprocal", Constant.ofFloats(divisor.shape(), reciprocal));
-    String end = node.getName() + ":0";
-    NodeDef next = soleConsumer(end);
-    Activation activation = next == null ? null : fusable(next);
-    if (activation != null) {
-      absorbed.add(next.getName());
-      end = next.getName() + ":0";
-    } else {
-      activation = Activation.NONE;
+    elementwise(node, BuiltinOperator.MUL, operand(node.getInput(0)), factor);
+  }
+
+  /** Maximum, Minimum (clip_by_value, a ReLU with a cap other than 6): no fused activation. */
+  private void compare(NodeDef node, BuiltinOperator op) {
+    if (available(node.getInput(0)) && available(node.getInput(1))) {
+      emit(
+          node,
+          op,
+          new OperatorOptions.None(),
+          List.of(operand(node.getInput(0)), operand(node.getInput(1))),
+          node.getName() + ":0");
     }
-    emit(
-        node,
-        BuiltinOperator.MUL,
-        new OperatorOptions.Mul(activation),
-        List.of(operand(node.getInput(0)), factor),
-        end);
   }
 
   private void unary(NodeDef node, BuiltinOperator op, OperatorOptions options) {
@@ -456,10 +460,11 @@ public final class TfToLite {
         node.getName() + ":0");
   }
 
-  private void mean(NodeDef node) {
+  /** Mean and Max over constant axes (global average and max pooling). */
+  private void reduce(NodeDef node, BuiltinOperator op) {
     Constant axes = constant(node.getInput(1));
     if (axes == null) {
-      unsupported(node, "Mean (over computed axes)");
+      unsupported(node, node.getOp() + " (over computed axes)");
       return;
     }
     if (!available(node.getInput(0))) {
@@ -476,7 +481,7 @@ public final class TfToLite {
             node.getName() + "/axes", Constant.ofLongs(new int[] {normalized.length}, normalized));
     emit(
         node,
-        BuiltinOperator.MEAN,
+        op,
         new OperatorOptions.Reducer(attr(node, "keep_dims").getB()),
         List.of(operand(node.getInput(0)), axesValue),
         node.getName() + ":0");

@@ -151,17 +151,18 @@ final class BatchProcessor {
 
   private DecodedInput decode(InboundMessage message) {
     Format format = settings.formats().of(message.contentType());
-    // Checked before decoding, so a request for another signature is told so, not given a shape
-    // error from being read as this one's inputs.
+    // Checked before decoding, so a request for a signature the service cannot run is told so,
+    // not given a shape error from being read as this one's inputs. (The model's other signatures
+    // were routed to their own pipelines before this.)
     String named = SignatureName.peek(format, message.payload());
     if (named != null && !named.equals(signature.name())) {
       throw new IllegalArgumentException(
-          "expected signature '"
+          "expected a signature of the model this service runs (default '"
               + signature.name()
-              + "' (the one this service runs), found a request for '"
+              + "'), found a request for '"
               + named
-              + "': send it to a service started with --signature "
-              + named);
+              + "', which the model does not have or which could not be started (see the"
+              + " service's log)");
     }
     DecodedInput decoded = InputDecoder.decode(format, message.payload(), signature, rawInputTypes);
     if (!settings.allowNonFinite()) {

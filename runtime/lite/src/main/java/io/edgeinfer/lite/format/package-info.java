@@ -14,5 +14,12 @@
  * edgeinfer runs are decoded; the rest of a file is still verified, and an operator's options of a
  * kind not decoded are kept as {@link io.edgeinfer.lite.format.OperatorOptions.Other} so the engine
  * can name what it cannot run.
+ *
+ * <p>TFLite's model metadata (the {@code TFLITE_METADATA} flatbuffer, identifier {@code M001}) is
+ * read by {@link io.edgeinfer.lite.format.TfliteMetadata} and written by {@link
+ * io.edgeinfer.lite.format.TfliteMetadataWriter}, both from {@code MetadataSchema}; the files it
+ * names (labels) sit in a zip after the model ({@link io.edgeinfer.lite.format.AppendedZip} writes
+ * it, {@link io.edgeinfer.lite.format.PackedFiles} and {@link
+ * io.edgeinfer.lite.format.MetadataLabels} read it).
  */
 package io.edgeinfer.lite.format;

@@ -148,6 +148,10 @@ class TfliteMetadataWriterTest {
     List<String> labels = MetadataLabels.read(model, file);
     assertEquals(1001, labels.size());
     assertEquals(List.of("background", "tench", "goldfish"), labels.subList(0, 3));
+    // The engine names Google's 1,001 classes from them (what serve's replies use).
+    try (Model loaded = new LiteEngine().load(file, LoadOptions.DEFAULTS)) {
+      assertEquals(labels, ModelCard.of(loaded).orElseThrow().classLabels());
+    }
     // And writing Google's metadata again gives what was read.
     assertEquals(
         metadata, TfliteMetadata.read(ByteBuffer.wrap(TfliteMetadataWriter.toBytes(metadata))));
