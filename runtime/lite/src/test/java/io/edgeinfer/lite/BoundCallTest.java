@@ -1,0 +1,121 @@
+package io.edgeinfer.lite;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.sun.management.ThreadMXBean;
+import io.edgeinfer.core.BoundCall;
+import io.edgeinfer.core.Engines;
+import io.edgeinfer.core.LoadOptions;
+import io.edgeinfer.core.Model;
+import io.edgeinfer.core.Predictor;
+import io.edgeinfer.core.Shape;
+import io.edgeinfer.core.Tensor;
+import io.edgeinfer.lite.format.TfliteWriter;
+import io.edgeinfer.lite.models.SpeedModels;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bound calls: the caller's arrays in place, predict's results, nothing allocated per call. */
+class BoundCallTest {
+  @TempDir Path dir;
+
+  private Path seedMlp() throws Exception {
+    Path file = dir.resolve("seed-mlp.tflite");
+    TfliteWriter.write(SpeedModels.seedMlp(), file);
+    return file;
+  }
+
+  private static float[] random(Random rnd, int n) {
+    float[] values = new float[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = (float) rnd.nextGaussian();
+    }
+    return values;
+  }
+
+  @Test
+  void givesPredictsBitsInTheCallersArrays() throws Exception {
+    try (Model model = Engines.load(seedMlp(), "lite", LoadOptions.DEFAULTS);
+        Predictor predictor = model.predictor();
+        BoundCall call = predictor.bind(Map.of("x", Shape.of(3, 32)))) {
+      assertEquals(Shape.of(3, 10), call.outputShape("probabilities"));
+      float[] x = new float[3 * 32];
+      float[] y = new float[3 * 10];
+      call.input("x", x).output("probabilities", y);
+      Random rnd = new Random(3);
+      for (int run = 0; run < 3; run++) {
+        System.arraycopy(random(rnd, x.length), 0, x, 0, x.length);
+        call.run();
+        float[] expected =
+            predictor
+                .predict(Map.of("x", Tensor.ofFloats(x, 3, 32)))
+                .get("probabilities")
+                .toFloatArray();
+        assertArrayEquals(expected, y, "run " + run);
+        float sum = 0;
+        for (int k = 0; k < 10; k++) {
+          sum += y[k];
+        }
+        assertEquals(1f, sum, 1e-5f, "softmax row sums to 1");
+      }
+    }
+  }
+
+  @Test
+  void allocatesNothingPerCallAfterWarmUp() throws Exception {
+    ThreadMXBean bean = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    try (Model model = Engines.load(seedMlp(), "lite", LoadOptions.DEFAULTS);
+        Predictor predictor = model.predictor();
+        BoundCall call = predictor.bind(Map.of("x", Shape.of(1, 32)))) {
+      float[] x = random(new Random(7), 32);
+      float[] y = new float[10];
+      call.input("x", x).output("probabilities", y);
+      for (int i = 0; i < 50_000; i++) {
+        call.run();
+      }
+      // Any allocation per call shows in every window; a one-off (the JIT replacing compiled code
+      // re-creates objects it had optimized away) only in one. So: the least of five windows.
+      long thread = Thread.currentThread().getId();
+      bean.getThreadAllocatedBytes(thread); // its own first call may allocate
+      long least = Long.MAX_VALUE;
+      for (int window = 0; window < 5; window++) {
+        long before = bean.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 10_000; i++) {
+          call.run();
+        }
+        least = Math.min(least, bean.getThreadAllocatedBytes(thread) - before);
+      }
+      assertEquals(0, least, "bytes allocated by 10,000 bound calls (the least of five windows)");
+    }
+  }
+
+  @Test
+  void refusesArraysThatDoNotFitSayingWhy() throws Exception {
+    try (Model model = Engines.load(seedMlp(), "lite", LoadOptions.DEFAULTS);
+        Predictor predictor = model.predictor();
+        BoundCall call = predictor.bind(Map.of("x", Shape.of(1, 32)))) {
+      IllegalArgumentException tooShort =
+          assertThrows(IllegalArgumentException.class, () -> call.input("x", new float[31]));
+      assertEquals(
+          "input 'x' of shape [1, 32]: expected 32 floats, found 31", tooShort.getMessage());
+      IllegalArgumentException unknown =
+          assertThrows(IllegalArgumentException.class, () -> call.output("y", new float[10]));
+      assertEquals("expected an output among [probabilities], found 'y'", unknown.getMessage());
+      float[] shared = new float[32];
+      call.input("x", shared);
+      assertThrows(IllegalStateException.class, call::run, "no output array yet");
+      IllegalArgumentException wrongShape =
+          assertThrows(
+              IllegalArgumentException.class, () -> predictor.bind(Map.of("x", Shape.of(1, 31))));
+      assertEquals(
+          "input 'x': expected a shape like [-1, 32], found [31]".replace("[31]", "[1, 31]"),
+          wrongShape.getMessage());
+    }
+  }
+}
