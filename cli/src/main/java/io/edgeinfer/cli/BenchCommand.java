@@ -157,7 +157,7 @@ final class BenchCommand implements Callable<Integer> {
     void run(Map<String, Tensor> inputs) throws ModelException;
   }
 
-  /** A bound call on copies of {@code inputs} (their own arrays), outputs into fresh arrays. */
+  /** A bound call on copies of {@code inputs} (their own arrays), float outputs into new arrays. */
   @SuppressWarnings("resource") // closed with the predictor's model
   private Call boundCall(Predictor predictor, Map<String, Tensor> inputs) throws ModelException {
     Map<String, Shape> shapes = new LinkedHashMap<>();
@@ -165,6 +165,9 @@ final class BenchCommand implements Callable<Integer> {
     BoundCall call = predictor.bind(shapes);
     inputs.forEach((name, tensor) -> call.input(name, tensor.toFloatArray()));
     for (TensorSpec out : predictor.signature().outputs()) {
+      if (out.dataType() != DataType.FLOAT32) {
+        continue; // e.g. an int64 class id: computed, not read
+      }
       call.output(
           out.name(), new float[Math.toIntExact(call.outputShape(out.name()).elementCount())]);
     }

@@ -16,16 +16,17 @@ public interface BoundCall extends AutoCloseable {
   /**
    * Takes {@code values} as the input {@code name} from now on.
    *
-   * @throws IllegalArgumentException for an unknown name, or an array whose length is not the
-   *     input's element count
+   * @throws IllegalArgumentException for an unknown name, a tensor that is neither float32 nor
+   *     quantized, or an array whose length is not the input's element count
    */
   BoundCall input(String name, float[] values);
 
   /**
-   * Takes {@code values} for the output {@code name}: each run leaves that output there.
+   * Takes {@code values} for the output {@code name}: each run leaves that output there. Outputs
+   * left unbound are not read.
    *
-   * @throws IllegalArgumentException for an unknown name, or an array whose length is not the
-   *     output's element count
+   * @throws IllegalArgumentException for an unknown name, a tensor that is neither float32 nor
+   *     quantized, or an array whose length is not the output's element count
    */
   BoundCall output(String name, float[] values);
 
@@ -39,7 +40,7 @@ public interface BoundCall extends AutoCloseable {
   /**
    * Runs the model once on the bound arrays.
    *
-   * @throws IllegalStateException when an input or output has no array yet
+   * @throws IllegalStateException when an input has no array yet
    * @throws ModelException when the engine fails to run the model
    */
   void run() throws ModelException;

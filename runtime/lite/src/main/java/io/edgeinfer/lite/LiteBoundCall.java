@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * The lite engine's {@link BoundCall}: a {@link Plan} of its own for the bound shapes, whose arrays
  * for float32 inputs and outputs are the caller's own (the steps read and write them directly);
- * quantized ones keep the plan's array and are converted at each run. Names are looked up once,
+ * quantized ones keep the plan's array and are converted at each run. Outputs left unbound (e.g. an
+ * int64 class id beside the probabilities) are computed and not read. Names are looked up once,
  * when an array is bound; a run is a loop over the steps.
  */
 final class LiteBoundCall implements BoundCall {
@@ -58,8 +59,6 @@ final class LiteBoundCall implements BoundCall {
     this.inputIo = inputIo;
     this.outputIo = outputIo;
     this.plan = Plan.of(program, graphInputShapes(signature, inputPositions, inputShapes));
-    requireFloats("input", signature.inputs(), inputIo);
-    requireFloats("output", signature.outputs(), outputIo);
     this.inputs = new float[inputTensors.length][];
     this.outputs = new float[outputTensors.length][];
     this.heldInputs = new Object[inputTensors.length];
@@ -100,17 +99,15 @@ final class LiteBoundCall implements BoundCall {
     return shapes;
   }
 
-  private static void requireFloats(String what, List<TensorSpec> specs, TensorIo[] io) {
-    for (int i = 0; i < specs.size(); i++) {
-      if (!io[i].floatsConvertible()) {
-        throw new IllegalArgumentException(
-            what
-                + " '"
-                + specs.get(i).name()
-                + "': expected a float32 or quantized tensor to"
-                + " bind to floats, found "
-                + specs.get(i).dataType().label());
-      }
+  private static void requireFloats(String what, TensorSpec spec, TensorIo io) {
+    if (!io.floatsConvertible()) {
+      throw new IllegalArgumentException(
+          what
+              + " '"
+              + spec.name()
+              + "': expected a float32 or quantized tensor to bind to"
+              + " floats, found "
+              + spec.dataType().label());
     }
   }
 
@@ -122,6 +119,7 @@ final class LiteBoundCall implements BoundCall {
   public BoundCall input(String name, float[] values) {
     int i = index("input", signature.inputs(), name);
     int t = inputTensors[i];
+    requireFloats("input", signature.inputs().get(i), inputIo[i]);
     checkArray("input", name, t, values);
     inputs[i] = values;
     if (inputIo[i].floatsInPlace()) {
@@ -134,6 +132,7 @@ final class LiteBoundCall implements BoundCall {
   public BoundCall output(String name, float[] values) {
     int i = index("output", signature.outputs(), name);
     int t = outputTensors[i];
+    requireFloats("output", signature.outputs().get(i), outputIo[i]);
     checkArray("output", name, t, values);
     outputs[i] = values;
     if (outputIo[i].floatsInPlace()) {
@@ -197,15 +196,9 @@ final class LiteBoundCall implements BoundCall {
         inputIo[i].feedFloats(inputs[i], heldInputs[i]);
       }
     }
-    for (int i = 0; i < outputs.length; i++) {
-      if (outputs[i] == null) {
-        throw new IllegalStateException(
-            "output '" + signature.outputs().get(i).name() + "' has no array: call output first");
-      }
-    }
     plan.run(program);
     for (int i = 0; i < outputs.length; i++) {
-      if (!outputIo[i].floatsInPlace()) {
+      if (outputs[i] != null && !outputIo[i].floatsInPlace()) {
         outputIo[i].readFloats(heldOutputs[i], outputs[i]);
       }
     }
