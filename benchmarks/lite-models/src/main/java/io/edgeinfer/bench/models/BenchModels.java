@@ -1,5 +1,6 @@
 package io.edgeinfer.bench.models;
 
+import io.edgeinfer.lite.format.LiteModel;
 import io.edgeinfer.lite.format.TfliteWriter;
 import io.edgeinfer.lite.models.SpeedModels;
 import java.io.IOException;
@@ -14,6 +15,17 @@ import java.nio.file.Path;
 final class BenchModels {
   private BenchModels() {}
 
+  /** One of the project's own models, by name. */
+  static LiteModel own(String name) {
+    return switch (name) {
+      case "seed-mlp" -> SpeedModels.seedMlp();
+      case "mobilenet-v2-224" -> SpeedModels.mobileNetV2(224);
+      default ->
+          throw new IllegalArgumentException(
+              "expected seed-mlp, mobilenet-v2-224 or zoo:FILE, found " + name);
+    };
+  }
+
   static Path file(String name) throws IOException {
     if (name.startsWith("zoo:")) {
       Path root = Path.of(System.getProperty("edgeinfer.shared", "../shared"));
@@ -26,13 +38,7 @@ final class BenchModels {
     }
     Path file = Files.createTempFile(name, ".tflite");
     file.toFile().deleteOnExit();
-    switch (name) {
-      case "seed-mlp" -> TfliteWriter.write(SpeedModels.seedMlp(), file);
-      case "mobilenet-v2-224" -> TfliteWriter.write(SpeedModels.mobileNetV2(224), file);
-      default ->
-          throw new IllegalArgumentException(
-              "expected seed-mlp, mobilenet-v2-224 or zoo:FILE, found " + name);
-    }
+    TfliteWriter.write(own(name), file);
     return file;
   }
 }
