@@ -15,10 +15,12 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class RowThreads implements AutoCloseable {
   /**
-   * Operations below this many multiply-adds run on the calling thread: waking a parked thread
-   * costs tens of microseconds, about what a plain-Java kernel does in this much work.
+   * Operations below this many multiply-adds (2^18, about 262,000) run on the calling thread:
+   * waking a parked thread costs tens of microseconds, what the fastest kernels (~10 GMAC/s, 1x1
+   * convolutions) do in a tenth of this work. Depthwise layers run at under 1 GMAC/s: MobileNet
+   * v2's of 0.7-1 M multiply-adds took 2-3 ms each and stayed on one thread at the former 2^20.
    */
-  static final long MIN_WORK = 1L << 20;
+  static final long MIN_WORK = 1L << 18;
 
   private final Worker[] workers;
   private final ReentrantLock lock = new ReentrantLock();
