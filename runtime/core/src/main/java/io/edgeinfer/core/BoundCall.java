@@ -23,7 +23,7 @@ public interface BoundCall extends AutoCloseable {
 
   /**
    * Takes {@code values} for the output {@code name}: each run leaves that output there. Outputs
-   * left unbound are not read.
+   * left unbound are not read, and an engine may skip what only they need.
    *
    * @throws IllegalArgumentException for an unknown name, a tensor that is neither float32 nor
    *     quantized, or an array whose length is not the output's element count

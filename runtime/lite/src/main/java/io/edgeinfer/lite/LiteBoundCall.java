@@ -6,6 +6,7 @@ import io.edgeinfer.core.Shape;
 import io.edgeinfer.core.Signature;
 import io.edgeinfer.core.TensorSpec;
 import io.edgeinfer.lite.kernels.Shapes;
+import io.edgeinfer.lite.ops.Step;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +39,10 @@ final class LiteBoundCall implements BoundCall {
   private final Object[] heldInputs;
 
   private final Object[] heldOutputs;
+
+  /** The steps the bound outputs need (none before an output is bound). */
+  private Step[] live = new Step[0];
+
   private boolean closed;
 
   LiteBoundCall(
@@ -138,7 +143,19 @@ final class LiteBoundCall implements BoundCall {
     if (outputIo[i].floatsInPlace()) {
       plan.buffers[t] = values;
     }
+    live = LiveSteps.of(program, boundOutputs());
     return this;
+  }
+
+  private int[] boundOutputs() {
+    int[] bound = new int[outputs.length];
+    int n = 0;
+    for (int i = 0; i < outputs.length; i++) {
+      if (outputs[i] != null) {
+        bound[n++] = outputTensors[i];
+      }
+    }
+    return Arrays.copyOf(bound, n);
   }
 
   @Override
@@ -196,7 +213,7 @@ final class LiteBoundCall implements BoundCall {
         inputIo[i].feedFloats(inputs[i], heldInputs[i]);
       }
     }
-    plan.run(program);
+    plan.run(live);
     for (int i = 0; i < outputs.length; i++) {
       if (outputs[i] != null && !outputIo[i].floatsInPlace()) {
         outputIo[i].readFloats(heldOutputs[i], outputs[i]);

@@ -163,6 +163,13 @@ final class Plan {
     }
   }
 
+  /** Runs {@code steps} (some of a program's, in its order): a bound call's live steps. */
+  void run(Step[] steps) throws ModelException {
+    for (Step step : steps) {
+      runStep(step);
+    }
+  }
+
   /** Runs every step in order, adding each step's nanoseconds to {@code nanos[step]}. */
   void run(Program program, long[] nanos) throws ModelException {
     List<Step> steps = program.steps;
