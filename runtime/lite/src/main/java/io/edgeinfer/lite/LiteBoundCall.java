@@ -143,7 +143,7 @@ final class LiteBoundCall implements BoundCall {
     if (outputIo[i].floatsInPlace()) {
       plan.buffers[t] = values;
     }
-    live = LiveSteps.of(program, boundOutputs());
+    live = LiveSteps.of(plan.steps, program.graph, boundOutputs());
     return this;
   }
 

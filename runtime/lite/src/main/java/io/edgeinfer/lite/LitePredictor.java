@@ -113,17 +113,18 @@ final class LitePredictor implements Predictor {
   /** One prediction with a clock around each step (for {@code bench --per-op}). */
   private synchronized List<OpTime> runTimed(Map<String, Tensor> inputs) throws ModelException {
     prepare(inputs);
-    long[] nanos = new long[program.steps.size()];
-    plan.run(program, nanos);
+    long[] nanos = new long[plan.steps.size()];
+    plan.run(nanos);
     List<OpTime> times = new ArrayList<>(nanos.length);
     for (int s = 0; s < nanos.length; s++) {
-      int[] out = plan.shapes[program.steps.get(s).outputs()[0]];
+      int step = plan.programIndex[s];
+      int[] out = plan.shapes[plan.steps.get(s).outputs()[0]];
       times.add(
           new OpTime(
-              program.operatorOf[s],
-              program.steps.get(s).op(),
+              program.operatorOf[step],
+              plan.steps.get(s).op(),
               Shape.of(out),
-              OpWork.macs(program, s, plan.shapes),
+              OpWork.macs(program, step, plan.shapes),
               nanos[s]));
     }
     return times;

@@ -1,5 +1,6 @@
 package io.edgeinfer.lite;
 
+import io.edgeinfer.lite.format.LiteSubgraph;
 import io.edgeinfer.lite.ops.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +14,16 @@ import java.util.List;
 final class LiveSteps {
   private LiveSteps() {}
 
-  /** The steps, in program order, that {@code outputs} (tensor indices) depend on. */
-  static Step[] of(Program program, int[] outputs) {
-    List<Step> steps = program.steps;
-    boolean[] needed = new boolean[program.graph.tensors().size()];
+  /** The steps of {@code steps}, in their order, that {@code outputs} (tensor indices) need. */
+  static Step[] of(List<Step> steps, LiteSubgraph graph, int[] outputs) {
+    boolean[] needed = new boolean[graph.tensors().size()];
     for (int t : outputs) {
       needed[t] = true;
     }
     boolean[] runs = new boolean[steps.size()];
     for (int s = steps.size() - 1; s >= 0; s--) {
       Step step = steps.get(s);
-      runs[s] = touchesState(program, step) || any(needed, step.outputs());
+      runs[s] = touchesState(graph, step) || any(needed, step.outputs());
       if (runs[s]) {
         for (int in : step.inputs()) {
           needed[in] = true;
@@ -48,14 +48,14 @@ final class LiveSteps {
     return false;
   }
 
-  private static boolean touchesState(Program program, Step step) {
+  private static boolean touchesState(LiteSubgraph graph, Step step) {
     for (int t : step.inputs()) {
-      if (program.graph.tensor(t).variable()) {
+      if (graph.tensor(t).variable()) {
         return true;
       }
     }
     for (int t : step.outputs()) {
-      if (program.graph.tensor(t).variable()) {
+      if (graph.tensor(t).variable()) {
         return true;
       }
     }

@@ -32,10 +32,12 @@ class LiveStepsTest {
     Program program = Program.compile(model, 0, KernelSelector.select("reference"));
     assertEquals(
         List.of("SUB", "MUL", "FULLY_CONNECTED", "FULLY_CONNECTED", "FULLY_CONNECTED", "SOFTMAX"),
-        ops(LiveSteps.of(program, new int[] {tensor(model, "probabilities")})));
+        ops(
+            LiveSteps.of(
+                program.steps, program.graph, new int[] {tensor(model, "probabilities")})));
     assertEquals(
         List.of("SUB", "MUL", "FULLY_CONNECTED"),
-        ops(LiveSteps.of(program, new int[] {tensor(model, "h1")})));
-    assertEquals(List.of(), ops(LiveSteps.of(program, new int[0])));
+        ops(LiveSteps.of(program.steps, program.graph, new int[] {tensor(model, "h1")})));
+    assertEquals(List.of(), ops(LiveSteps.of(program.steps, program.graph, new int[0])));
   }
 }
