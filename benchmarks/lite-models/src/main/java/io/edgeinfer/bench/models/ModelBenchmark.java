@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @State(Scope.Thread)
 @BenchmarkMode({Mode.AverageTime, Mode.Throughput})
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
@@ -60,12 +60,12 @@ public class ModelBenchmark {
   private Predictor predictor;
   private BoundCall call;
   private Map<String, Tensor> inputs;
-  private double kiloMacs;
+  private double megaMacs;
 
   /** The bound call's float outputs, by name. */
   final Map<String, float[]> outputs = new LinkedHashMap<>();
 
-  /** MACs per call, counted as a rate: thousands of MACs per microsecond are GMAC/s. */
+  /** MACs per call, counted as a rate: millions of MACs per millisecond are GMAC/s. */
   @State(Scope.Thread)
   @AuxCounters(AuxCounters.Type.OPERATIONS)
   public static class Work {
@@ -82,7 +82,7 @@ public class ModelBenchmark {
     for (OpTime op : predictor.opTimer().orElseThrow().predictTimed(inputs)) {
       macs += op.macs();
     }
-    kiloMacs = macs / 1e3;
+    megaMacs = macs / 1e6;
     call = bind(predictor, inputs, outputs);
   }
 
@@ -95,19 +95,19 @@ public class ModelBenchmark {
 
   @Benchmark
   public Map<String, Tensor> predict(Work work) throws ModelException {
-    work.gmacs += kiloMacs;
+    work.gmacs += megaMacs;
     return predictor.predict(inputs);
   }
 
   @Benchmark
   public void bound(Work work) throws ModelException {
-    work.gmacs += kiloMacs;
+    work.gmacs += megaMacs;
     call.run();
   }
 
   /** The multiply-accumulates of one inference. */
   long macs() {
-    return Math.round(kiloMacs * 1e3);
+    return Math.round(megaMacs * 1e6);
   }
 
   Predictor predictor() {
