@@ -125,7 +125,7 @@ final class LiteBoundCall implements BoundCall {
     int i = index("input", signature.inputs(), name);
     int t = inputTensors[i];
     requireFloats("input", signature.inputs().get(i), inputIo[i]);
-    checkArray("input", name, t, values);
+    checkArray("input", name, t, values, inputs[i]);
     inputs[i] = values;
     if (inputIo[i].floatsInPlace()) {
       plan.buffers[t] = values;
@@ -138,7 +138,7 @@ final class LiteBoundCall implements BoundCall {
     int i = index("output", signature.outputs(), name);
     int t = outputTensors[i];
     requireFloats("output", signature.outputs().get(i), outputIo[i]);
-    checkArray("output", name, t, values);
+    checkArray("output", name, t, values, outputs[i]);
     outputs[i] = values;
     if (outputIo[i].floatsInPlace()) {
       plan.buffers[t] = values;
@@ -173,8 +173,11 @@ final class LiteBoundCall implements BoundCall {
         "expected an " + what + " among " + names(specs) + ", found '" + name + "'");
   }
 
-  /** Exactly the tensor's element count, and no array bound twice (a step never works in place). */
-  private void checkArray(String what, String name, int tensor, float[] values) {
+  /**
+   * Exactly the tensor's element count, and no array bound to two tensors (a step never works in
+   * place); binding the same one again to the same tensor is fine.
+   */
+  private void checkArray(String what, String name, int tensor, float[] values, float[] current) {
     int size = Shapes.size(plan.shapes[tensor]);
     if (values.length != size) {
       throw new IllegalArgumentException(
@@ -190,7 +193,7 @@ final class LiteBoundCall implements BoundCall {
     }
     for (float[][] bound : new float[][][] {inputs, outputs}) {
       for (float[] other : bound) {
-        if (other == values) {
+        if (other == values && other != current) {
           throw new IllegalArgumentException(
               what + " '" + name + "': expected an array of its own, found one already bound");
         }

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.management.ThreadMXBean;
 import io.edgeinfer.core.BoundCall;
+import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.Engines;
 import io.edgeinfer.core.LoadOptions;
 import io.edgeinfer.core.Model;
 import io.edgeinfer.core.Predictor;
 import io.edgeinfer.core.Shape;
 import io.edgeinfer.core.Tensor;
+import io.edgeinfer.lite.format.BuiltinOperator;
+import io.edgeinfer.lite.format.LiteModelBuilder;
+import io.edgeinfer.lite.format.OperatorOptions;
 import io.edgeinfer.lite.format.TfliteWriter;
 import io.edgeinfer.lite.models.SpeedModels;
 import java.lang.management.ManagementFactory;
@@ -96,6 +100,31 @@ class BoundCallTest {
   }
 
   @Test
+  void refusesOneArrayForTwoTensors() throws Exception {
+    LiteModelBuilder b = new LiteModelBuilder();
+    LiteModelBuilder.Graph g = b.graph("main");
+    int x = g.tensor("x", DataType.FLOAT32, 1, 4);
+    int y = g.tensor("y", DataType.FLOAT32, 1, 4);
+    g.operator(BuiltinOperator.RELU, new OperatorOptions.None(), new int[] {x}, y);
+    g.inputs(x).outputs(y);
+    Path file = dir.resolve("relu.tflite");
+    TfliteWriter.write(b.build(), file);
+    try (Model model = Engines.load(file, "lite", LoadOptions.DEFAULTS);
+        Predictor predictor = model.predictor();
+        BoundCall call = predictor.bind(Map.of("x", Shape.of(1, 4)))) {
+      float[] values = {-1, 2, -3, 4};
+      call.input("x", values);
+      IllegalArgumentException twice =
+          assertThrows(IllegalArgumentException.class, () -> call.output("y", values));
+      assertEquals(
+          "output 'y': expected an array of its own, found one already bound", twice.getMessage());
+      float[] relu = new float[4];
+      call.output("y", relu).output("y", relu).run();
+      assertArrayEquals(new float[] {0, 2, 0, 4}, relu);
+    }
+  }
+
+  @Test
   void refusesArraysThatDoNotFitSayingWhy() throws Exception {
     try (Model model = Engines.load(seedMlp(), "lite", LoadOptions.DEFAULTS);
         Predictor predictor = model.predictor();
@@ -111,6 +140,8 @@ class BoundCallTest {
       float[] shared = new float[32];
       call.input("x", shared);
       call.run(); // outputs may stay unbound
+      call.input("x", shared); // the same array again, to the same input
+
       IllegalArgumentException wrongShape =
           assertThrows(
               IllegalArgumentException.class, () -> predictor.bind(Map.of("x", Shape.of(1, 31))));
