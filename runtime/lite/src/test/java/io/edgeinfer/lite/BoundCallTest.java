@@ -13,9 +13,12 @@ import io.edgeinfer.core.Model;
 import io.edgeinfer.core.Predictor;
 import io.edgeinfer.core.Shape;
 import io.edgeinfer.core.Tensor;
+import io.edgeinfer.lite.format.Activation;
 import io.edgeinfer.lite.format.BuiltinOperator;
+import io.edgeinfer.lite.format.LiteBuffer;
 import io.edgeinfer.lite.format.LiteModelBuilder;
 import io.edgeinfer.lite.format.OperatorOptions;
+import io.edgeinfer.lite.format.Padding;
 import io.edgeinfer.lite.format.TfliteWriter;
 import io.edgeinfer.lite.models.SpeedModels;
 import java.lang.management.ManagementFactory;
@@ -96,6 +99,59 @@ class BoundCallTest {
         least = Math.min(least, bean.getThreadAllocatedBytes(thread) - before);
       }
       assertEquals(0, least, "bytes allocated by 10,000 bound calls (the least of five windows)");
+    }
+  }
+
+  /** x[1,16,16,8] -> CONV_2D 3x3 8->16 SAME: 294,912 multiply-adds, enough to split. */
+  private Path convolution() throws Exception {
+    Random rnd = new Random(4);
+    LiteModelBuilder b = new LiteModelBuilder();
+    LiteModelBuilder.Graph g = b.graph("main");
+    int x = g.tensor("x", DataType.FLOAT32, 1, 16, 16, 8);
+    int w =
+        g.constant(
+            "w", DataType.FLOAT32, Shape.of(16, 3, 3, 8), LiteBuffer.ofFloats(random(rnd, 1152)));
+    int bias =
+        g.constant("b", DataType.FLOAT32, Shape.of(16), LiteBuffer.ofFloats(random(rnd, 16)));
+    int y = g.tensor("y", DataType.FLOAT32, 1, 16, 16, 16);
+    g.operator(
+        BuiltinOperator.CONV_2D,
+        new OperatorOptions.Conv2D(Padding.SAME, 1, 1, 1, 1, Activation.RELU),
+        new int[] {x, w, bias},
+        y);
+    g.inputs(x).outputs(y);
+    Path file = dir.resolve("conv.tflite");
+    TfliteWriter.write(b.build(), file);
+    return file;
+  }
+
+  @Test
+  void allocatesNothingOnTheCallersThreadWhenSplitOverThreads() throws Exception {
+    ThreadMXBean bean = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    try (Model model = Engines.load(convolution(), "lite", LoadOptions.DEFAULTS.withThreads(2, 1));
+        Predictor predictor = model.predictor();
+        BoundCall call = predictor.bind(Map.of("x", Shape.of(1, 16, 16, 8)))) {
+      assertEquals(RowThreads.MIN_WORK, 1L << 18, "the split threshold this model is sized for");
+      float[] x = random(new Random(8), 16 * 16 * 8);
+      float[] y = new float[16 * 16 * 16];
+      call.input("x", x).output("y", y);
+      for (int i = 0; i < 3_000; i++) {
+        call.run();
+      }
+      long thread = Thread.currentThread().getId();
+      bean.getThreadAllocatedBytes(thread);
+      long least = Long.MAX_VALUE;
+      for (int window = 0; window < 5; window++) {
+        long before = bean.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 300; i++) {
+          call.run();
+        }
+        least = Math.min(least, bean.getThreadAllocatedBytes(thread) - before);
+      }
+      assertEquals(0, least, "bytes allocated by 300 split calls (the least of five windows)");
+      float[] expected =
+          predictor.predict(Map.of("x", Tensor.ofFloats(x, 1, 16, 16, 8))).get("y").toFloatArray();
+      assertArrayEquals(expected, y);
     }
   }
 
