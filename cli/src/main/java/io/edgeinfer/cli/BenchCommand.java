@@ -118,7 +118,18 @@ final class BenchCommand implements Callable<Integer> {
             "expected --per-op with an engine that times its operators (lite), found "
                 + model.engine());
       }
-      Call call = bound ? boundCall(predictor, inputs) : predictor::predict;
+      Call call = predictor::predict;
+      if (bound) {
+        try {
+          call = boundCall(predictor, inputs);
+        } catch (UnsupportedOperationException e) {
+          Usage.require(
+              spec,
+              false,
+              "expected --bound with an engine that has bound calls (lite), found "
+                  + model.engine());
+        }
+      }
       OpTotals totals = null;
       long[] nanos = new long[iterations];
       double seconds;

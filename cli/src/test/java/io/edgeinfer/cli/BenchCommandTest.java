@@ -90,6 +90,28 @@ class BenchCommandTest {
   }
 
   @Test
+  void refusesPerOpAndBoundWithTensorFlow(@TempDir Path dir) throws Exception {
+    Path model = TestSavedModels.affine(dir.resolve("affine"));
+    Cli perOp = Cli.run("bench", "-m", model.toString(), "--iterations", "1", "--per-op");
+    assertEquals(2, perOp.exitCode(), perOp.toString());
+    assertTrue(
+        perOp
+            .err()
+            .contains(
+                "expected --per-op with an engine that times its operators (lite), found"
+                    + " tensorflow"),
+        perOp.err());
+    Cli bound = Cli.run("bench", "-m", model.toString(), "--iterations", "1", "--bound");
+    assertEquals(2, bound.exitCode(), bound.toString());
+    assertTrue(
+        bound
+            .err()
+            .contains(
+                "expected --bound with an engine that has bound calls (lite), found tensorflow"),
+        bound.err());
+  }
+
+  @Test
   void refusesNonsenseAsAUsageError() {
     Cli cli = Cli.run("bench", "-m", "whatever", "--iterations", "0");
     assertEquals(2, cli.exitCode());
