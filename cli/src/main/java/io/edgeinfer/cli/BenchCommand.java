@@ -1,6 +1,5 @@
 package io.edgeinfer.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.edgeinfer.core.BoundCall;
 import io.edgeinfer.core.DataType;
@@ -220,8 +219,7 @@ final class BenchCommand implements Callable<Integer> {
     double p99 = percentile(sorted, 0.99);
     double callsPerSecond = sorted.length / seconds;
     if (json) {
-      try (JsonGenerator generator = new JsonFactory().createGenerator(out)) {
-        generator.useDefaultPrettyPrinter();
+      try (JsonGenerator generator = JsonReports.open(out)) {
         generator.writeStartObject();
         generator.writeStringField("model", modelPath.toString());
         generator.writeStringField("engine", engine);

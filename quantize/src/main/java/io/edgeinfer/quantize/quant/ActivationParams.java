@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The int8 parameters of every activation: from its calibrated range, except where TFLite's int8
  * kernels fix them (softmax and logistic outputs 1/256 with zero point -128, tanh 1/128 with 0) or
- * require them equal to the input's (pooling, reshape, pad) or shared by all inputs and the output
- * (concatenation).
+ * require them equal to the input's (pooling, reshape, pad, resize) or shared by all inputs and the
+ * output (concatenation).
  */
 public final class ActivationParams {
   private ActivationParams() {}
@@ -50,7 +50,13 @@ public final class ActivationParams {
       switch (op.op()) {
         case SOFTMAX, LOGISTIC -> params.put(op.output(), QuantParams.perTensor(1f / 256f, -128));
         case TANH -> params.put(op.output(), QuantParams.perTensor(1f / 128f, 0));
-        case MAX_POOL_2D, AVERAGE_POOL_2D, RESHAPE, SQUEEZE, PAD -> {
+        case MAX_POOL_2D,
+            AVERAGE_POOL_2D,
+            RESHAPE,
+            SQUEEZE,
+            PAD,
+            RESIZE_BILINEAR,
+            RESIZE_NEAREST_NEIGHBOR -> {
           QuantParams in = params.get(op.input(0));
           if (in != null) {
             params.put(op.output(), in);

@@ -35,8 +35,22 @@ public final class Pipeline implements AutoCloseable {
       ReplySink sink,
       Metrics metrics)
       throws ModelException {
+    this(model, signature, info, settings, sink, metrics, VisionSetup.DEFAULTS);
+  }
+
+  /** As above, with images answered as {@code vision} says. */
+  public Pipeline(
+      Model model,
+      Signature signature,
+      ModelInfo info,
+      PipelineSettings settings,
+      ReplySink sink,
+      Metrics metrics,
+      VisionSetup vision)
+      throws ModelException {
     this.metrics = metrics;
     ReplyEncoder encoder = new ReplyEncoder(info, signature);
+    VisionReplyEncoder visionEncoder = new VisionReplyEncoder(info);
     for (int i = 0; i < settings.threads(); i++) {
       Predictor predictor = model.predictor(signature.name());
       predictors.add(predictor);
@@ -44,7 +58,14 @@ public final class Pipeline implements AutoCloseable {
       BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
       queues.add(queue);
       BatchProcessor processor =
-          new BatchProcessor(predictor, signature, settings, encoder, sink, metrics);
+          new BatchProcessor(
+              predictor,
+              signature,
+              settings,
+              encoder,
+              sink,
+              metrics,
+              new ImageRequests(model, predictor, vision, visionEncoder));
       Thread thread =
           new Thread(new Worker(queue, processor, settings, metrics), "edgeinfer-pipeline-" + i);
       thread.setDaemon(true);

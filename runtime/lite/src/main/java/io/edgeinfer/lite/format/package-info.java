@@ -9,9 +9,10 @@
  *
  * <p>The accessors are our own, written from the format's documented layout (the TensorFlow Lite
  * flatbuffers schema: tables, field ids, enums) on flatbuffers-java's {@code Table} and {@code
- * FlatBufferBuilder}; {@code Schema} holds the field ids in one place. Only the parts edgeinfer
- * runs are decoded; the rest of a file is still verified, and an operator's options of a kind not
- * decoded are kept as {@link io.edgeinfer.lite.format.OperatorOptions.Other} so the engine can name
- * what it cannot run.
+ * FlatBufferBuilder}; {@code Schema} holds the field ids in one place, and {@code OptionsTables}
+ * each builtin options table once (reader, writer and verifier derive from it). Only the parts
+ * edgeinfer runs are decoded; the rest of a file is still verified, and an operator's options of a
+ * kind not decoded are kept as {@link io.edgeinfer.lite.format.OperatorOptions.Other} so the engine
+ * can name what it cannot run.
  */
 package io.edgeinfer.lite.format;
