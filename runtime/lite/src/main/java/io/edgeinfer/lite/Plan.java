@@ -27,17 +27,22 @@ final class Plan {
   /** The steps inferences run: the program's, less the shape arithmetic folded for this plan. */
   final List<Step> steps;
 
+  /** For each of {@link #steps}, its index among the program's steps. */
+  final int[] programIndex;
+
   private Plan(
       int[][] inputShapes,
       int[][] shapes,
       Object[] buffers,
       MemoryPlanner.Layout layout,
-      List<Step> steps) {
+      List<Step> steps,
+      int[] programIndex) {
     this.inputShapes = inputShapes;
     this.shapes = shapes;
     this.buffers = buffers;
     this.layout = layout;
     this.steps = List.copyOf(steps);
+    this.programIndex = programIndex;
   }
 
   /**
@@ -66,7 +71,9 @@ final class Plan {
     }
     Object[] known = buffers.clone();
     List<Step> live = new ArrayList<>();
-    for (Step step : program.steps) {
+    int[] programIndex = new int[program.steps.size()];
+    for (int index = 0; index < program.steps.size(); index++) {
+      Step step = program.steps.get(index);
       for (int in : step.inputs()) {
         if (shapes[in] == null) {
           throw new ModelException(
@@ -83,6 +90,7 @@ final class Plan {
           shapes[outputs[i]] = computed[i];
         }
         if (!PlanFolding.tryFold(step, tensors, program.graph.outputs(), shapes, known)) {
+          programIndex[live.size()] = index;
           live.add(step);
         }
       } catch (IllegalArgumentException e) {
@@ -109,7 +117,8 @@ final class Plan {
             "output " + tensors.get(output) + " is computed by no operator of the model");
       }
     }
-    return new Plan(inputShapes, shapes, buffers, layout, live);
+    return new Plan(
+        inputShapes, shapes, buffers, layout, live, Arrays.copyOf(programIndex, live.size()));
   }
 
   /**
@@ -189,14 +198,34 @@ final class Plan {
     return Arrays.deepEquals(inputShapes, shapesAsked);
   }
 
-  /** Runs every step in order. */
+  /** Runs every step in order (indexed: no iterator per call). */
   void run(Program program) throws ModelException {
-    for (Step step : steps) {
-      try {
-        step.runner().run(buffers, shapes, scratch);
-      } catch (RuntimeException e) {
-        throw new ModelException(step.op() + " failed: " + e, e);
-      }
+    for (int s = 0; s < steps.size(); s++) {
+      runStep(steps.get(s));
+    }
+  }
+
+  /** Runs {@code live} (some of this plan's steps, in order): a bound call's live steps. */
+  void run(Step[] live) throws ModelException {
+    for (Step step : live) {
+      runStep(step);
+    }
+  }
+
+  /** Runs every step in order, adding each step's nanoseconds to {@code nanos[step]}. */
+  void run(long[] nanos) throws ModelException {
+    for (int s = 0; s < steps.size(); s++) {
+      long start = System.nanoTime();
+      runStep(steps.get(s));
+      nanos[s] += System.nanoTime() - start;
+    }
+  }
+
+  private void runStep(Step step) throws ModelException {
+    try {
+      step.runner().run(buffers, shapes, scratch);
+    } catch (RuntimeException e) {
+      throw new ModelException(step.op() + " failed: " + e, e);
     }
   }
 }
