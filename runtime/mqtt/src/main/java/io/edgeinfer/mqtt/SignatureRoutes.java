@@ -54,8 +54,15 @@ final class SignatureRoutes {
     if (!enabled) {
       return Optional.empty();
     }
-    String named =
-        SignatureName.peek(settings.formats().of(message.contentType()), message.payload());
+    String named;
+    try {
+      if (settings.formats().image(message.contentType(), message.payload()).isPresent()) {
+        return Optional.empty(); // an image names no signature
+      }
+      named = SignatureName.peek(settings.formats().of(message.contentType()), message.payload());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // an unreadable content type: the owner's processor answers it
+    }
     if (named == null || named.equals(served.name()) || unservable.contains(named)) {
       return Optional.empty();
     }
