@@ -479,7 +479,7 @@ final class FastConv2d {
     }
   }
 
-  static final class Int8Op extends Layer<byte[], byte[]> {
+  static final class Int8Op extends Layer<byte[], byte[]> implements ExactSums {
     private final float[][] floatWeights; // null when the float route is not exact
     private final int[][] intWeights; // null when it is
     private final int[] bias;
@@ -539,6 +539,11 @@ final class FastConv2d {
     /** True when this layer computes through float arithmetic (exactly). */
     boolean usesFloatRoute() {
       return floatWeights != null;
+    }
+
+    @Override
+    public int floatChunks() {
+      return usesFloatRoute() ? 1 : 0;
     }
 
     @Override
