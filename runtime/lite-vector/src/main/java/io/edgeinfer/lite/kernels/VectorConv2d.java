@@ -199,6 +199,7 @@ final class VectorConv2d {
     private final int[] bias;
     private final int inputZeroPoint;
     private final ExactRequantizer requant;
+    private final VectorRequantizer vectorRequant;
 
     Int8Op(
         ByteBuffer filter,
@@ -220,9 +221,10 @@ final class VectorConv2d {
       this.zeros = new float[VectorGemm.padded(outC)];
       this.bias = Weights.bias(bias, outC);
       this.inputZeroPoint = input.zeroPoint();
-      this.requant =
-          new ExactRequantizer(
-              Requantization.convolution(input, filterScales, output, options.activation(), outC));
+      Requantization r =
+          Requantization.convolution(input, filterScales, output, options.activation(), outC);
+      this.requant = new ExactRequantizer(r);
+      this.vectorRequant = new VectorRequantizer(r, this.bias, outC);
     }
 
     /** Tap chunks the float sums are split into (1 unless a channel's sums are huge). */
@@ -243,6 +245,7 @@ final class VectorConv2d {
       float[] sums = scratch.floats(1, tile * ldc);
       float[] stage = scratch.floats(3, VectorGemm.L);
       int[] total = floatChunks() > 1 ? scratch.ints(0, tile * ldc) : null;
+      long[] staged = scratch.longs(0, ldc);
       int p0 = from * w.outW();
       int end = to * w.outW();
       for (int p = p0; p < end; p += tile) {
@@ -267,7 +270,7 @@ final class VectorConv2d {
               ldc,
               stage);
           for (int r = 0; r < n; r++) {
-            requant.row(sums, r * ldc, bias, output, (p + r) * outC, outC);
+            vectorRequant.row(sums, r * ldc, output, (p + r) * outC, outC, staged);
           }
         } else {
           for (int i = 0; i < n * ldc; i++) {

@@ -234,7 +234,7 @@ final class VectorDepthwiseConv2d {
   static final class Int8Op extends Layer<byte[], byte[]> {
     private final int[] bias;
     private final int inputZeroPoint;
-    private final ExactRequantizer requant;
+    private final VectorRequantizer requant;
 
     Int8Op(
         ByteBuffer filter,
@@ -249,9 +249,11 @@ final class VectorDepthwiseConv2d {
       this.bias = Weights.bias(bias, channels);
       this.inputZeroPoint = input.zeroPoint();
       this.requant =
-          new ExactRequantizer(
+          new VectorRequantizer(
               Requantization.convolution(
-                  input, filterScales, output, options.activation(), channels));
+                  input, filterScales, output, options.activation(), channels),
+              this.bias,
+              channels);
     }
 
     private static float[] widen(ByteBuffer filter, int zeroPoint, int[] shape) {
@@ -291,6 +293,7 @@ final class VectorDepthwiseConv2d {
       offsets(w, width, offsets);
       float[] band = scratch.floats(0, bandRows(w, 0, BAND) * width * padded);
       float[] sums = scratch.floats(1, w.outW() * padded);
+      long[] staged = scratch.longs(0, padded);
       for (int row = from; row < to; ) {
         int b = row / w.outH();
         int oy0 = row % w.outH();
@@ -300,7 +303,7 @@ final class VectorDepthwiseConv2d {
           rowSums(w, band, width, oy, oy0, offsets, sums);
           int o = ((b * w.outH() + oy) * w.outW()) * channels;
           for (int ox = 0; ox < w.outW(); ox++, o += channels) {
-            requant.row(sums, ox * padded, bias, output, o, channels);
+            requant.row(sums, ox * padded, output, o, channels, staged);
           }
         }
         row += oy1 - oy0;
