@@ -250,7 +250,16 @@ final class VectorConv2d {
       int end = to * w.outW();
       for (int p = p0; p < end; p += tile) {
         int n = Math.min(tile, end - p);
-        patches(input, inputZeroPoint, w, p, n, patch);
+        if (pointwise) {
+          // The rows are the input's own: one flat conversion.
+          int src = p * inC;
+          int zp = inputZeroPoint;
+          for (int i = 0; i < n * inC; i++) {
+            patch[i] = input[src + i] - zp;
+          }
+        } else {
+          patches(input, inputZeroPoint, w, p, n, patch);
+        }
         if (total == null) {
           VectorGemm.multiply(
               patch,

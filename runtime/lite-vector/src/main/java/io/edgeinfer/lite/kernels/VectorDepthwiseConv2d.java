@@ -6,13 +6,14 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * DEPTHWISE_CONV_2D with multiplier 1, vectorized over channels. Per band of output rows the input
- * rows it reads are copied once into a zero-padded buffer ({@code [row][column][channel]}, channels
- * padded to whole vectors), so the inner loop has no bounds checks: for each vector of channels the
- * filter taps stay in registers while the loop runs along an output row, one fused multiply-add per
- * tap, in the reference's tap order (taps outside the input add exact zeros). Bias and clamp (or
- * the exact requantization, for int8 on {@code q - zeroPoint} held in float: at most {@code kh *
- * kw} terms of at most {@code 255 * 255}, checked at load) are the epilogue.
+ * DEPTHWISE_CONV_2D vectorized over output channels. Per band of output rows the input rows it
+ * reads are copied once into a zero-padded buffer ({@code [row][column][output channel]}, each
+ * input channel repeated {@code multiplier} times, channels padded to whole vectors), so the inner
+ * loop has no bounds checks: for each vector of channels the filter taps stay in registers while
+ * the loop runs along an output row, one fused multiply-add per tap, in the reference's tap order
+ * (taps outside the input add exact zeros). Bias and clamp (or the exact requantization, for int8
+ * on {@code q - zeroPoint} held in float: at most {@code kh * kw} terms of at most {@code 255 *
+ * 255}, checked at load) are the epilogue.
  */
 final class VectorDepthwiseConv2d {
   private VectorDepthwiseConv2d() {}
@@ -22,11 +23,6 @@ final class VectorDepthwiseConv2d {
 
   /** Output rows per band: the padded input rows of a band are copied once. */
   private static final int BAND = 8;
-
-  /** True when these kernels can run a layer: multiplier 1 (the fast kernels take the rest). */
-  static boolean handles(int[] filterShape) {
-    return filterShape.length == 4 && filterShape[0] == 1;
-  }
 
   private abstract static class Layer<I, O> implements RowSplit<I, O> {
     final int kh;
@@ -56,13 +52,7 @@ final class VectorDepthwiseConv2d {
       Window w = last;
       if (w == null || !w.matches(inputShape)) {
         w = Window.of(inputShape, kh, kw, options);
-        if (w.channels() != channels) {
-          throw new IllegalArgumentException(
-              "expected "
-                  + channels
-                  + " input channels (depthwise multiplier 1), found "
-                  + w.channels());
-        }
+        RefDepthwiseConv2d.multiplier(channels, w.channels());
         last = w;
       }
       return w;
@@ -212,6 +202,7 @@ final class VectorDepthwiseConv2d {
     private void fill(float[] input, Window w, int b, int oy0, int oy1, int width, float[] band) {
       int rows = bandRows(w, oy0, oy1);
       int iy0 = oy0 * w.strideH() - w.padTop();
+      int m = channels / w.channels();
       for (int r = 0; r < rows; r++) {
         int iy = iy0 + r;
         int dst = r * width * padded;
@@ -219,9 +210,17 @@ final class VectorDepthwiseConv2d {
           int ix = px - w.padLeft();
           if (iy < 0 || iy >= w.inH() || ix < 0 || ix >= w.inW()) {
             java.util.Arrays.fill(band, dst, dst + padded, 0f);
-          } else {
+          } else if (m == 1) {
             System.arraycopy(
                 input, ((b * w.inH() + iy) * w.inW() + ix) * channels, band, dst, channels);
+            for (int c = channels; c < padded; c++) {
+              band[dst + c] = 0f;
+            }
+          } else {
+            int src = ((b * w.inH() + iy) * w.inW() + ix) * w.channels();
+            for (int c = 0; c < channels; c++) {
+              band[dst + c] = input[src + c / m];
+            }
             for (int c = channels; c < padded; c++) {
               band[dst + c] = 0f;
             }
@@ -314,6 +313,8 @@ final class VectorDepthwiseConv2d {
       int rows = bandRows(w, oy0, oy1);
       int iy0 = oy0 * w.strideH() - w.padTop();
       int zp = inputZeroPoint;
+      int m = channels / w.channels();
+      int inC = w.channels();
       for (int r = 0; r < rows; r++) {
         int iy = iy0 + r;
         int dst = r * width * padded;
@@ -322,9 +323,15 @@ final class VectorDepthwiseConv2d {
           if (iy < 0 || iy >= w.inH() || ix < 0 || ix >= w.inW()) {
             java.util.Arrays.fill(band, dst, dst + padded, 0f);
           } else {
-            int src = ((b * w.inH() + iy) * w.inW() + ix) * channels;
-            for (int c = 0; c < channels; c++) {
-              band[dst + c] = input[src + c] - zp;
+            int src = ((b * w.inH() + iy) * w.inW() + ix) * inC;
+            if (m == 1) {
+              for (int c = 0; c < channels; c++) {
+                band[dst + c] = input[src + c] - zp;
+              }
+            } else {
+              for (int c = 0; c < channels; c++) {
+                band[dst + c] = input[src + c / m] - zp;
+              }
             }
             for (int c = channels; c < padded; c++) {
               band[dst + c] = 0f;

@@ -2,7 +2,6 @@ package io.edgeinfer.lite.kernels;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
-import java.util.function.Supplier;
 
 /**
  * The Vector API kernel set ({@code jdk.incubator.vector}): {@link FastKernels} with CONV_2D and
@@ -60,10 +59,7 @@ public final class VectorKernels extends FastKernels {
   @Override
   public UnaryOp<float[], float[]> depthwiseConv2d(
       FloatBuffer filter, int[] filterShape, float[] bias, ConvOptions options) {
-    return new ByMultiplier<>(
-        filterShape,
-        new VectorDepthwiseConv2d.FloatOp(filter, filterShape, bias, options),
-        () -> new FastDepthwiseConv2d.FloatOp(filter, filterShape, bias, options));
+    return new VectorDepthwiseConv2d.FloatOp(filter, filterShape, bias, options);
   }
 
   @Override
@@ -88,19 +84,13 @@ public final class VectorKernels extends FastKernels {
       Quant input,
       Quant output,
       ConvOptions options) {
-    Supplier<RowSplit<byte[], byte[]>> fast =
-        () ->
-            new FastDepthwiseConv2d.Int8Op(
-                filter, filterZeroPoint, filterShape, filterScales, bias, input, output, options);
     if (filterShape.length != 4
         || !VectorDepthwiseConv2d.Int8Op.exact(filter, filterZeroPoint, filterShape)) {
-      return fast.get();
+      return new FastDepthwiseConv2d.Int8Op(
+          filter, filterZeroPoint, filterShape, filterScales, bias, input, output, options);
     }
-    return new ByMultiplier<>(
-        filterShape,
-        new VectorDepthwiseConv2d.Int8Op(
-            filter, filterZeroPoint, filterShape, filterScales, bias, input, output, options),
-        fast);
+    return new VectorDepthwiseConv2d.Int8Op(
+        filter, filterZeroPoint, filterShape, filterScales, bias, input, output, options);
   }
 
   @Override
@@ -112,54 +102,5 @@ public final class VectorKernels extends FastKernels {
       ConvOptions options) {
     return new FastConv2d.HybridOp(
         filter, filterShape, filterScales, bias, options, VectorProduct::multiply);
-  }
-
-  /**
-   * A depthwise layer whose multiplier (filter channels over input channels) shows only with the
-   * input: the vector kernel for multiplier 1, the fast one (made on first need) otherwise.
-   */
-  private static final class ByMultiplier<T> implements RowSplit<T, T> {
-    private final int channels;
-    private final RowSplit<T, T> vector;
-    private final Supplier<RowSplit<T, T>> fallback;
-    private volatile RowSplit<T, T> other;
-
-    ByMultiplier(int[] filterShape, RowSplit<T, T> vector, Supplier<RowSplit<T, T>> fallback) {
-      this.channels = filterShape[3];
-      this.vector = vector;
-      this.fallback = fallback;
-    }
-
-    private RowSplit<T, T> pick(int[] inputShape) {
-      if (inputShape.length == 4 && inputShape[3] == channels) {
-        return vector;
-      }
-      RowSplit<T, T> op = other;
-      if (op == null) {
-        op = fallback.get();
-        other = op;
-      }
-      return op;
-    }
-
-    @Override
-    public int[] outputShape(int[] inputShape) {
-      return pick(inputShape).outputShape(inputShape);
-    }
-
-    @Override
-    public int rows(int[] inputShape) {
-      return pick(inputShape).rows(inputShape);
-    }
-
-    @Override
-    public long work(int[] inputShape) {
-      return pick(inputShape).work(inputShape);
-    }
-
-    @Override
-    public void runRows(T input, int[] inputShape, T output, Scratch scratch, int from, int to) {
-      pick(inputShape).runRows(input, inputShape, output, scratch, from, to);
-    }
   }
 }
