@@ -22,11 +22,7 @@ class VectorKernelsTest {
   @Test
   void selectedWhenTheIncubatorModuleIsThere() {
     assertTrue(KernelSelector.vectorModulePresent(), "surefire adds jdk.incubator.vector");
-    String fastest =
-        Runtime.version().feature() < KernelSelector.PLAIN_LOOPS_VECTORIZED_FROM
-            ? "vector"
-            : "fast";
-    assertEquals(fastest, KernelSelector.select(null).name());
+    assertEquals("vector", KernelSelector.select(null).name());
     assertInstanceOf(VectorKernels.class, KernelSelector.select("vector"));
     assertEquals("fast", KernelSelector.select("fast").name());
   }
