@@ -156,8 +156,9 @@ final class VectorDepthwiseConv2d {
   }
 
   static final class FloatOp extends Layer<float[], float[]> {
-    private final float[] bias;
-    private final Activation activation;
+    private final float[] bias; // padded to whole vectors
+    private final float lo;
+    private final float hi;
 
     FloatOp(FloatBuffer filter, int[] filterShape, float[] bias, ConvOptions options) {
       super(
@@ -165,8 +166,9 @@ final class VectorDepthwiseConv2d {
           options,
           Weights.toArray(
               Weights.view(filter, filterShape[1] * filterShape[2] * filterShape[3], "filter")));
-      this.bias = Weights.bias(bias, channels);
-      this.activation = options.activation();
+      this.bias = VectorGemm.padTo(Weights.bias(bias, channels), channels);
+      this.lo = options.activation().min();
+      this.hi = options.activation().max();
     }
 
     @Override
@@ -180,6 +182,7 @@ final class VectorDepthwiseConv2d {
       offsets(w, width, offsets);
       float[] band = scratch.floats(0, bandRows(w, 0, BAND) * width * padded);
       float[] sums = scratch.floats(1, w.outW() * padded);
+      float[] stage = scratch.floats(3, L);
       for (int row = from; row < to; ) {
         int b = row / w.outH();
         int oy0 = row % w.outH();
@@ -190,8 +193,18 @@ final class VectorDepthwiseConv2d {
           int o = ((b * w.outH() + oy) * w.outW()) * channels;
           for (int ox = 0; ox < w.outW(); ox++, o += channels) {
             int s = ox * padded;
-            for (int c = 0; c < channels; c++) {
-              output[o + c] = activation.apply(sums[s + c] + bias[c]);
+            for (int c = 0; c < channels; c += L) {
+              FloatVector v =
+                  FloatVector.fromArray(S, sums, s + c)
+                      .add(FloatVector.fromArray(S, bias, c))
+                      .max(lo)
+                      .min(hi);
+              if (c + L <= channels) {
+                v.intoArray(output, o + c);
+              } else {
+                v.intoArray(stage, 0);
+                System.arraycopy(stage, 0, output, o + c, channels - c);
+              }
             }
           }
         }
