@@ -155,39 +155,34 @@ final class VectorConv2d {
       Window w = window(inputShape);
       Shapes.checkLength("input", w.inputSize(), input.length);
       Shapes.checkLength("output", w.outputPixels() * outC, output.length);
-      float[] stage = scratch.floats(3, VectorGemm.L);
       int p0 = from * w.outW();
       int end = to * w.outW();
       int tile = tileRows(taps);
-      if (pointwise) {
-        for (int p = p0; p < end; p += tile) {
-          VectorGemm.multiply(
-              input,
-              p * inC,
-              inC,
-              Math.min(tile, end - p),
-              packed,
-              taps,
-              0,
-              taps,
-              outC,
-              bias,
-              lo,
-              hi,
-              output,
-              p * outC,
-              outC,
-              stage);
-        }
-        return;
-      }
-      float[] patch = scratch.floats(0, tile * taps);
+      int ldc = VectorGemm.padded(outC);
+      // Whole vectors only: channels that fill them go straight to the output, others through
+      // padded rows copied out.
+      boolean direct = ldc == outC;
+      float[] rows = direct ? null : scratch.floats(1, tile * ldc);
+      float[] patch = pointwise ? null : scratch.floats(0, tile * taps);
       for (int p = p0; p < end; p += tile) {
         int n = Math.min(tile, end - p);
-        patches(input, w, p, n, patch);
-        VectorGemm.multiply(
-            patch, 0, taps, n, packed, taps, 0, taps, outC, bias, lo, hi, output, p * outC, outC,
-            stage);
+        float[] a = input;
+        int aOff = p * inC;
+        if (!pointwise) {
+          patches(input, w, p, n, patch);
+          a = patch;
+          aOff = 0;
+        }
+        if (direct) {
+          VectorGemm.multiply(
+              a, aOff, taps, n, packed, taps, 0, taps, outC, bias, lo, hi, output, p * outC, outC);
+        } else {
+          VectorGemm.multiply(
+              a, aOff, taps, n, packed, taps, 0, taps, outC, bias, lo, hi, rows, 0, ldc);
+          for (int r = 0; r < n; r++) {
+            System.arraycopy(rows, r * ldc, output, (p + r) * outC, outC);
+          }
+        }
       }
     }
   }
@@ -243,7 +238,6 @@ final class VectorConv2d {
       int tile = tileRows(taps);
       float[] patch = scratch.floats(0, tile * taps);
       float[] sums = scratch.floats(1, tile * ldc);
-      float[] stage = scratch.floats(3, VectorGemm.L);
       int[] total = floatChunks() > 1 ? scratch.ints(0, tile * ldc) : null;
       long[] staged = scratch.longs(0, ldc);
       int p0 = from * w.outW();
@@ -276,8 +270,7 @@ final class VectorConv2d {
               Float.POSITIVE_INFINITY,
               sums,
               0,
-              ldc,
-              stage);
+              ldc);
           for (int r = 0; r < n; r++) {
             vectorRequant.row(sums, r * ldc, output, (p + r) * outC, outC, staged);
           }
@@ -301,8 +294,7 @@ final class VectorConv2d {
                 Float.POSITIVE_INFINITY,
                 sums,
                 0,
-                ldc,
-                stage);
+                ldc);
             for (int i = 0; i < n * ldc; i++) {
               total[i] += (int) sums[i];
             }

@@ -182,7 +182,6 @@ final class VectorDepthwiseConv2d {
       offsets(w, width, offsets);
       float[] band = scratch.floats(0, bandRows(w, 0, BAND) * width * padded);
       float[] sums = scratch.floats(1, w.outW() * padded);
-      float[] stage = scratch.floats(3, L);
       for (int row = from; row < to; ) {
         int b = row / w.outH();
         int oy0 = row % w.outH();
@@ -194,18 +193,13 @@ final class VectorDepthwiseConv2d {
           for (int ox = 0; ox < w.outW(); ox++, o += channels) {
             int s = ox * padded;
             for (int c = 0; c < channels; c += L) {
-              FloatVector v =
-                  FloatVector.fromArray(S, sums, s + c)
-                      .add(FloatVector.fromArray(S, bias, c))
-                      .max(lo)
-                      .min(hi);
-              if (c + L <= channels) {
-                v.intoArray(output, o + c);
-              } else {
-                v.intoArray(stage, 0);
-                System.arraycopy(stage, 0, output, o + c, channels - c);
-              }
+              FloatVector.fromArray(S, sums, s + c)
+                  .add(FloatVector.fromArray(S, bias, c))
+                  .max(lo)
+                  .min(hi)
+                  .intoArray(sums, s + c);
             }
+            System.arraycopy(sums, s, output, o, channels);
           }
         }
         row += oy1 - oy0;

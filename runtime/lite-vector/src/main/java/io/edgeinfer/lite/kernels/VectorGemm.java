@@ -52,9 +52,11 @@ final class VectorGemm {
 
   /**
    * {@code c[cOff + r * ldc + o] = clamp(sum over i < kLen of a[aOff + r * lda + i] * w[o][k0 + i]
-   * + bias[o])} for {@code r < rows}, {@code o < n}; {@code w} packed by {@link #pack} with {@code
-   * k} inputs per output, {@code bias} padded to whole vectors; {@code stage} holds one vector (for
-   * the last, partial one of a row).
+   * + bias[o])} for {@code r < rows} and {@code o < n} rounded up to whole vectors: the padding
+   * columns get garbage, so {@code ldc} and {@code c} must leave room for them (a row of the
+   * kernels' padded scratch does). {@code w} is packed by {@link #pack} with {@code k} inputs per
+   * output, {@code bias} padded to whole vectors. Only full vectors are stored: a partial store
+   * through a helper method allocated a vector per call on Java 17 and 25 (measured).
    */
   static void multiply(
       float[] a,
@@ -71,8 +73,7 @@ final class VectorGemm {
       float hi,
       float[] c,
       int cOff,
-      int ldc,
-      float[] stage) {
+      int ldc) {
     int panels = (n + L - 1) / L;
     int panelSize = k * L;
     int j = 0;
@@ -91,30 +92,15 @@ final class VectorGemm {
             kLen,
             bias,
             o,
-            n - o,
             lo,
             hi,
             c,
             cOff + r * ldc + o,
-            ldc,
-            stage);
+            ldc);
       }
       for (; r < rows; r++) {
         tile1x2(
-            a,
-            aOff + r * lda,
-            w,
-            w0,
-            w0 + panelSize,
-            kLen,
-            bias,
-            o,
-            n - o,
-            lo,
-            hi,
-            c,
-            cOff + r * ldc + o,
-            stage);
+            a, aOff + r * lda, w, w0, w0 + panelSize, kLen, bias, o, lo, hi, c, cOff + r * ldc + o);
       }
     }
     if (j < panels) {
@@ -122,37 +108,11 @@ final class VectorGemm {
       int o = j * L;
       int r = 0;
       for (; r + 4 <= rows; r += 4) {
-        tile4x1(
-            a,
-            aOff + r * lda,
-            lda,
-            w,
-            w0,
-            kLen,
-            bias,
-            o,
-            n - o,
-            lo,
-            hi,
-            c,
-            cOff + r * ldc + o,
-            ldc,
-            stage);
+        tile4x1(a, aOff + r * lda, lda, w, w0, kLen, bias, o, lo, hi, c, cOff + r * ldc + o, ldc);
       }
       for (; r < rows; r++) {
-        tile1x1(
-            a, aOff + r * lda, w, w0, kLen, bias, o, n - o, lo, hi, c, cOff + r * ldc + o, stage);
+        tile1x1(a, aOff + r * lda, w, w0, kLen, bias, o, lo, hi, c, cOff + r * ldc + o);
       }
-    }
-  }
-
-  /** Stores one vector of a row; the last one may be partial ({@code valid < L}). */
-  private static void store(FloatVector v, float[] c, int off, int valid, float[] stage) {
-    if (valid >= L) {
-      v.intoArray(c, off);
-    } else {
-      v.intoArray(stage, 0);
-      System.arraycopy(stage, 0, c, off, valid);
     }
   }
 
@@ -166,13 +126,11 @@ final class VectorGemm {
       int kLen,
       float[] bias,
       int o,
-      int valid,
       float lo,
       float hi,
       float[] c,
       int c0,
-      int ldc,
-      float[] stage) {
+      int ldc) {
     FloatVector s00 = FloatVector.zero(S);
     FloatVector s01 = FloatVector.zero(S);
     FloatVector s10 = FloatVector.zero(S);
@@ -202,15 +160,14 @@ final class VectorGemm {
     }
     FloatVector b0 = FloatVector.fromArray(S, bias, o);
     FloatVector b1 = FloatVector.fromArray(S, bias, o + L);
-    int valid1 = valid - L;
-    store(s00.add(b0).max(lo).min(hi), c, c0, valid, stage);
-    store(s01.add(b1).max(lo).min(hi), c, c0 + L, valid1, stage);
-    store(s10.add(b0).max(lo).min(hi), c, c0 + ldc, valid, stage);
-    store(s11.add(b1).max(lo).min(hi), c, c0 + ldc + L, valid1, stage);
-    store(s20.add(b0).max(lo).min(hi), c, c0 + 2 * ldc, valid, stage);
-    store(s21.add(b1).max(lo).min(hi), c, c0 + 2 * ldc + L, valid1, stage);
-    store(s30.add(b0).max(lo).min(hi), c, c0 + 3 * ldc, valid, stage);
-    store(s31.add(b1).max(lo).min(hi), c, c0 + 3 * ldc + L, valid1, stage);
+    s00.add(b0).max(lo).min(hi).intoArray(c, c0);
+    s01.add(b1).max(lo).min(hi).intoArray(c, c0 + L);
+    s10.add(b0).max(lo).min(hi).intoArray(c, c0 + ldc);
+    s11.add(b1).max(lo).min(hi).intoArray(c, c0 + ldc + L);
+    s20.add(b0).max(lo).min(hi).intoArray(c, c0 + 2 * ldc);
+    s21.add(b1).max(lo).min(hi).intoArray(c, c0 + 2 * ldc + L);
+    s30.add(b0).max(lo).min(hi).intoArray(c, c0 + 3 * ldc);
+    s31.add(b1).max(lo).min(hi).intoArray(c, c0 + 3 * ldc + L);
   }
 
   private static void tile1x2(
@@ -222,12 +179,10 @@ final class VectorGemm {
       int kLen,
       float[] bias,
       int o,
-      int valid,
       float lo,
       float hi,
       float[] c,
-      int c0,
-      float[] stage) {
+      int c0) {
     FloatVector s0 = FloatVector.zero(S);
     FloatVector s1 = FloatVector.zero(S);
     for (int i = 0; i < kLen; i++) {
@@ -235,9 +190,8 @@ final class VectorGemm {
       s0 = FloatVector.fromArray(S, w, w0 + i * L).fma(x, s0);
       s1 = FloatVector.fromArray(S, w, w1 + i * L).fma(x, s1);
     }
-    store(s0.add(FloatVector.fromArray(S, bias, o)).max(lo).min(hi), c, c0, valid, stage);
-    store(
-        s1.add(FloatVector.fromArray(S, bias, o + L)).max(lo).min(hi), c, c0 + L, valid - L, stage);
+    s0.add(FloatVector.fromArray(S, bias, o)).max(lo).min(hi).intoArray(c, c0);
+    s1.add(FloatVector.fromArray(S, bias, o + L)).max(lo).min(hi).intoArray(c, c0 + L);
   }
 
   private static void tile4x1(
@@ -249,13 +203,11 @@ final class VectorGemm {
       int kLen,
       float[] bias,
       int o,
-      int valid,
       float lo,
       float hi,
       float[] c,
       int c0,
-      int ldc,
-      float[] stage) {
+      int ldc) {
     FloatVector s0 = FloatVector.zero(S);
     FloatVector s1 = FloatVector.zero(S);
     FloatVector s2 = FloatVector.zero(S);
@@ -271,10 +223,10 @@ final class VectorGemm {
       s3 = u.fma(FloatVector.broadcast(S, a[a3 + i]), s3);
     }
     FloatVector b = FloatVector.fromArray(S, bias, o);
-    store(s0.add(b).max(lo).min(hi), c, c0, valid, stage);
-    store(s1.add(b).max(lo).min(hi), c, c0 + ldc, valid, stage);
-    store(s2.add(b).max(lo).min(hi), c, c0 + 2 * ldc, valid, stage);
-    store(s3.add(b).max(lo).min(hi), c, c0 + 3 * ldc, valid, stage);
+    s0.add(b).max(lo).min(hi).intoArray(c, c0);
+    s1.add(b).max(lo).min(hi).intoArray(c, c0 + ldc);
+    s2.add(b).max(lo).min(hi).intoArray(c, c0 + 2 * ldc);
+    s3.add(b).max(lo).min(hi).intoArray(c, c0 + 3 * ldc);
   }
 
   private static void tile1x1(
@@ -285,16 +237,14 @@ final class VectorGemm {
       int kLen,
       float[] bias,
       int o,
-      int valid,
       float lo,
       float hi,
       float[] c,
-      int c0,
-      float[] stage) {
+      int c0) {
     FloatVector s = FloatVector.zero(S);
     for (int i = 0; i < kLen; i++) {
       s = FloatVector.fromArray(S, w, w0 + i * L).fma(FloatVector.broadcast(S, a[a0 + i]), s);
     }
-    store(s.add(FloatVector.fromArray(S, bias, o)).max(lo).min(hi), c, c0, valid, stage);
+    s.add(FloatVector.fromArray(S, bias, o)).max(lo).min(hi).intoArray(c, c0);
   }
 }

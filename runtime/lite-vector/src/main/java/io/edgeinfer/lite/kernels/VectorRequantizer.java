@@ -10,24 +10,26 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link ExactRequantizer}'s arithmetic on vectors, bit for bit the same, for a row of channels
  * whose sums are exact integers held in float. Java 17's Vector API compiles no float-to-int or
  * float-to-long conversion (they allocated and ran 100x slower, measured) but does compile float to
- * double and reinterpretation, so eight sums at a time become longs as {@code bits(double(s) + 1.5
- * * 2^52) - bits(1.5 * 2^52)} (exact for integers below 2^51), and the requantization runs in
- * 64-bit lanes: int32 wrap-around of {@code (sum + bias) << left} by shifting up 32 and back, the
- * product with the multiplier, the two roundings.
+ * double (a vector of 16 floats into two of 8 doubles) and reinterpretation, so eight sums at a
+ * time become longs as {@code bits(double(s) + 1.5 * 2^52) - bits(1.5 * 2^52)} (exact for integers
+ * below 2^51), and the requantization runs in 64-bit lanes: int32 wrap-around of {@code (sum +
+ * bias) << left} by shifting up 32 and back, the product with the multiplier, the two roundings.
  *
  * <p>Used only where the preferred vectors are 512 bits wide (AVX-512 multiplies 64-bit lanes in
  * one instruction); elsewhere {@link #USABLE} is false and the scalar form runs.
  */
 final class VectorRequantizer {
-  private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
+  // The kernels' own float species only: a second FloatVector species in the same JVM made C2 box
+  // vectors in the other kernels (their call sites saw two vector classes), measured on 17 and 25.
+  private static final VectorSpecies<Float> F = VectorGemm.S;
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_512;
   private static final VectorSpecies<Long> W = LongVector.SPECIES_512;
 
-  /** Channels per step. */
-  private static final int LANES = 8;
+  /** Channels per step: one float vector, two long vectors. */
+  private static final int LANES = 16;
 
   /** True where this form is compiled to SIMD instructions (512-bit vectors). */
-  static final boolean USABLE = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
+  static final boolean USABLE = F.vectorBitSize() == 512;
 
   private static final double MAGIC = 0x1.8p52;
   private static final long MAGIC_BITS = Double.doubleToRawLongBits(MAGIC);
@@ -71,7 +73,7 @@ final class VectorRequantizer {
 
   /**
    * {@code out[outOff + c] = requantize((int) sums[sumOff + c] + bias[c], c)} for {@code c <
-   * channels}; {@code sums} holds the row padded to a multiple of 8, {@code stage} as many longs.
+   * channels}; {@code sums} holds the row padded to whole vectors, {@code stage} as many longs.
    */
   void row(float[] sums, int sumOff, byte[] out, int outOff, int channels, long[] stage) {
     if (!USABLE) {
@@ -79,28 +81,32 @@ final class VectorRequantizer {
       return;
     }
     for (int c = 0; c < channels; c += LANES) {
-      DoubleVector d =
-          (DoubleVector)
-              FloatVector.fromArray(F, sums, sumOff + c).convertShape(VectorOperators.F2D, D, 0);
-      LongVector x = ((LongVector) d.add(MAGIC).reinterpretAsLongs()).sub(MAGIC_BITS);
-      x =
-          x.add(LongVector.fromArray(W, bias, c))
-              .lanewise(VectorOperators.LSHL, LongVector.fromArray(W, leftShifts, c))
-              .lanewise(VectorOperators.ASHR, 32);
-      LongVector high =
-          x.mul(LongVector.fromArray(W, multipliers, c))
-              .add(1L << 30)
-              .lanewise(VectorOperators.ASHR, 31);
-      LongVector q =
-          high.add(LongVector.fromArray(W, halves, c))
-              .sub(
-                  high.lanewise(VectorOperators.LSHR, 63)
-                      .and(LongVector.fromArray(W, negativeAdjust, c)))
-              .lanewise(VectorOperators.ASHR, LongVector.fromArray(W, rightShifts, c));
-      q.add(zeroPoint).max(min).min(max).intoArray(stage, c);
+      FloatVector f = FloatVector.fromArray(F, sums, sumOff + c);
+      requantize((DoubleVector) f.convertShape(VectorOperators.F2D, D, 0), c, stage);
+      requantize((DoubleVector) f.convertShape(VectorOperators.F2D, D, 1), c + LANES / 2, stage);
     }
     for (int c = 0; c < channels; c++) {
       out[outOff + c] = (byte) stage[c];
     }
+  }
+
+  /** Requantizes eight sums (exact integers as doubles) of channels {@code c..c+8} into stage. */
+  private void requantize(DoubleVector d, int c, long[] stage) {
+    LongVector x = ((LongVector) d.add(MAGIC).reinterpretAsLongs()).sub(MAGIC_BITS);
+    x =
+        x.add(LongVector.fromArray(W, bias, c))
+            .lanewise(VectorOperators.LSHL, LongVector.fromArray(W, leftShifts, c))
+            .lanewise(VectorOperators.ASHR, 32);
+    LongVector high =
+        x.mul(LongVector.fromArray(W, multipliers, c))
+            .add(1L << 30)
+            .lanewise(VectorOperators.ASHR, 31);
+    LongVector q =
+        high.add(LongVector.fromArray(W, halves, c))
+            .sub(
+                high.lanewise(VectorOperators.LSHR, 63)
+                    .and(LongVector.fromArray(W, negativeAdjust, c)))
+            .lanewise(VectorOperators.ASHR, LongVector.fromArray(W, rightShifts, c));
+    q.add(zeroPoint).max(min).min(max).intoArray(stage, c);
   }
 }
