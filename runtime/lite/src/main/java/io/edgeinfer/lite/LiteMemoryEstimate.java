@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>weights: the constant buffers (memory-mapped; preparing the kernels reads every one, so
  *       they all become resident) plus the kernels' own prepared copies on the heap (repacked,
- *       widened int8, biases), counted at 4 bytes per element as an upper bound;
+ *       widened int8, biases), counted at 4 bytes per element as an upper bound, plus the padding
+ *       of the Vector API convolutions' packed weights ({@link #packedPaddingBytes});
  *   <li>arena: the arrays {@link Plan} allocates, shared between activations whose lifetimes do not
  *       overlap ({@link MemoryPlanner}; 4 bytes per float32 or int32 element, 8 per int64, 1
  *       otherwise), with the batch dimension scaled to the batch asked, plus the largest kernel
@@ -91,6 +92,7 @@ final class LiteMemoryEstimate {
           }
         }
       }
+      copies += packedPaddingBytes(model, graph);
       arena += arenaBytes(model, graph, batch, Math.max(1, threads));
     }
     return new MemoryNeed(
@@ -105,6 +107,34 @@ final class LiteMemoryEstimate {
             + (threads == 1 ? " thread" : " threads")
             + "); runtime measured at 84 MB peak RSS for serve with"
             + " the pi-zero-2w profile, rounded up to 96 MB");
+  }
+
+  /** Output channels the Vector API kernels pad their packed weights to (a 512-bit vector). */
+  static final int PACKED_CHANNELS = 16;
+
+  /**
+   * What the Vector API convolutions add to their weights when they pack them at load: output
+   * channels padded to whole vectors ({@link #PACKED_CHANNELS}), and per channel a padded bias and
+   * the requantization's six 64-bit constants (counted for every layer, float ones too).
+   */
+  static long packedPaddingBytes(LiteModel model, LiteSubgraph graph) {
+    long bytes = 0;
+    for (LiteOperator op : graph.operators()) {
+      boolean conv = model.opCode(op).is(BuiltinOperator.CONV_2D);
+      boolean depthwise = model.opCode(op).is(BuiltinOperator.DEPTHWISE_CONV_2D);
+      if ((!conv && !depthwise) || op.inputs().size() < 2 || op.input(1) == LiteOperator.OMITTED) {
+        continue;
+      }
+      LiteTensor filter = graph.tensor(op.input(1));
+      if (filter.shape().rank() != 4) {
+        continue;
+      }
+      long channels = filter.shape().dim(conv ? 0 : 3);
+      long perChannel = filter.shape().elementCount() / Math.max(1, channels);
+      long padded = (channels + PACKED_CHANNELS - 1) / PACKED_CHANNELS * PACKED_CHANNELS;
+      bytes += COPY_BYTES * (padded - channels) * perChannel + (4 + 6 * 8) * padded;
+    }
+    return bytes;
   }
 
   /** The subgraphs the signatures point at, or the main one when the file declares none. */

@@ -83,6 +83,16 @@ class LiteMemoryEstimateTest {
   }
 
   @Test
+  void countsThePaddingOfPackedConvolutionWeights() {
+    LiteModel model = conv();
+    // 4 output channels of 3x3x3 weights padded to 16 (12 more channels of 27 floats), and a bias
+    // and six 64-bit requantization constants for each of the 16.
+    assertEquals(
+        12 * 27 * 4 + 16 * (4 + 6 * 8),
+        LiteMemoryEstimate.packedPaddingBytes(model, model.subgraphs().get(0)));
+  }
+
+  @Test
   void eachHelperThreadAddsAConvolutionScratch() {
     // 3 input planes of 8x8, 27 patch rows and 4 accumulator rows of a 256-pixel tile, in floats.
     long scratch = 4 * (3 * 64 + 27 * 256 + 4 * 256);
