@@ -244,7 +244,7 @@ final class VectorConv2d {
       int ldc = VectorGemm.padded(outC);
       int tile = tileRows(taps);
       float[] patch = scratch.floats(0, tile * taps);
-      float[] sums = scratch.floats(1, tile * ldc);
+      float[] sums = scratch.floats(1, tile * ldc + VectorRequantizer.SLACK);
       int[] total = floatChunks() > 1 ? scratch.ints(0, tile * ldc) : null;
       long[] staged = scratch.longs(0, ldc);
       int p0 = from * w.outW();

@@ -298,7 +298,7 @@ final class VectorDepthwiseConv2d {
       int[] offsets = scratch.ints(0, kh * kw);
       offsets(w, width, offsets);
       float[] band = scratch.floats(0, bandRows(w, 0, BAND) * width * padded);
-      float[] sums = scratch.floats(1, w.outW() * padded);
+      float[] sums = scratch.floats(1, w.outW() * padded + VectorRequantizer.SLACK);
       long[] staged = scratch.longs(0, padded);
       for (int row = from; row < to; ) {
         int b = row / w.outH();

@@ -28,6 +28,9 @@ final class VectorRequantizer {
   /** Channels per step: one float vector, two long vectors. */
   private static final int LANES = 16;
 
+  /** Floats a sums array must hold past its last padded row (the upper half's load reads them). */
+  static final int SLACK = LANES / 2;
+
   /** True where this form is compiled to SIMD instructions (512-bit vectors). */
   static final boolean USABLE = F.vectorBitSize() == 512;
 
@@ -73,7 +76,8 @@ final class VectorRequantizer {
 
   /**
    * {@code out[outOff + c] = requantize((int) sums[sumOff + c] + bias[c], c)} for {@code c <
-   * channels}; {@code sums} holds the row padded to whole vectors, {@code stage} as many longs.
+   * channels}; {@code sums} holds the row padded to whole vectors and half a vector more after the
+   * last row ({@link #SLACK}), {@code stage} as many longs as the padded row.
    */
   void row(float[] sums, int sumOff, byte[] out, int outOff, int channels, long[] stage) {
     if (!USABLE) {
@@ -81,9 +85,11 @@ final class VectorRequantizer {
       return;
     }
     for (int c = 0; c < channels; c += LANES) {
-      FloatVector f = FloatVector.fromArray(F, sums, sumOff + c);
-      requantize((DoubleVector) f.convertShape(VectorOperators.F2D, D, 0), c, stage);
-      requantize((DoubleVector) f.convertShape(VectorOperators.F2D, D, 1), c + LANES / 2, stage);
+      // The upper eight from their own load: the conversion's part 1 allocated on Java 25.
+      FloatVector low = FloatVector.fromArray(F, sums, sumOff + c);
+      FloatVector high = FloatVector.fromArray(F, sums, sumOff + c + LANES / 2);
+      requantize((DoubleVector) low.convertShape(VectorOperators.F2D, D, 0), c, stage);
+      requantize((DoubleVector) high.convertShape(VectorOperators.F2D, D, 0), c + LANES / 2, stage);
     }
     for (int c = 0; c < channels; c++) {
       out[outOff + c] = (byte) stage[c];

@@ -24,7 +24,7 @@ class VectorRequantizerTest {
           bias[c] = c % 3 == 0 ? rnd.nextInt() / 4 : rnd.nextInt(100_001) - 50_000;
         }
         VectorRequantizer vector = new VectorRequantizer(r, bias, channels);
-        float[] sums = new float[padded * 50];
+        float[] sums = new float[padded * 50 + VectorRequantizer.SLACK];
         for (int i = 0; i < sums.length; i++) {
           sums[i] = rnd.nextInt(1 << 25) - (1 << 24);
         }
