@@ -484,7 +484,7 @@ final class FastConv2d {
     private final int[][] intWeights; // null when it is
     private final int[] bias;
     private final int inputZeroPoint;
-    private final Requantization requant;
+    private final ExactRequantizer requant; // TFLite's arithmetic, branch-free
 
     Int8Op(
         ByteBuffer filter,
@@ -533,7 +533,8 @@ final class FastConv2d {
       this.bias = Weights.bias(bias, outC);
       this.inputZeroPoint = input.zeroPoint();
       this.requant =
-          Requantization.convolution(input, filterScales, output, options.activation(), outC);
+          new ExactRequantizer(
+              Requantization.convolution(input, filterScales, output, options.activation(), outC));
     }
 
     /** True when this layer computes through float arithmetic (exactly). */
