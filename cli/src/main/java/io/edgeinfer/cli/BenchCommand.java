@@ -1,9 +1,11 @@
 package io.edgeinfer.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.edgeinfer.core.BoundCall;
 import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.Model;
+import io.edgeinfer.core.ModelException;
+import io.edgeinfer.core.OpTimer;
 import io.edgeinfer.core.Predictor;
 import io.edgeinfer.core.Shape;
 import io.edgeinfer.core.Signature;
@@ -70,6 +72,19 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
+  @Option(
+      names = "--per-op",
+      description =
+          "Also time each operator (lite engine): index, op, output shape, MACs, us, % and GMAC/s.")
+  boolean perOp;
+
+  @Option(
+      names = "--bound",
+      description =
+          "Time bound calls (the caller's own arrays, nothing allocated per call) instead of"
+              + " predict (lite engine, float32 and quantized tensors).")
+  boolean bound;
+
   @Mixin ModelOptions modelOptions;
 
   @Mixin ProfileOption profileOption;
@@ -87,30 +102,86 @@ final class BenchCommand implements Callable<Integer> {
             + iterations
             + ", "
             + warmup);
+    Usage.require(
+        spec, !(perOp && bound), "expected --per-op or --bound, found both (time one at a time)");
     try (Model model = modelOptions.load(modelPath, profileOption, batch);
         Predictor predictor =
             signatureName == null ? model.predictor() : model.predictor(signatureName)) {
       Map<String, Tensor> inputs = randomInputs(predictor.signature(), batch);
+      OpTimer timer = null;
+      if (perOp) {
+        timer = predictor.opTimer().orElse(null);
+        Usage.require(
+            spec,
+            timer != null,
+            "expected --per-op with an engine that times its operators (lite), found "
+                + model.engine());
+      }
+      Call call = predictor::predict;
+      if (bound) {
+        try {
+          call = boundCall(predictor, inputs);
+        } catch (UnsupportedOperationException e) {
+          Usage.require(
+              spec,
+              false,
+              "expected --bound with an engine that has bound calls (lite), found "
+                  + model.engine());
+        }
+      }
+      OpTotals totals = null;
       long[] nanos = new long[iterations];
       double seconds;
       try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
         for (int i = 0; i < warmup; i++) {
-          predictor.predict(inputs);
+          call.run(inputs);
           progress.update("warm-up", i + 1, warmup);
         }
         long start = System.nanoTime();
         for (int i = 0; i < iterations; i++) {
           long before = System.nanoTime();
-          predictor.predict(inputs);
+          call.run(inputs);
           nanos[i] = System.nanoTime() - before;
           progress.update("timing", i + 1, iterations);
         }
         seconds = (System.nanoTime() - start) / 1e9;
+        if (timer != null) {
+          // A second pass with a clock around each operator, after the plain timing: the clock
+          // reads would otherwise add to the latencies above.
+          totals = new OpTotals();
+          for (int i = 0; i < iterations; i++) {
+            totals.add(timer.predictTimed(inputs));
+            progress.update("timing each op", i + 1, iterations);
+          }
+        }
       }
       Arrays.sort(nanos);
-      report(model.engine(), nanos, seconds);
+      report(model.engine(), nanos, seconds, totals);
     }
     return ExitCodes.OK;
+  }
+
+  /** One timed call. */
+  @FunctionalInterface
+  private interface Call {
+    void run(Map<String, Tensor> inputs) throws ModelException;
+  }
+
+  /** A bound call on copies of {@code inputs} (their own arrays), float outputs into new arrays. */
+  @SuppressWarnings("resource") // closed with the predictor's model
+  private Call boundCall(Predictor predictor, Map<String, Tensor> inputs) throws ModelException {
+    Map<String, Shape> shapes = new LinkedHashMap<>();
+    inputs.forEach((name, tensor) -> shapes.put(name, tensor.shape()));
+    BoundCall call = predictor.bind(shapes);
+    inputs.forEach((name, tensor) -> call.input(name, tensor.toFloatArray()));
+    for (TensorSpec out : predictor.signature().outputs()) {
+      if (out.dataType() != DataType.FLOAT32) {
+        continue; // e.g. an int64 class id: computed, not read
+      }
+      call.output(
+          out.name(), new float[Math.toIntExact(call.outputShape(out.name()).elementCount())]);
+    }
+    return ignored -> call.run();
   }
 
   /** Uniform values in [0, 1) for every input, with unknown dimensions after the batch as 1. */
@@ -140,15 +211,15 @@ final class BenchCommand implements Callable<Integer> {
     return inputs;
   }
 
-  private void report(String engine, long[] sorted, double seconds) throws Exception {
+  private void report(String engine, long[] sorted, double seconds, OpTotals totals)
+      throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     double p50 = percentile(sorted, 0.50);
     double p90 = percentile(sorted, 0.90);
     double p99 = percentile(sorted, 0.99);
     double callsPerSecond = sorted.length / seconds;
     if (json) {
-      try (JsonGenerator generator = new JsonFactory().createGenerator(out)) {
-        generator.useDefaultPrettyPrinter();
+      try (JsonGenerator generator = JsonReports.open(out)) {
         generator.writeStartObject();
         generator.writeStringField("model", modelPath.toString());
         generator.writeStringField("engine", engine);
@@ -162,6 +233,12 @@ final class BenchCommand implements Callable<Integer> {
         generator.writeStringField("java", System.getProperty("java.version"));
         generator.writeStringField("arch", System.getProperty("os.arch"));
         generator.writeNumberField("cores", Runtime.getRuntime().availableProcessors());
+        if (bound) {
+          generator.writeBooleanField("bound", true);
+        }
+        if (totals != null) {
+          totals.writeJson(generator, sorted.length);
+        }
         generator.writeEndObject();
       }
       out.println();
@@ -172,7 +249,7 @@ final class BenchCommand implements Callable<Integer> {
               + "latency  p50 %.2f us  p90 %.2f us  p99 %.2f us%n"
               + "throughput  %.0f calls/s  %.0f rows/s%n",
           modelPath,
-          engine,
+          bound ? engine + " (bound calls)" : engine,
           batch,
           sorted.length,
           warmup,
@@ -184,6 +261,9 @@ final class BenchCommand implements Callable<Integer> {
           p99,
           callsPerSecond,
           callsPerSecond * batch);
+      if (totals != null) {
+        totals.print(out, sorted.length);
+      }
     }
     out.flush();
   }

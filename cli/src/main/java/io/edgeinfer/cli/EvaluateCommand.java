@@ -1,6 +1,5 @@
 package io.edgeinfer.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.edgeinfer.core.Model;
 import io.edgeinfer.train.Evaluation;
@@ -66,8 +65,7 @@ final class EvaluateCommand implements Callable<Integer> {
     evaluation.warnings().forEach(warning -> err.println("edgeinfer: warning: " + warning));
     err.flush();
     if (json) {
-      try (JsonGenerator generator = new JsonFactory().createGenerator(out)) {
-        generator.useDefaultPrettyPrinter();
+      try (JsonGenerator generator = JsonReports.open(out)) {
         generator.writeStartObject();
         generator.writeStringField("model", modelPath.toString());
         generator.writeStringField("data", data.toString());

@@ -16,7 +16,8 @@ record InputSource(String name, Path path) {
 
   /**
    * Expands the {@code --input} arguments: a directory stands for every visible regular file in it,
-   * in name order; {@code -} for standard input.
+   * in name order, but the category masks predict writes ({@code *.mask.png}); {@code -} for
+   * standard input.
    */
   static List<InputSource> expand(List<String> arguments) throws IOException {
     List<InputSource> sources = new ArrayList<>();
@@ -31,6 +32,8 @@ record InputSource(String name, Path path) {
           files
               .filter(Files::isRegularFile)
               .filter(f -> !f.getFileName().toString().startsWith("."))
+              // Category masks that predict wrote beside images are outputs, not inputs.
+              .filter(f -> !f.getFileName().toString().endsWith(ImagePredictions.MASK_SUFFIX))
               .sorted()
               .forEach(f -> sources.add(new InputSource(f.toString(), f)));
         }

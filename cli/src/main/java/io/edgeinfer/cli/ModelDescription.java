@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.edgeinfer.core.ModelSummary;
 import io.edgeinfer.core.Signature;
 import io.edgeinfer.core.TensorSpec;
+import io.edgeinfer.core.vision.VisionPipeline;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -18,12 +19,21 @@ import java.util.TreeMap;
  * the metadata key {@code graph_name.SIGNATURE.input|output.NAME}; it is shown beside the tensor.
  */
 record ModelDescription(
-    Path path, String engine, List<Signature> signatures, Map<String, String> metadata) {
+    Path path,
+    String engine,
+    List<Signature> signatures,
+    Map<String, String> metadata,
+    VisionPipeline vision) {
   private static final String GRAPH_NAME = "graph_name.";
 
   static ModelDescription of(ModelSummary summary) {
     return new ModelDescription(
-        summary.path(), summary.engine(), summary.signatures(), summary.metadata());
+        summary.path(), summary.engine(), summary.signatures(), summary.metadata(), null);
+  }
+
+  /** The same, showing what {@code predict} does with an image for this model. */
+  ModelDescription withVision(VisionPipeline pipeline) {
+    return new ModelDescription(path, engine, signatures, metadata, pipeline);
   }
 
   String toText() {
@@ -31,6 +41,12 @@ record ModelDescription(
     text.append("model: ").append(path).append('\n');
     text.append("engine: ").append(engine).append('\n');
     plainMetadata().forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
+    if (vision != null) {
+      text.append('\n').append("image input (what predict --input IMAGE applies):\n");
+      vision
+          .describe()
+          .forEach((k, v) -> text.append("  ").append(k).append(": ").append(v).append('\n'));
+    }
     for (Signature signature : signatures) {
       text.append('\n').append("signature '").append(signature.name()).append('\'');
       if (!signature.method().isEmpty()) {
@@ -82,6 +98,14 @@ record ModelDescription(
         json.writeEndObject();
       }
       json.writeEndArray();
+      if (vision != null) {
+        json.writeObjectFieldStart("vision");
+        json.writeStringField("task", vision.task().label());
+        json.writeStringField("labels", vision.describe().getOrDefault("labels", "none"));
+        json.writeFieldName("preprocessing");
+        vision.preprocessing().writeJson(json);
+        json.writeEndObject();
+      }
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

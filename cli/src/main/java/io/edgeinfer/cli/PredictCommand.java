@@ -9,6 +9,8 @@ import io.edgeinfer.core.codec.DecodedInput;
 import io.edgeinfer.core.codec.Format;
 import io.edgeinfer.core.codec.InputDecoder;
 import io.edgeinfer.core.codec.SignatureName;
+import io.edgeinfer.core.vision.VisionOptions;
+import io.edgeinfer.core.vision.VisionResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,13 +31,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "predict",
     mixinStandardHelpOptions = true,
-    description = "Run a model on inputs from files, directories or standard input.")
+    description = {
+      "Run a model on inputs from files, directories or standard input.",
+      "An image (PNG, JPEG or BMP) is prepared as the model's metadata says (size, colour,"
+          + " normalization; see inspect) and answered in the model's terms: the top classes,"
+          + " labelled boxes in the image's pixels, or a category mask written as PNG."
+    })
 final class PredictCommand implements Callable<Integer> {
   @Option(
       names = {"-m", "--model"},
       required = true,
       paramLabel = "MODEL",
-      description = "A SavedModel directory.")
+      description = "A SavedModel directory or a .tflite file.")
   Path modelPath;
 
   @Option(
@@ -59,8 +66,28 @@ final class PredictCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       description =
-          "Input format: json, csv, npy or raw (default: from the file extension; json for stdin).")
+          "Input format: json, csv, npy, raw or image (default: from the file extension, else"
+              + " image when the bytes are a PNG, JPEG or BMP; json for stdin).")
   String format;
+
+  @Option(
+      names = "--annotate",
+      paramLabel = "DIR",
+      description =
+          "Write a copy of each image input to DIR as NAME.png with the answer drawn on it: boxes"
+              + " and labels, the mask laid over it, or the top classes.")
+  Path annotateDir;
+
+  @Option(
+      names = "--mask-dir",
+      paramLabel = "DIR",
+      description =
+          "Where a segmentation's category mask goes, as NAME"
+              + ImagePredictions.MASK_SUFFIX
+              + " (default: beside the input; none for stdin).")
+  Path maskDir;
+
+  @Mixin VisionFlags vision;
 
   @Option(
       names = {"-o", "--output"},
@@ -93,19 +120,36 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Format inputFormat = format == null ? null : Usage.parse(spec, () -> Format.fromLabel(format));
-    Usage.parse(spec, () -> PredictionWriter.isCsv(output, outputFormat));
+    boolean imagesForced = "image".equalsIgnoreCase(format);
+    Format inputFormat =
+        format == null || imagesForced ? null : Usage.parse(spec, () -> Format.fromLabel(format));
+    boolean csv = Usage.parse(spec, () -> PredictionWriter.isCsv(output, outputFormat));
+    VisionOptions visionOptions = vision.options(spec);
     List<InputSource> sources = InputSource.expand(inputs);
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
     try (Model model = modelOptions.load(modelPath, profileOption, 1, rawOutputs);
         PredictionWriter writer = PredictionWriter.open(output, outputFormat, spec)) {
       Map<String, Predictor> predictors = new HashMap<>();
+      ImagePredictions images = new ImagePredictions(model, visionOptions, maskDir, annotateDir);
       // Without --signature and serving_default, each payload must name its signature.
       Signature chosen = pick(model, signatureName);
       for (InputSource source : sources) {
         try {
-          predictOne(model, chosen, predictors, source, inputFormat, writer);
+          byte[] payload = source.read(parent.stdin);
+          boolean image = imagesForced || (inputFormat == null && isImage(source, payload));
+          if (image) {
+            if (csv) {
+              throw new IllegalArgumentException(
+                  "expected JSON output for an image input, found CSV (--output-format json)");
+            }
+            Signature signature = chosen != null ? chosen : model.defaultSignature();
+            VisionResult result =
+                images.predict(predictor(model, predictors, signature.name()), source, payload);
+            writer.write(source.name(), result);
+          } else {
+            predictOne(model, chosen, predictors, source, payload, inputFormat, writer);
+          }
         } catch (IllegalArgumentException | ModelException | IOException e) {
           failed++;
           err.println("edgeinfer: " + source.name() + ": " + Errors.describe(e));
@@ -115,6 +159,15 @@ final class PredictCommand implements Callable<Integer> {
       predictors.values().forEach(Predictor::close);
     }
     return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+
+  /** An image by its name, or (when the name says no format) by its first bytes. */
+  private static boolean isImage(InputSource source, byte[] payload) {
+    if (ImagePredictions.isImageName(source.name())) {
+      return true;
+    }
+    boolean namedFormat = source.path() != null && Format.fromFileName(source.name()).isPresent();
+    return !namedFormat && ImagePredictions.looksLikeImage(payload);
   }
 
   private static Signature pick(Model model, String name) throws ModelException {
@@ -145,11 +198,11 @@ final class PredictCommand implements Callable<Integer> {
       Signature chosen,
       Map<String, Predictor> predictors,
       InputSource source,
+      byte[] payload,
       Format inputFormat,
       PredictionWriter writer)
       throws IOException, ModelException {
     Format sourceFormat = inputFormat != null ? inputFormat : formatOf(source);
-    byte[] payload = source.read(parent.stdin);
     // The payload may name its own signature (TF Serving's "signature_name"): its inputs are
     // decoded for that one, not first misread as the default's.
     String named = SignatureName.peek(sourceFormat, payload);
@@ -194,7 +247,7 @@ final class PredictCommand implements Callable<Integer> {
             () ->
                 new IllegalArgumentException(
                     "cannot tell the format from the file name: expected .json, .csv, .csv.gz,"
-                        + " .npy or .raw, found '"
+                        + " .npy, .raw or an image (.png, .jpg, .jpeg, .bmp), found '"
                         + source.path().getFileName()
                         + "' (use --format)"));
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.edgeinfer.core.Signature;
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.core.codec.OutputEncoder;
+import io.edgeinfer.core.vision.VisionResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -79,6 +80,20 @@ final class PredictionWriter implements AutoCloseable {
       out.write(line.toString());
       out.write('\n');
     }
+    out.flush();
+  }
+
+  /** One image's answer as a JSON line: {@code {"input":NAME,"task":...}}. */
+  void write(String inputName, VisionResult result) throws IOException {
+    StringWriter line = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(line)) {
+      json.writeStartObject();
+      json.writeStringField("input", inputName);
+      result.writeFields(json);
+      json.writeEndObject();
+    }
+    out.write(line.toString());
+    out.write('\n');
     out.flush();
   }
 

@@ -1,6 +1,5 @@
 package io.edgeinfer.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.edgeinfer.profiles.DeviceProfile;
 import io.edgeinfer.profiles.Precision;
@@ -158,8 +157,7 @@ final class ProfileBenchCommand implements Callable<Integer> {
       throws Exception {
     PrintWriter writer = spec.commandLine().getOut();
     if (json) {
-      try (JsonGenerator g = new JsonFactory().createGenerator(writer)) {
-        g.useDefaultPrettyPrinter();
+      try (JsonGenerator g = JsonReports.open(writer)) {
         g.writeStartObject();
         g.writeStringField("base", base.name());
         g.writeStringField("base_precision", base.precision().label());

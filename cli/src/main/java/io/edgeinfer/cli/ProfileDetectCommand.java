@@ -1,6 +1,5 @@
 package io.edgeinfer.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.edgeinfer.profiles.Detection;
 import io.edgeinfer.profiles.DeviceProfile;
@@ -75,25 +74,10 @@ final class ProfileDetectCommand implements Callable<Integer> {
   private static void writeJson(PrintWriter out, SystemFacts facts, Detection detection)
       throws IOException {
     DeviceProfile p = detection.profile();
-    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-      g.useDefaultPrettyPrinter();
+    try (JsonGenerator g = JsonReports.open(out)) {
       g.writeStartObject();
-      g.writeStringField("profile", p.name());
+      ProfileJson.writeFields(g, p);
       g.writeBooleanField("named_board", detection.namedBoard());
-      g.writeStringField("description", p.description());
-      g.writeStringField("arch", p.arch().label());
-      g.writeNumberField("cores", p.cores());
-      g.writeNumberField("memory_mb", p.memoryMb());
-      g.writeNumberField("budget_mb", p.budgetMb());
-      g.writeStringField("engine", p.engine().label());
-      g.writeStringField("precision", p.precision().label());
-      g.writeNumberField("threads", p.threads());
-      g.writeNumberField("max_batch", p.batching().maxBatch());
-      g.writeNumberField("max_wait_ms", p.batching().maxWaitMs());
-      g.writeStringField("jvm", p.jvm());
-      g.writeNumberField("mqtt_qos", p.mqtt().qos());
-      g.writeNumberField("outbox_max_messages", p.mqtt().outboxMaxMessages());
-      g.writeNumberField("outbox_max_mb", p.mqtt().outboxMaxMb());
       g.writeArrayFieldStart("reasons");
       for (String reason : detection.reasons()) {
         g.writeString(reason);

@@ -1,6 +1,5 @@
 package io.edgeinfer.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.edgeinfer.profiles.DeviceProfile;
 import io.edgeinfer.profiles.Profiles;
@@ -54,8 +53,7 @@ final class ProfileListCommand implements Callable<Integer> {
   }
 
   private static void printJson(PrintWriter out) throws IOException {
-    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-      json.useDefaultPrettyPrinter();
+    try (JsonGenerator json = JsonReports.open(out)) {
       json.writeStartObject();
       json.writeArrayFieldStart("profiles");
       for (DeviceProfile p : Profiles.all()) {

@@ -61,9 +61,15 @@ final class ProfileOption {
     return resolved;
   }
 
-  /** Whether {@code option} (a long name, e.g. {@code --threads}) was typed on the command line. */
+  /**
+   * Whether the operator set {@code option} (a long name, e.g. {@code --threads}): typed on the
+   * command line, or a key of {@code --config}. Either wins over the profile.
+   */
   boolean given(String option) {
-    return mixee.commandLine().getParseResult() != null
-        && mixee.commandLine().getParseResult().hasMatchedOption(option);
+    picocli.CommandLine commandLine = mixee.commandLine();
+    return commandLine.getParseResult() != null
+            && commandLine.getParseResult().hasMatchedOption(option)
+        || commandLine.getDefaultValueProvider() instanceof YamlConfigDefaults config
+            && config.sets(option);
   }
 }

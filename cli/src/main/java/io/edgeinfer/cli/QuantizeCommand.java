@@ -62,8 +62,9 @@ final class QuantizeCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Inputs for int8 ranges and for the comparison with TensorFlow: NPY [N, ...] shaped"
-              + " like the input, or CSV/NPY rows of the input's width (a label column last is"
-              + " ignored, so the training file works).")
+              + " like the input, or CSV/NPY rows of the input's width plus a label column (left"
+              + " out; see --label-column and --header, read as train reads them, so the training"
+              + " file works), or exactly the input's width without one.")
   Path calibrationData;
 
   @Option(
@@ -95,8 +96,11 @@ final class QuantizeCommand implements Callable<Integer> {
   @Option(
       names = "--eval-data",
       paramLabel = "FILE",
-      description = "Labelled data (features, then the label last): accuracy before and after.")
+      description =
+          "Labelled data (NPY, CSV; the label in --label-column): accuracy before and after.")
   Path evalData;
+
+  @Mixin TableOptions table;
 
   @Option(
       names = "--max-accuracy-drop",
@@ -145,13 +149,15 @@ final class QuantizeCommand implements Callable<Integer> {
               evalData,
               maxAccuracyDrop,
               out,
-              shapes());
+              shapes(),
+              table.labelColumn(),
+              table.csv());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter stdout = spec.commandLine().getOut();
-    try {
-      QuantizeReport report = Quantizer.quantize(request);
+    try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
+      QuantizeReport report = Quantizer.quantize(request, progress::update);
       print(report, stdout);
       return ExitCodes.OK;
     } catch (AccuracyGateException e) {
@@ -191,7 +197,9 @@ final class QuantizeCommand implements Callable<Integer> {
                             + profile.budgetMb()
                             + " MB even in int8",
                         need));
-    stdout.println(ProfileModeChoice.describe(profile, precision, need.totalMb()));
+    // With --json, stdout holds the report alone; the choice is a note on stderr.
+    (json ? spec.commandLine().getErr() : stdout)
+        .println(ProfileModeChoice.describe(profile, precision, need.totalMb()));
     return Mode.parse(precision.label());
   }
 

@@ -1,34 +1,23 @@
 package io.edgeinfer.cli;
 
-import io.edgeinfer.core.Model;
-import io.edgeinfer.core.ModelCard;
-import io.edgeinfer.core.Signature;
 import io.edgeinfer.core.codec.Format;
-import io.edgeinfer.mqtt.BrokerSettings;
-import io.edgeinfer.mqtt.EmbeddedBroker;
-import io.edgeinfer.mqtt.Metrics;
-import io.edgeinfer.mqtt.ModelInfo;
+import io.edgeinfer.core.vision.VisionOptions;
 import io.edgeinfer.mqtt.PayloadFormats;
-import io.edgeinfer.mqtt.PemTls;
-import io.edgeinfer.mqtt.PipelineSettings;
-import io.edgeinfer.mqtt.ServiceRunner;
 import io.edgeinfer.mqtt.TopicTemplate;
-import io.edgeinfer.mqtt.outbox.Outbox;
+import io.edgeinfer.mqtt.homeassistant.HomeAssistantSettings;
 import io.edgeinfer.profiles.DeviceProfile;
-import java.io.PrintWriter;
+import io.edgeinfer.profiles.ServeTuning;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
-import javax.net.SocketFactory;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code edgeinfer serve}: predictions for MQTT messages (and files dropped in a folder). */
@@ -40,11 +29,9 @@ import picocli.CommandLine.Spec;
           + " response topic when the request has one). Keys of a --config YAML file are the long"
           + " option names; flags win over the file. --profile sets the defaults of --engine,"
           + " --threads, --intra-op-threads, --max-batch, --max-wait-ms, --qos and the outbox"
-          + " limits; flags win over the profile."
+          + " limits; flags and --config keys win over the profile."
     })
 final class ServeCommand implements Callable<Integer> {
-  static final String PASSWORD_ENV = "EDGEINFER_MQTT_PASSWORD";
-
   // Not required by picocli: it may come from --config, which is read after the first parse.
   @Option(
       names = {"-m", "--model"},
@@ -99,9 +86,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--qos",
       paramLabel = "0|1|2",
-      defaultValue = "1",
-      description = "Default: ${DEFAULT-VALUE}.")
-  int qos;
+      description = "Default: the profile's, else " + ServeTuning.DEFAULT_QOS + ".")
+  Integer qos;
 
   @Option(
       names = "--client-id",
@@ -116,7 +102,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--password-file",
       paramLabel = "FILE",
-      description = "The password, in a file (or set " + PASSWORD_ENV + ").")
+      description = "The password, in a file (or set " + BrokerCredentials.PASSWORD_ENV + ").")
   Path passwordFile;
 
   @Option(names = "--tls-ca", paramLabel = "PEM")
@@ -131,26 +117,28 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--max-batch",
       paramLabel = "N",
-      defaultValue = "32",
-      description = "Default: ${DEFAULT-VALUE}.")
-  int maxBatch;
+      description = "Default: the profile's, else " + ServeTuning.DEFAULT_MAX_BATCH + ".")
+  Integer maxBatch;
 
   @Option(
       names = "--max-wait-ms",
       paramLabel = "MS",
-      defaultValue = "2",
       description =
           "How long requests that arrived together may wait for more to fill their batch; a"
-              + " request that arrived alone never waits (default: ${DEFAULT-VALUE}).")
-  long maxWaitMs;
+              + " request that arrived alone never waits (default: the profile's, else "
+              + ServeTuning.DEFAULT_MAX_WAIT_MS
+              + ").")
+  Long maxWaitMs;
 
   @Option(
       names = "--threads",
       paramLabel = "N",
-      defaultValue = "1",
       description =
-          "Pipeline workers; one topic always uses one, so its replies keep their order (default: ${DEFAULT-VALUE}).")
-  int threads;
+          "Pipeline workers; one topic always uses one, so its replies keep their order (default:"
+              + " the profile's, else "
+              + ServeTuning.DEFAULT_THREADS
+              + ").")
+  Integer threads;
 
   @Option(
       names = "--queue-capacity",
@@ -185,16 +173,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--outbox-max-messages",
       paramLabel = "N",
-      defaultValue = "100000",
-      description = "Default: ${DEFAULT-VALUE}.")
-  int outboxMaxMessages;
+      description = "Default: the profile's, else " + ServeTuning.DEFAULT_OUTBOX_MAX_MESSAGES + ".")
+  Integer outboxMaxMessages;
 
   @Option(
       names = "--outbox-max-mb",
       paramLabel = "MB",
-      defaultValue = "256",
-      description = "Default: ${DEFAULT-VALUE}.")
-  int outboxMaxMb;
+      description = "Default: the profile's, else " + ServeTuning.DEFAULT_OUTBOX_MAX_MB + ".")
+  Integer outboxMaxMb;
 
   @Option(
       names = "--metrics-port",
@@ -232,179 +218,83 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin ProfileOption profileOption;
 
+  @Mixin HomeAssistantFlags homeAssistantFlags;
+
+  @Mixin VisionFlags vision;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Where the password variable is read from; tests put a map in its place. */
+  static Function<String, String> environment = System::getenv;
 
   @Override
   public Integer call() throws Exception {
-    if (modelPath == null) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "expected --model (or model: in --config), found neither");
-    }
-    if (inputTopics.isEmpty() && watchDir == null) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(),
-          "expected at least one --input-topic or a --watch folder, found neither");
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    DeviceProfile profile = profileOption.profile();
-    applyProfile(profile);
-    String client = clientId != null ? clientId : "edgeinfer-" + hostname();
-    String brokerUri =
-        broker != null ? broker : inputTopics.isEmpty() ? null : "tcp://127.0.0.1:1883";
-    EmbeddedAddress embeddedAddress = null;
-    EmbeddedBroker embedded = null;
-    if (brokerUri != null && brokerUri.startsWith("embedded")) {
-      embeddedAddress = EmbeddedAddress.parse(brokerUri);
-      embedded = embeddedBroker(); // first: a distribution without one says so, whatever the port
-      embeddedAddress.requireFree();
-    }
-    // The outbox's lock before the model: a second serve with the same client id fails at once,
-    // not after loading the model.
-    Outbox outbox =
-        brokerUri == null
-            ? null
-            : Outbox.open(
-                outboxDir != null
-                    ? outboxDir
-                    : Path.of(System.getProperty("user.home"), ".edgeinfer", "outbox", client),
-                outboxMaxMessages,
-                (long) outboxMaxMb << 20);
-    try (outbox;
-        Model model = modelOptions.load(modelPath, profileOption, maxBatch)) {
-      Signature signature =
-          signatureName == null
-              ? model.defaultSignature()
-              : model.predictor(signatureName).signature();
-      ModelInfo info =
-          new ModelInfo(
-              modelPath.getFileName().toString(),
-              VersionProvider.version(),
-              model.engine(),
-              ModelCard.of(model).map(ModelCard::classLabels).orElse(List.of()));
-      PipelineSettings settings =
-          new PipelineSettings(
-              threads,
-              maxBatch,
-              maxWaitMs,
-              queueCapacity,
-              maxPayloadBytes,
-              allowNan,
-              TopicTemplate.parse(outputTopic),
-              TopicTemplate.parse(errorTopic),
-              qos,
-              new PayloadFormats(format == null ? null : Format.fromLabel(format)));
-      Metrics metrics = new Metrics();
-      ServiceRunner.Builder runner =
-          ServiceRunner.builder(model, signature, info, settings, metrics)
-              .watch(watchDir)
-              .metricsPort(metricsPort)
-              .metricsHost(metricsBind);
-      if (brokerUri != null) {
-        if (embedded != null) {
-          embedded.start(embeddedAddress.host(), embeddedAddress.port());
-          brokerUri = embeddedAddress.clientUri();
-          out.println(
-              "embedded broker ("
-                  + embedded.description()
-                  + ") on "
-                  + embeddedAddress.host()
-                  + ":"
-                  + embeddedAddress.port());
-        }
-        runner.broker(
-            new BrokerSettings(
-                brokerUri,
-                client,
-                username,
-                password(),
-                socketFactory(brokerUri),
-                inputTopics,
-                qos,
-                statusTopic != null ? statusTopic : "edgeinfer/" + client + "/status",
-                metricsInterval),
-            outbox);
-      }
-      try (ServiceRunner service = runner.start()) {
-        if (profile != null) {
-          out.printf(
-              Locale.ROOT,
-              "profile %s: budget %d MB, %d threads, batches of up to %d within %d ms, QoS %d%n",
-              profile.name(),
-              profile.budgetMb(),
-              threads,
-              maxBatch,
-              maxWaitMs,
-              qos);
-        }
-        out.printf(
-            Locale.ROOT,
-            "serving %s (%s, signature %s) %s%n",
-            modelPath,
-            model.engine(),
-            signature.name(),
-            service.describe());
-        out.flush();
-        Thread hook = new Thread(service::stop, "edgeinfer-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        service.awaitStop();
-      } finally {
-        if (embedded != null) {
-          embedded.close();
-        }
-      }
-    }
+    ServeSettings settings = settings();
+    HomeAssistantSettings homeAssistant = homeAssistantSettings();
+    VisionOptions visionOptions = vision.options(spec);
+    new ServeRun(settings, spec.commandLine().getOut(), environment)
+        .serve(
+            (model, batch) -> modelOptions.load(model, profileOption, batch),
+            runner -> {
+              // Mixins that add to the service configure the runner here.
+              runner.homeAssistant(homeAssistant).vision(visionOptions);
+            });
     return ExitCodes.OK;
   }
 
-  /** The profile's batching, threads and MQTT settings, for each option not typed. */
-  void applyProfile(DeviceProfile profile) {
-    if (profile == null) {
-      return;
-    }
-    if (!profileOption.given("--max-batch")) {
-      maxBatch = profile.batching().maxBatch();
-    }
-    if (!profileOption.given("--max-wait-ms")) {
-      maxWaitMs = profile.batching().maxWaitMs();
-    }
-    if (!profileOption.given("--threads")) {
-      threads = profile.threads();
-    }
-    if (!profileOption.given("--qos")) {
-      qos = profile.mqtt().qos();
-    }
-    if (!profileOption.given("--outbox-max-messages")) {
-      outboxMaxMessages = profile.mqtt().outboxMaxMessages();
-    }
-    if (!profileOption.given("--outbox-max-mb")) {
-      outboxMaxMb = profile.mqtt().outboxMaxMb();
+  /**
+   * The options as checked settings: defaults resolved (the profile's where nothing was set), an
+   * out-of-range or inconsistent value a usage error naming its option.
+   */
+  ServeSettings settings() throws IOException {
+    try {
+      DeviceProfile profile = profileOption.profile();
+      String client = clientId != null ? clientId : "edgeinfer-" + hostname();
+      BrokerTarget target =
+          broker != null
+              ? BrokerTarget.parse(broker)
+              : inputTopics.isEmpty() ? null : BrokerTarget.parse(BrokerTarget.DEFAULT);
+      return new ServeSettings(
+          modelPath,
+          signatureName,
+          profile,
+          ServeTuning.resolve(
+              new ServeTuning.Explicit(
+                  threads, maxBatch, maxWaitMs, qos, outboxMaxMessages, outboxMaxMb),
+              profile),
+          target,
+          new BrokerCredentials(client, username, passwordFile, tlsCa, tlsCert, tlsKey),
+          inputTopics,
+          TopicTemplate.parse(outputTopic),
+          TopicTemplate.parse(errorTopic),
+          statusTopic != null ? statusTopic : "edgeinfer/" + client + "/status",
+          queueCapacity,
+          new PayloadFormats(format == null ? null : Format.fromLabel(format)),
+          maxPayloadBytes,
+          allowNan,
+          outboxDir != null
+              ? outboxDir
+              : Path.of(System.getProperty("user.home"), ".edgeinfer", "outbox", client),
+          new MetricsEndpoint(metricsPort, metricsBind, metricsInterval),
+          watchDir);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
   }
 
-  private static EmbeddedBroker embeddedBroker() {
-    for (EmbeddedBroker broker : ServiceLoader.load(EmbeddedBroker.class)) {
-      return broker;
+  /** {@code --homeassistant}'s settings (null without it); a bad one is a usage error. */
+  private HomeAssistantSettings homeAssistantSettings() {
+    try {
+      HomeAssistantSettings settings = homeAssistantFlags.settings();
+      if (settings != null && broker == null && inputTopics.isEmpty()) {
+        throw new IllegalArgumentException(
+            "expected a broker for --homeassistant (its entities live there), found only --watch:"
+                + " add --broker");
+      }
+      return settings;
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    throw new IllegalArgumentException(
-        "expected an embedded broker in this distribution, found none: install Mosquitto"
-            + " (apt install mosquitto) and use --broker tcp://127.0.0.1:1883");
-  }
-
-  private char[] password() throws java.io.IOException {
-    if (passwordFile != null) {
-      return Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
-    }
-    String fromEnvironment = System.getenv(PASSWORD_ENV);
-    return fromEnvironment == null ? null : fromEnvironment.toCharArray();
-  }
-
-  private SocketFactory socketFactory(String uri) throws java.io.IOException {
-    boolean tls = uri.startsWith("ssl://");
-    if (!tls && (tlsCa != null || tlsCert != null || tlsKey != null)) {
-      throw new IllegalArgumentException(
-          "expected an ssl:// broker URL with --tls-* options, found " + uri);
-    }
-    return tls ? PemTls.socketFactory(tlsCa, tlsCert, tlsKey) : null;
   }
 
   private static String hostname() {

@@ -1,6 +1,5 @@
 package io.edgeinfer.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.edgeinfer.train.TrainingResult;
 import io.edgeinfer.train.report.EpochSummary;
@@ -15,8 +14,7 @@ final class TrainingJson {
   static void print(
       PrintWriter out, Path data, Path model, int rows, TrainingResult result, EpochSummary epochs)
       throws IOException {
-    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-      json.useDefaultPrettyPrinter();
+    try (JsonGenerator json = JsonReports.open(out)) {
       json.writeStartObject();
       json.writeStringField("model", model.toString());
       json.writeStringField("data", data.toString());

@@ -74,6 +74,11 @@ final class YamlConfigDefaults implements IDefaultValueProvider {
     return new YamlConfigDefaults(file, values);
   }
 
+  /** Whether the file sets {@code option} (a long name, e.g. {@code --threads}). */
+  boolean sets(String option) {
+    return values.containsKey(option.replaceFirst("^--", ""));
+  }
+
   @Override
   public String defaultValue(ArgSpec argSpec) {
     if (!(argSpec instanceof OptionSpec option)) {

@@ -123,8 +123,8 @@ class BadInputTest {
   void unknownExtensionAsksForFormat() throws IOException {
     String err = predictFailure("input.txt", "1,2,3");
     assertEquals(
-        "cannot tell the format from the file name: expected .json, .csv, .csv.gz, .npy or .raw,"
-            + " found 'input.txt' (use --format)",
+        "cannot tell the format from the file name: expected .json, .csv, .csv.gz, .npy, .raw or"
+            + " an image (.png, .jpg, .jpeg, .bmp), found 'input.txt' (use --format)",
         err);
   }
 

@@ -16,6 +16,7 @@ import io.edgeinfer.lite.format.OperatorOptions;
 import io.edgeinfer.lite.format.TfliteWriter;
 import io.edgeinfer.profiles.EngineKind;
 import io.edgeinfer.profiles.Profiles;
+import io.edgeinfer.profiles.ServeTuning;
 import io.edgeinfer.tensorflow.testing.TestSavedModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,20 +69,14 @@ class ProfileOptionTest {
             "3",
             "--qos",
             "0");
-    serve.applyProfile(serve.profileOption.profile());
-    assertEquals(3, serve.maxBatch);
-    assertEquals(0, serve.qos);
-    assertEquals(5, serve.maxWaitMs);
-    assertEquals(2, serve.threads);
-    assertEquals(10000, serve.outboxMaxMessages);
-    assertEquals(16, serve.outboxMaxMb);
+    ServeTuning tuning = serve.settings().tuning();
+    // Typed: max-batch 3, QoS 0; the rest is pi-zero-2w's.
+    assertEquals(new ServeTuning(2, 3, 5, 0, 10_000, 16), tuning);
 
     ServeCommand plain = new ServeCommand();
     new CommandLine(plain).parseArgs("-m", "model.tflite", "--input-topic", "t");
-    plain.applyProfile(plain.profileOption.profile());
-    assertEquals(32, plain.maxBatch);
-    assertEquals(1, plain.threads);
-    assertEquals(256, plain.outboxMaxMb);
+    assertEquals(ServeTuning.BUILT_IN, plain.settings().tuning());
+    assertEquals(new ServeTuning(1, 32, 2, 1, 100_000, 256), ServeTuning.BUILT_IN);
   }
 
   @Test

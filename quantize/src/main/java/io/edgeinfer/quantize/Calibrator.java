@@ -31,7 +31,8 @@ final class Calibrator {
   /**
    * @param percentile 100 for min/max; below 100, the range keeps that share of the values
    */
-  static Map<Integer, Range> ranges(LiteGraph graph, SampleData samples, double percentile)
+  static Map<Integer, Range> ranges(
+      LiteGraph graph, SampleData samples, double percentile, QuantizeProgress progress)
       throws ModelException, IOException {
     Path file = Files.createTempFile("edgeinfer-calibration", ".tflite");
     try {
@@ -54,6 +55,7 @@ final class Calibrator {
               seen.merge(value.id(), values, Calibrator::concat);
             }
           }
+          progress.update("calibrating", to, samples.size());
         }
       }
       Map<Integer, Range> ranges = new HashMap<>();

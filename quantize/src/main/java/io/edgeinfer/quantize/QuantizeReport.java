@@ -21,6 +21,8 @@ import java.util.Map;
  * @param written whether the .tflite file was written (false when the accuracy gate refused it)
  * @param notes what a reader would not expect from the mode asked for (e.g. int8 asked, float
  *     written because the graph has no weights)
+ * @param reference the file in TensorFlow Lite's reference kernels against the lite engine; null
+ *     without the oracle ({@link ReferenceCheck}) or samples
  */
 public record QuantizeReport(
     String model,
@@ -37,10 +39,32 @@ public record QuantizeReport(
     double accuracyAfter,
     Double maxAccuracyDrop,
     boolean written,
-    List<String> notes) {
+    List<String> notes,
+    ReferenceComparison reference) {
 
   public QuantizeReport {
     notes = List.copyOf(notes);
+  }
+
+  /** The same report, now with the reference run's result. */
+  public QuantizeReport withReference(ReferenceComparison result) {
+    return new QuantizeReport(
+        model,
+        signature,
+        mode,
+        out,
+        savedModelBytes,
+        variablesBytes,
+        tfliteBytes,
+        operators,
+        weightErrors,
+        comparison,
+        accuracyBefore,
+        accuracyAfter,
+        maxAccuracyDrop,
+        written,
+        notes,
+        result);
   }
 
   /** Accuracy lost, in percentage points (negative when it improved). */
@@ -90,6 +114,23 @@ public record QuantizeReport(
         json.writeNumberField("mean_abs_diff", comparison.meanAbsDiff());
         if (!Double.isNaN(comparison.argmaxAgreement())) {
           json.writeNumberField("argmax_agreement", comparison.argmaxAgreement());
+        }
+        json.writeEndObject();
+      }
+      if (reference != null) {
+        json.writeObjectFieldStart("against_tflite_reference");
+        json.writeStringField("runtime", reference.runtime());
+        if (reference.ran()) {
+          json.writeNumberField("samples", reference.samples());
+          json.writeNumberField("max_abs_diff", reference.maxAbsDiff());
+          if (!Double.isNaN(reference.argmaxAgreement())) {
+            json.writeNumberField("argmax_agreement", reference.argmaxAgreement());
+          }
+        } else {
+          json.writeStringField("refused", reference.refusal());
+        }
+        if (!reference.checkedCopy().isEmpty()) {
+          json.writeStringField("ran", reference.checkedCopy());
         }
         json.writeEndObject();
       }
@@ -151,6 +192,9 @@ public record QuantizeReport(
       }
       text.append('\n');
     }
+    if (reference != null) {
+      text.append(referenceLine()).append('\n');
+    }
     if (!Double.isNaN(accuracyBefore)) {
       text.append(
           String.format(
@@ -165,6 +209,33 @@ public record QuantizeReport(
     }
     text.append(written ? "wrote " + out : "did not write " + out).append('\n');
     return text.toString();
+  }
+
+  /** One line: the file in TFLite's reference kernels against the lite engine, or its refusal. */
+  private String referenceLine() {
+    String copy = reference.checkedCopy().isEmpty() ? "" : " (ran " + reference.checkedCopy() + ")";
+    if (!reference.ran()) {
+      return "against the TFLite reference, "
+          + reference.runtime()
+          + ": not run, it refused the file: "
+          + reference.refusal()
+          + copy;
+    }
+    String line =
+        String.format(
+            Locale.ROOT,
+            "against the TFLite reference, %s, on %d samples: max |diff| from the lite engine %s",
+            reference.runtime(),
+            reference.samples(),
+            reference.maxAbsDiff() == 0
+                ? "0"
+                : String.format(Locale.ROOT, "%.3g", reference.maxAbsDiff()));
+    if (!Double.isNaN(reference.argmaxAgreement())) {
+      line +=
+          String.format(
+              Locale.ROOT, ", argmax agreement %.2f%%", 100 * reference.argmaxAgreement());
+    }
+    return line + copy;
   }
 
   /** "2.23x smaller", or how much it grew (a graph with little or no weights grows). */

@@ -1,6 +1,8 @@
 package io.edgeinfer.quantize;
 
 import io.edgeinfer.quantize.quant.Mode;
+import io.edgeinfer.train.data.CsvOptions;
+import io.edgeinfer.train.data.LabelColumn;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +26,10 @@ import java.util.Objects;
  * @param out the .tflite file to write
  * @param inputShapes shapes for signature inputs by name (needed for inputs of unknown rank; they
  *     may fix unknown dimensions); empty for the declared ones
+ * @param labelColumn the label's column in tables (CSV, 2-D NPY) of both data files, as train and
+ *     evaluate read them: left out of the calibration samples; with {@link LabelColumn#LAST}, a
+ *     calibration table exactly as wide as the input has no label column
+ * @param csv how CSV files are read (header, delimiter; detected where null)
  */
 public record QuantizeRequest(
     Path model,
@@ -37,10 +43,14 @@ public record QuantizeRequest(
     Path evalData,
     Double maxAccuracyDrop,
     Path out,
-    Map<String, int[]> inputShapes) {
+    Map<String, int[]> inputShapes,
+    LabelColumn labelColumn,
+    CsvOptions csv) {
 
   public QuantizeRequest {
     Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(labelColumn, "labelColumn");
+    Objects.requireNonNull(csv, "csv");
     inputShapes = Map.copyOf(inputShapes);
     Objects.requireNonNull(signature, "signature");
     Objects.requireNonNull(mode, "mode");
@@ -66,6 +76,37 @@ public record QuantizeRequest(
       throw new IllegalArgumentException(
           "expected --int8-io only with mode int8, found mode " + mode.label());
     }
+  }
+
+  /** A request whose tables have their label last and whose CSV layout is detected. */
+  public QuantizeRequest(
+      Path model,
+      String signature,
+      Mode mode,
+      Path calibrationData,
+      int calibrationSamples,
+      double percentile,
+      boolean perTensor,
+      boolean int8Io,
+      Path evalData,
+      Double maxAccuracyDrop,
+      Path out,
+      Map<String, int[]> inputShapes) {
+    this(
+        model,
+        signature,
+        mode,
+        calibrationData,
+        calibrationSamples,
+        percentile,
+        perTensor,
+        int8Io,
+        evalData,
+        maxAccuracyDrop,
+        out,
+        inputShapes,
+        LabelColumn.LAST,
+        CsvOptions.DETECT);
   }
 
   /** A request with the signature's declared input shapes. */

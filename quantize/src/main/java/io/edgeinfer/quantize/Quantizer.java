@@ -21,13 +21,14 @@ import io.edgeinfer.quantize.quant.Mode;
 import io.edgeinfer.quantize.quant.ModelEmitter;
 import io.edgeinfer.quantize.quant.Range;
 import io.edgeinfer.train.Evaluator;
+import io.edgeinfer.train.StandardMetadata;
 import io.edgeinfer.train.data.Dataset;
 import io.edgeinfer.train.data.DatasetReader;
-import io.edgeinfer.train.data.LabelColumn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -47,6 +48,29 @@ public final class Quantizer {
    */
   public static QuantizeReport quantize(QuantizeRequest request)
       throws ModelException, IOException {
+    return quantize(request, QuantizeProgress.NONE);
+  }
+
+  /** The same, telling {@code progress} how far calibration and the comparison are. */
+  public static QuantizeReport quantize(QuantizeRequest request, QuantizeProgress progress)
+      throws ModelException, IOException {
+    return quantize(request, ReferenceCheck.fromEnvironment().orElse(null), progress);
+  }
+
+  /**
+   * As {@link #quantize(QuantizeRequest)}, with the file also run in TensorFlow Lite's reference
+   * kernels on the calibration samples when {@code oracle} (the {@code tflm_oracle} executable) is
+   * given: one more line in the report.
+   */
+  public static QuantizeReport quantize(QuantizeRequest request, Path oracle)
+      throws ModelException, IOException {
+    return quantize(request, oracle, QuantizeProgress.NONE);
+  }
+
+  /** The same, with progress. */
+  public static QuantizeReport quantize(
+      QuantizeRequest request, Path oracle, QuantizeProgress progress)
+      throws ModelException, IOException {
     FrozenGraph frozen =
         GraphFreezer.freeze(request.model(), request.signature(), request.inputShapes());
     LiteGraph graph = TfToLite.convert(frozen);
@@ -58,10 +82,16 @@ public final class Quantizer {
     SampleData samples =
         request.calibrationData() == null
             ? null
-            : SampleData.read(request.calibrationData(), inputShape, request.calibrationSamples());
+            : SampleData.read(
+                request.calibrationData(),
+                inputShape,
+                request.calibrationSamples(),
+                request.labelColumn(),
+                request.csv());
     Map<Integer, io.edgeinfer.lite.format.QuantParams> activations = Map.of();
     if (request.mode() == Mode.INT8) {
-      Map<Integer, Range> ranges = Calibrator.ranges(graph, samples, request.percentile());
+      Map<Integer, Range> ranges =
+          Calibrator.ranges(graph, samples, request.percentile(), progress);
       activations = ActivationParams.of(graph, ranges);
     }
     ModelEmitter.Emitted emitted =
@@ -71,13 +101,13 @@ public final class Quantizer {
     Files.createDirectories(parent);
     Path temp = Files.createTempFile(parent, ".edgeinfer-quantize", ".tflite");
     try {
-      TfliteWriter.write(withCard(emitted.model(), request.model()), temp);
+      standardMetadata(request).write(withCard(emitted.model(), request.model()), temp);
       TfliteVerifier.verify(java.nio.ByteBuffer.wrap(Files.readAllBytes(temp)));
-      Comparison comparison = samples == null ? null : compare(request, temp, samples);
+      Comparison comparison = samples == null ? null : compare(request, temp, samples, progress);
       double before = Double.NaN;
       double after = Double.NaN;
       if (request.evalData() != null) {
-        Dataset data = DatasetReader.read(request.evalData(), LabelColumn.LAST);
+        Dataset data = DatasetReader.read(request.evalData(), request.labelColumn(), request.csv());
         before = accuracy(request.model(), request.signature(), data, "tensorflow");
         after = accuracy(temp, request.signature(), data, LiteEngine.NAME);
       }
@@ -99,7 +129,13 @@ public final class Quantizer {
               after,
               request.maxAccuracyDrop(),
               within,
-              notes(request.mode(), emitted.model()));
+              notes(request.mode(), emitted.model()),
+              null);
+      if (oracle != null && samples != null) {
+        report =
+            report.withReference(
+                ReferenceCheck.compare(oracle, temp, request.signature(), samples));
+      }
       if (!within) {
         throw new AccuracyGateException(report);
       }
@@ -182,12 +218,37 @@ public final class Quantizer {
     return io.edgeinfer.lite.format.ModelCardMetadata.attach(model, compact);
   }
 
+  /**
+   * TFLite's standard metadata for the file: what it was made from, and the class labels of the
+   * SavedModel's model card when it has one.
+   */
+  private static StandardMetadata standardMetadata(QuantizeRequest request) throws ModelException {
+    List<String> labels =
+        io.edgeinfer.core.ModelCard.read(request.model())
+            .map(io.edgeinfer.core.ModelCard::classLabels)
+            .orElse(List.of());
+    String source = request.model().toAbsolutePath().normalize().getFileName().toString();
+    return new StandardMetadata(
+        source,
+        "Signature '"
+            + request.signature()
+            + "' of the SavedModel "
+            + source
+            + ", converted by edgeinfer quantize (mode "
+            + request.mode().label()
+            + ").",
+        "edgeinfer quantize",
+        "",
+        labels);
+  }
+
   /** The operator's name without its version (the version follows from the types). */
   private static String name(io.edgeinfer.lite.format.LiteOpCode code) {
     return code.builtin().map(Enum::name).orElse(code.displayName());
   }
 
-  private static Comparison compare(QuantizeRequest request, Path tflite, SampleData samples)
+  private static Comparison compare(
+      QuantizeRequest request, Path tflite, SampleData samples, QuantizeProgress progress)
       throws ModelException {
     double max = 0;
     double sum = 0;
@@ -228,6 +289,7 @@ public final class Quantizer {
             first = false;
           }
         }
+        progress.update("comparing with TensorFlow", to, samples.size());
       }
     }
     return new Comparison(
@@ -237,7 +299,8 @@ public final class Quantizer {
         classified == 0 ? Double.NaN : (double) agree / classified);
   }
 
-  private static int argmax(float[] values, int offset, int length) {
+  /** The index of the largest of {@code length} values from {@code offset}. */
+  static int argmax(float[] values, int offset, int length) {
     int best = 0;
     for (int i = 1; i < length; i++) {
       if (values[offset + i] > values[offset + best]) {

@@ -3,6 +3,7 @@ package io.edgeinfer.quantize;
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.core.codec.NpyCodec;
 import io.edgeinfer.quantize.graph.ConversionException;
+import io.edgeinfer.train.data.CsvOptions;
 import io.edgeinfer.train.data.Dataset;
 import io.edgeinfer.train.data.DatasetReader;
 import io.edgeinfer.train.data.LabelColumn;
@@ -27,6 +28,17 @@ public record SampleData(float[][] samples, int[] exampleShape) {
    * @param limit at most this many samples, from the start of the file
    */
   public static SampleData read(Path file, int[] inputShape, int limit) throws ConversionException {
+    return read(file, inputShape, limit, LabelColumn.LAST, CsvOptions.DETECT);
+  }
+
+  /**
+   * The same, for a table whose label is in {@code labelColumn} (left out of the samples) and a CSV
+   * read with {@code csv}. With {@link LabelColumn#LAST}, a table exactly as wide as the input has
+   * no label column at all.
+   */
+  public static SampleData read(
+      Path file, int[] inputShape, int limit, LabelColumn labelColumn, CsvOptions csv)
+      throws ConversionException {
     int[] example = Arrays.copyOfRange(inputShape, 1, inputShape.length);
     int width = Arrays.stream(example).reduce(1, (a, b) -> a * b);
     float[][] rows;
@@ -39,15 +51,23 @@ public record SampleData(float[][] samples, int[] exampleShape) {
             && Arrays.equals(Arrays.copyOfRange(dims, 1, dims.length), example)) {
           rows = split(tensor.toFloatArray(), dims[0], width);
         } else if (dims.length == 2 && dims[1] == width + 1) {
-          rows = dropLast(split(tensor.toFloatArray(), dims[0], width + 1));
+          int label =
+              labelColumn.name() == null && labelColumn.index() >= 0 ? labelColumn.index() : width;
+          if (label > width) {
+            throw new IllegalArgumentException(
+                "expected --label-column below " + (width + 1) + ", found " + label);
+          }
+          rows = dropColumn(split(tensor.toFloatArray(), dims[0], width + 1), label);
         } else {
           throw wrongWidth(file, Arrays.toString(dims), example);
         }
       } else {
-        Dataset table = DatasetReader.read(file, LabelColumn.LAST);
+        Dataset table = DatasetReader.read(file, labelColumn, csv);
         rows = table.features();
         int columns = table.featureCount() + 1;
-        if (columns == width) {
+        if (columns == width
+            && labelColumn.equals(LabelColumn.LAST)
+            && table.classNames().isEmpty()) {
           // No label column: the last column is a feature too.
           for (int r = 0; r < rows.length; r++) {
             rows[r] = Arrays.copyOf(rows[r], width);
@@ -89,9 +109,12 @@ public record SampleData(float[][] samples, int[] exampleShape) {
     return rows;
   }
 
-  private static float[][] dropLast(float[][] rows) {
+  private static float[][] dropColumn(float[][] rows, int column) {
     for (int i = 0; i < rows.length; i++) {
-      rows[i] = Arrays.copyOf(rows[i], rows[i].length - 1);
+      float[] kept = new float[rows[i].length - 1];
+      System.arraycopy(rows[i], 0, kept, 0, column);
+      System.arraycopy(rows[i], column + 1, kept, column, kept.length - column);
+      rows[i] = kept;
     }
     return rows;
   }

@@ -76,7 +76,7 @@ final class SmallCnn {
     return dir;
   }
 
-  private static Operand<TFloat32> variable(Ops tf, Random random, int... dims) {
+  static Operand<TFloat32> variable(Ops tf, Random random, int... dims) {
     float[] values = new float[size(dims)];
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) (random.nextGaussian() * 0.5);
@@ -84,7 +84,7 @@ final class SmallCnn {
     return tf.withInitScope().variable(constant(tf, values, dims));
   }
 
-  private static Operand<TFloat32> positive(Ops tf, Random random, int n) {
+  static Operand<TFloat32> positive(Ops tf, Random random, int n) {
     float[] values = new float[n];
     for (int i = 0; i < n; i++) {
       values[i] = 0.5f + random.nextFloat();
@@ -92,7 +92,7 @@ final class SmallCnn {
     return tf.withInitScope().variable(constant(tf, values, n));
   }
 
-  private static Operand<TFloat32> constant(Ops tf, float[] values, int... dims) {
+  static Operand<TFloat32> constant(Ops tf, float[] values, int... dims) {
     long[] shape = new long[dims.length];
     for (int i = 0; i < dims.length; i++) {
       shape[i] = dims[i];

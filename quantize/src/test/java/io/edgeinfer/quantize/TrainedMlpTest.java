@@ -12,7 +12,10 @@ import io.edgeinfer.lite.format.LiteModel;
 import io.edgeinfer.lite.format.LiteOpCode;
 import io.edgeinfer.lite.format.LiteOperator;
 import io.edgeinfer.lite.format.LiteTensor;
+import io.edgeinfer.lite.format.MetadataLabels;
+import io.edgeinfer.lite.format.PackedFiles;
 import io.edgeinfer.lite.format.TfliteFile;
+import io.edgeinfer.lite.format.TfliteMetadata;
 import io.edgeinfer.lite.format.TfliteVerifier;
 import io.edgeinfer.quantize.quant.Mode;
 import io.edgeinfer.train.TrainedModelWriter;
@@ -174,5 +177,24 @@ class TrainedMlpTest {
                         out)));
     assertTrue(e.getMessage().startsWith("accuracy dropped by "), e.getMessage());
     assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void theFileCarriesTfliteStandardMetadataWithTheCardsLabels() throws Exception {
+    convert(Mode.INT8);
+    Path file = dir.resolve("int8.tflite");
+    TfliteMetadata m =
+        TfliteMetadata.read(TfliteFile.open(file).metadata(TfliteMetadata.ENTRY).orElseThrow());
+    assertEquals("seed", m.name());
+    assertEquals("edgeinfer quantize", m.author());
+    assertEquals(
+        "Signature 'serving_default' of the SavedModel seed, converted by edgeinfer quantize (mode"
+            + " int8).",
+        m.description());
+    assertEquals("labels.txt", m.axisLabelsFile().orElseThrow());
+    assertEquals(java.util.Map.of("labels.txt", 10L), PackedFiles.lineCounts(file));
+    assertEquals(
+        List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+        MetadataLabels.read(TfliteFile.open(file), file));
   }
 }

@@ -9,7 +9,6 @@ import io.edgeinfer.lite.format.LiteModelBuilder;
 import io.edgeinfer.lite.format.ModelCardMetadata;
 import io.edgeinfer.lite.format.OpVersions;
 import io.edgeinfer.lite.format.OperatorOptions;
-import io.edgeinfer.lite.format.TfliteWriter;
 import io.edgeinfer.train.data.NormalizationMode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +22,8 @@ import java.util.Map;
  * the {@code lite} engine: normalization (SUB, MUL), dense layers (FULLY_CONNECTED, relu fused;
  * tanh and sigmoid as their own ops), then SOFTMAX and ARG_MAX for classifiers. Signature {@code
  * serving_default}: {@code features} → {@code probabilities} and {@code class_id} (or {@code
- * prediction}), as the SavedModel; the model card is inside the file ({@link ModelCardMetadata}).
+ * prediction}), as the SavedModel; the model card is inside the file ({@link ModelCardMetadata}),
+ * and TFLite's standard metadata with the labels packed after it ({@link StandardMetadata}).
  */
 public final class LiteExport {
   public static final String FILE_NAME = "model.tflite";
@@ -137,6 +137,45 @@ public final class LiteExport {
     }
     String card = new io.edgeinfer.core.ModelCard(config.task().label(), labels).toJson();
     builder.metadata(ModelCardMetadata.NAME, ModelCardMetadata.of(card));
-    TfliteWriter.write(OpVersions.apply(builder.build()), file);
+    // And TFLite's standard metadata, for TFLite's own tooling (and our engine) to find the labels.
+    String source = Path.of(result.dataSource()).getFileName().toString();
+    new StandardMetadata(
+            "edgeinfer " + config.task().label() + " model of " + source,
+            description(result, source),
+            "edgeinfer train",
+            inputNote(result),
+            labels)
+        .write(OpVersions.apply(builder.build()), file);
+  }
+
+  private static String description(TrainingResult result, String source) {
+    String what =
+        result.config().task() == Task.CLASSIFICATION
+            ? "Classifies rows of "
+                + result.featureCount()
+                + " features into "
+                + result.classLabels().count()
+                + " classes"
+            : "Predicts a value from rows of " + result.featureCount() + " features";
+    return what
+        + "; trained by edgeinfer train on "
+        + result.trainRows()
+        + " rows of "
+        + source
+        + " (sha256 "
+        + result.dataSha256()
+        + ").";
+  }
+
+  /** The input takes raw values: the normalization is inside the graph, so none is declared. */
+  private static String inputNote(TrainingResult result) {
+    String features =
+        result.featureCount() + " raw feature values a row, in the data's column order";
+    return result.normalization().mode() == NormalizationMode.NONE
+        ? features
+        : features
+            + "; the model normalizes them itself ("
+            + result.normalization().mode().name().toLowerCase(java.util.Locale.ROOT)
+            + "), so feed them unscaled";
   }
 }

@@ -12,7 +12,9 @@ import io.edgeinfer.core.ModelCard;
 import io.edgeinfer.core.Predictor;
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.lite.format.LiteModel;
+import io.edgeinfer.lite.format.ModelCardMetadata;
 import io.edgeinfer.lite.format.TfliteFile;
+import io.edgeinfer.lite.format.TfliteMetadata;
 import io.edgeinfer.lite.format.TfliteWriter;
 import io.edgeinfer.train.data.DataException;
 import io.edgeinfer.train.data.Dataset;
@@ -121,6 +123,77 @@ class EdgeLabelsTest {
           evaluation.warnings().get(0).contains("carries no class labels"),
           evaluation.warnings().toString());
       assertTrue(evaluation.classification().accuracy() > 0.9, evaluation.toString());
+    }
+  }
+
+  @Test
+  void theFileCarriesTfliteStandardMetadataWithTheLabelFilePacked() throws Exception {
+    LiteModel file = TfliteFile.open(alone);
+    TfliteMetadata m = TfliteMetadata.read(file.metadata(TfliteMetadata.ENTRY).orElseThrow());
+    assertEquals("edgeinfer classification model of clusters", m.name());
+    assertEquals("edgeinfer train", m.author());
+    assertEquals("1.0.0", m.minParserVersion());
+    assertTrue(
+        m.description().startsWith("Classifies rows of 8 features into 3 classes"),
+        m.description());
+    assertEquals(
+        List.of("features"), m.inputs().stream().map(TfliteMetadata.TensorInfo::name).toList());
+    assertTrue(m.inputs().get(0).description().contains("normalizes them itself"), m.toString());
+    assertEquals(List.of(), m.inputs().get(0).mean(), "normalization is inside the graph");
+    assertEquals(
+        List.of("probabilities", "class_id"),
+        m.outputs().stream().map(TfliteMetadata.TensorInfo::name).toList());
+    assertEquals(
+        List.of(
+            new TfliteMetadata.AssociatedFile(
+                "labels.txt", "the label of each class, one a line", "TENSOR_AXIS_LABELS")),
+        m.outputs().get(0).files());
+    assertEquals("TENSOR_VALUE_LABELS", m.outputs().get(1).files().get(0).type());
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(alone.toFile())) {
+      assertEquals(
+          "1\n2\n3\n",
+          new String(
+              zip.getInputStream(zip.getEntry("labels.txt")).readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void withOnlyTheStandardMetadataLabelsMapAndUnknownOnesAreRefused() throws Exception {
+    LiteModel withCard = TfliteFile.open(alone);
+    Path standard = Files.createDirectories(dir.resolve("standard")).resolve("model.tflite");
+    TfliteWriter.write(
+        new LiteModel(
+            withCard.version(),
+            withCard.description(),
+            withCard.operatorCodes(),
+            withCard.subgraphs(),
+            withCard.buffers(),
+            withCard.metadata().stream()
+                .filter(e -> !e.name().equals(ModelCardMetadata.NAME))
+                .toList(),
+            withCard.signatures()),
+        Map.of("labels.txt", "1\n2\n3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        standard);
+    try (Model lite = Engines.load(standard, LoadOptions.DEFAULTS)) {
+      assertEquals(java.util.Optional.empty(), ModelCardMetadata.read(TfliteFile.open(standard)));
+      assertEquals(List.of("1", "2", "3"), ModelCard.of(lite).orElseThrow().classLabels());
+      Evaluation evaluation = Evaluator.evaluate(lite, "serving_default", data);
+      assertTrue(evaluation.classification().accuracy() > 0.9, evaluation.toString());
+      assertEquals(List.of(), evaluation.warnings());
+      float[] labels = data.labels().clone();
+      labels[4] = 7;
+      DataException e =
+          assertThrows(
+              DataException.class,
+              () ->
+                  Evaluator.evaluate(
+                      lite,
+                      "serving_default",
+                      new Dataset(data.features(), labels, "seven", "none")));
+      assertEquals(
+          "expected a label among the model's classes [1, 2, 3] (the model does not know it), found 7 at row 5",
+          e.getMessage());
     }
   }
 }

@@ -34,6 +34,9 @@ public final class TfToLite {
   private final Set<String> absorbed = new HashSet<>();
   private final Map<String, List<String>> unsupported = new LinkedHashMap<>();
 
+  /** Shapes worked out here where TensorFlow's inference left more than one dimension unknown. */
+  private final Map<String, int[]> resolvedShapes = new HashMap<>();
+
   private TfToLite(FrozenGraph graph) {
     this.graph = graph;
     this.out = new LiteGraph(graph.signature());
@@ -61,6 +64,11 @@ public final class TfToLite {
               values.put(ref.toString(), id);
               out.input(name, id);
             });
+    for (NodeDef node : graph.nodes().values()) {
+      if (node.getOp().equals("Reshape") && constant(node.getInput(1)) == null) {
+        resolveFlatten(node);
+      }
+    }
     for (NodeDef node : graph.nodes().values()) {
       if (!absorbed.contains(node.getName())
           && !node.getOp().equals("Const")
@@ -99,6 +107,9 @@ public final class TfToLite {
       case "BiasAdd", "Add", "AddV2" -> binary(node, BuiltinOperator.ADD);
       case "Sub" -> binary(node, BuiltinOperator.SUB);
       case "Mul" -> binary(node, BuiltinOperator.MUL);
+      case "RealDiv", "Div" -> divide(node);
+      case "Maximum" -> compare(node, BuiltinOperator.MAXIMUM);
+      case "Minimum" -> compare(node, BuiltinOperator.MINIMUM);
       case "Relu" -> unary(node, BuiltinOperator.RELU, new OperatorOptions.None());
       case "Relu6" -> unary(node, BuiltinOperator.RELU6, new OperatorOptions.None());
       case "Sigmoid" -> unary(node, BuiltinOperator.LOGISTIC, new OperatorOptions.None());
@@ -111,12 +122,15 @@ public final class TfToLite {
               new OperatorOptions.LeakyRelu(attr(node, "alpha").getF()));
       case "MaxPool", "MaxPoolV2" -> pool(node, BuiltinOperator.MAX_POOL_2D);
       case "AvgPool" -> pool(node, BuiltinOperator.AVERAGE_POOL_2D);
-      case "Mean" -> mean(node);
+      case "Mean" -> reduce(node, BuiltinOperator.MEAN);
+      case "Max" -> reduce(node, BuiltinOperator.REDUCE_MAX);
       case "Reshape", "Squeeze", "ExpandDims" -> reshape(node);
       case "ConcatV2" -> concat(node);
       case "Pad", "PadV2" -> pad(node);
       case "FusedBatchNorm", "FusedBatchNormV2", "FusedBatchNormV3" -> batchNorm(node);
       case "ArgMax" -> argMax(node);
+      case "ResizeBilinear" -> resize(node, BuiltinOperator.RESIZE_BILINEAR);
+      case "ResizeNearestNeighbor" -> resize(node, BuiltinOperator.RESIZE_NEAREST_NEIGHBOR);
       default -> unsupported(node, node.getOp());
     }
   }
@@ -125,6 +139,9 @@ public final class TfToLite {
 
   private void matMul(NodeDef node) {
     Constant weights = constant(node.getInput(1));
+    if (!available(node.getInput(0)) && weights != null) {
+      return; // after an op without a mapping: that op is named, not this one
+    }
     if (attr(node, "transpose_a").getB() || weights == null || !available(node.getInput(0))) {
       unsupported(node, "MatMul (of two computed tensors or a transposed input)");
       return;
@@ -149,6 +166,9 @@ public final class TfToLite {
 
   private void conv2d(NodeDef node) {
     Constant filter = constant(node.getInput(1));
+    if (!available(node.getInput(0)) && filter != null) {
+      return; // after an op without a mapping: that op is named, not this one
+    }
     if (filter == null || !nhwc(node) || padding(node) == null || !available(node.getInput(0))) {
       unsupported(node, "Conv2D (with a computed filter, NCHW or explicit padding)");
       return;
@@ -181,6 +201,9 @@ public final class TfToLite {
 
   private void depthwise(NodeDef node) {
     Constant filter = constant(node.getInput(1));
+    if (!available(node.getInput(0)) && filter != null) {
+      return; // after an op without a mapping: that op is named, not this one
+    }
     if (filter == null || !nhwc(node) || padding(node) == null || !available(node.getInput(0))) {
       unsupported(node, "DepthwiseConv2dNative (with a computed filter, NCHW or explicit padding)");
       return;
@@ -344,8 +367,11 @@ public final class TfToLite {
     if (!available(node.getInput(0)) || !available(node.getInput(1))) {
       return;
     }
-    int a = operand(node.getInput(0));
-    int b = operand(node.getInput(1));
+    elementwise(node, op, operand(node.getInput(0)), operand(node.getInput(1)));
+  }
+
+  /** An element-wise op of two values, taking the ReLU or ReLU6 that alone reads its result. */
+  private void elementwise(NodeDef node, BuiltinOperator op, int a, int b) {
     String end = node.getName() + ":0";
     NodeDef next = soleConsumer(end);
     Activation activation = next == null ? null : fusable(next);
@@ -359,9 +385,45 @@ public final class TfToLite {
         switch (op) {
           case ADD -> new OperatorOptions.Add(activation);
           case SUB -> new OperatorOptions.Sub(activation);
+          case DIV -> new OperatorOptions.Div(activation);
           default -> new OperatorOptions.Mul(activation);
         };
     emit(node, op, options, List.of(a, b), end);
+  }
+
+  /**
+   * Division by a constant becomes MUL by its reciprocal (TFLite 2.6.2 and TFLite Micro have no
+   * int8 DIV; in float the two differ by at most a rounding); by a computed tensor, DIV.
+   */
+  private void divide(NodeDef node) {
+    Constant divisor = constant(node.getInput(1));
+    if (divisor == null || !divisor.isFloat()) {
+      binary(node, BuiltinOperator.DIV);
+      return;
+    }
+    if (!available(node.getInput(0))) {
+      return;
+    }
+    float[] reciprocal = new float[divisor.size()];
+    for (int i = 0; i < reciprocal.length; i++) {
+      reciprocal[i] = 1f / divisor.floats()[i];
+    }
+    int factor =
+        out.constant(
+            node.getName() + "/reciprocal", Constant.ofFloats(divisor.shape(), reciprocal));
+    elementwise(node, BuiltinOperator.MUL, operand(node.getInput(0)), factor);
+  }
+
+  /** Maximum, Minimum (clip_by_value, a ReLU with a cap other than 6): no fused activation. */
+  private void compare(NodeDef node, BuiltinOperator op) {
+    if (available(node.getInput(0)) && available(node.getInput(1))) {
+      emit(
+          node,
+          op,
+          new OperatorOptions.None(),
+          List.of(operand(node.getInput(0)), operand(node.getInput(1))),
+          node.getName() + ":0");
+    }
   }
 
   private void unary(NodeDef node, BuiltinOperator op, OperatorOptions options) {
@@ -398,10 +460,11 @@ public final class TfToLite {
         node.getName() + ":0");
   }
 
-  private void mean(NodeDef node) {
+  /** Mean and Max over constant axes (global average and max pooling). */
+  private void reduce(NodeDef node, BuiltinOperator op) {
     Constant axes = constant(node.getInput(1));
     if (axes == null) {
-      unsupported(node, "Mean (over computed axes)");
+      unsupported(node, node.getOp() + " (over computed axes)");
       return;
     }
     if (!available(node.getInput(0))) {
@@ -418,7 +481,7 @@ public final class TfToLite {
             node.getName() + "/axes", Constant.ofLongs(new int[] {normalized.length}, normalized));
     emit(
         node,
-        BuiltinOperator.MEAN,
+        op,
         new OperatorOptions.Reducer(attr(node, "keep_dims").getB()),
         List.of(operand(node.getInput(0)), axesValue),
         node.getName() + ":0");
@@ -451,6 +514,99 @@ public final class TfToLite {
         new OperatorOptions.Reshape(newShape),
         List.of(operand(node.getInput(0)), shapeValue),
         node.getName() + ":0");
+  }
+
+  /**
+   * Keras Flatten of a tensor whose batch is unknown: {@code Reshape(x, Pack(StridedSlice(Shape(x),
+   * [i], [i + 1]), ..., -1))}. Its target shape follows from x's own: each slice is x's dimension i
+   * (unknown only for the batch), and the -1 takes the rest. The shape arithmetic is then absorbed
+   * (the RESHAPE gets a constant shape), as TFLite's converter folds it.
+   */
+  private void resolveFlatten(NodeDef reshape) {
+    NodeDef pack = graph.node(TensorRef.parse(reshape.getInput(1)).node());
+    String data = canonical(reshape.getInput(0));
+    int[] in = shape(data);
+    if (pack == null || !pack.getOp().equals("Pack") || in.length == 0) {
+      return;
+    }
+    List<NodeDef> feeders = new ArrayList<>(List.of(pack));
+    int[] target = new int[pack.getInputCount()];
+    int inferred = -1;
+    int unknownFromInput = -1;
+    for (int i = 0; i < target.length; i++) {
+      Constant c = constant(pack.getInput(i));
+      if (c != null && c.size() == 1 && !c.isFloat()) {
+        target[i] = (int) c.longs()[0];
+        if (target[i] == -1) {
+          if (inferred >= 0) {
+            return;
+          }
+          inferred = i;
+        }
+        continue;
+      }
+      NodeDef slice = graph.node(TensorRef.parse(pack.getInput(i)).node());
+      NodeDef shapeOf =
+          slice == null || !slice.getOp().equals("StridedSlice")
+              ? null
+              : graph.node(TensorRef.parse(slice.getInput(0)).node());
+      Constant begin = slice == null ? null : constant(slice.getInput(1));
+      Constant end = slice == null ? null : constant(slice.getInput(2));
+      if (shapeOf == null
+          || !shapeOf.getOp().equals("Shape")
+          || !canonical(shapeOf.getInput(0)).equals(data)
+          || begin == null
+          || end == null
+          || begin.size() != 1
+          || end.longs()[0] != begin.longs()[0] + 1
+          || attr(slice, "shrink_axis_mask").getI() != 1) {
+        return;
+      }
+      int axis = (int) begin.longs()[0];
+      if (axis < 0 || axis >= in.length) {
+        return;
+      }
+      target[i] = in[axis];
+      if (in[axis] < 0) {
+        if (unknownFromInput >= 0) {
+          return;
+        }
+        unknownFromInput = axis;
+      }
+      feeders.add(slice);
+      feeders.add(shapeOf);
+    }
+    if (inferred >= 0) {
+      long known = 1;
+      for (int axis = 0; axis < in.length; axis++) {
+        if (axis != unknownFromInput) {
+          if (in[axis] < 0) {
+            return;
+          }
+          known *= in[axis];
+        }
+      }
+      long others = 1;
+      for (int i = 0; i < target.length; i++) {
+        others *= i == inferred || target[i] < 0 ? 1 : target[i];
+      }
+      if (others == 0 || known % others != 0) {
+        return;
+      }
+      target[inferred] = (int) (known / others);
+    }
+    Set<String> names = new HashSet<>();
+    feeders.forEach(n -> names.add(n.getName()));
+    names.add(reshape.getName());
+    for (NodeDef feeder : feeders) {
+      for (NodeDef reader : consumers.getOrDefault(feeder.getName() + ":0", List.of())) {
+        if (!names.contains(reader.getName())) {
+          return; // the shape arithmetic is used elsewhere too: leave it to be named
+        }
+      }
+    }
+    feeders.forEach(n -> absorbed.add(n.getName()));
+    resolvedShapes.put(reshape.getName() + ":0", target);
   }
 
   private void concat(NodeDef node) {
@@ -493,6 +649,26 @@ public final class TfToLite {
         new OperatorOptions.Pad(),
         List.of(operand(node.getInput(0)), p),
         node.getName() + ":0");
+  }
+
+  /** Keras UpSampling2D and image resizes: a constant output size [height, width]. */
+  private void resize(NodeDef node, BuiltinOperator op) {
+    Constant size = constant(node.getInput(1));
+    if (size == null || size.size() != 2) {
+      unsupported(node, node.getOp() + " (to a computed size)");
+      return;
+    }
+    if (!available(node.getInput(0))) {
+      return;
+    }
+    boolean align = attr(node, "align_corners").getB();
+    boolean halfPixel = attr(node, "half_pixel_centers").getB();
+    OperatorOptions options =
+        op == BuiltinOperator.RESIZE_BILINEAR
+            ? new OperatorOptions.ResizeBilinear(align, halfPixel)
+            : new OperatorOptions.ResizeNearestNeighbor(align, halfPixel);
+    int sizeValue = out.constant(node.getName() + "/size", size);
+    emit(node, op, options, List.of(operand(node.getInput(0)), sizeValue), node.getName() + ":0");
   }
 
   private void argMax(NodeDef node) {
@@ -616,6 +792,10 @@ public final class TfToLite {
   }
 
   private int[] shape(String tensor) {
+    int[] resolved = resolvedShapes.get(canonical(tensor));
+    if (resolved != null) {
+      return resolved;
+    }
     int[] shape = graph.shapes().get(TensorRef.parse(tensor));
     return shape == null ? new int[0] : shape;
   }

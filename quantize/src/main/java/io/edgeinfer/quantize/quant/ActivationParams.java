@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The int8 parameters of every activation: from its calibrated range, except where TFLite's int8
  * kernels fix them (softmax and logistic outputs 1/256 with zero point -128, tanh 1/128 with 0) or
- * require them equal to the input's (pooling, reshape, pad) or shared by all inputs and the output
- * (concatenation).
+ * require them equal to the input's (pooling, reshape, pad, resize, reduce max) or shared by all
+ * inputs and the output (concatenation).
  */
 public final class ActivationParams {
   private ActivationParams() {}
@@ -19,7 +19,9 @@ public final class ActivationParams {
   public static Map<Integer, QuantParams> of(LiteGraph graph, Map<Integer, Range> ranges) {
     Map<Integer, Range> effective = new HashMap<>(ranges);
     for (Op op : graph.ops()) {
-      if (op.op() == io.edgeinfer.lite.format.BuiltinOperator.CONCATENATION) {
+      if (op.op() == io.edgeinfer.lite.format.BuiltinOperator.CONCATENATION
+          || op.op() == io.edgeinfer.lite.format.BuiltinOperator.MAXIMUM
+          || op.op() == io.edgeinfer.lite.format.BuiltinOperator.MINIMUM) {
         Range union = effective.get(op.output());
         for (int input : op.inputs()) {
           Range r = effective.get(input);
@@ -50,7 +52,14 @@ public final class ActivationParams {
       switch (op.op()) {
         case SOFTMAX, LOGISTIC -> params.put(op.output(), QuantParams.perTensor(1f / 256f, -128));
         case TANH -> params.put(op.output(), QuantParams.perTensor(1f / 128f, 0));
-        case MAX_POOL_2D, AVERAGE_POOL_2D, RESHAPE, SQUEEZE, PAD -> {
+        case MAX_POOL_2D,
+            AVERAGE_POOL_2D,
+            RESHAPE,
+            SQUEEZE,
+            PAD,
+            RESIZE_BILINEAR,
+            RESIZE_NEAREST_NEIGHBOR,
+            REDUCE_MAX -> {
           QuantParams in = params.get(op.input(0));
           if (in != null) {
             params.put(op.output(), in);

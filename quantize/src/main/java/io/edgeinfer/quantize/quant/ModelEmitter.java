@@ -252,7 +252,7 @@ public final class ModelEmitter {
           switch (role) {
             case WEIGHTS, DEPTHWISE_WEIGHTS -> int8Weights(op, role, value, shape);
             case BIAS -> int32Bias(op, value, shape);
-            case OTHER -> int8Operand(value, shape);
+            case OTHER -> int8Operand(value, shape, sameParams(op));
           };
     };
   }
@@ -331,7 +331,17 @@ public final class ModelEmitter {
   }
 
   /** A float constant operand of an element-wise op: asymmetric int8 over its own range. */
-  private int int8Operand(Value value, Shape shape) {
+  /**
+   * The parameters a constant operand must share with the op's output (MAXIMUM, MINIMUM compare raw
+   * int8 values, so TFLite requires one quantization for all); null where it may have its own.
+   */
+  private QuantParams sameParams(Op op) {
+    return op.op() == BuiltinOperator.MAXIMUM || op.op() == BuiltinOperator.MINIMUM
+        ? activations.get(op.output())
+        : null;
+  }
+
+  private int int8Operand(Value value, Shape shape, QuantParams shared) {
     float[] floats = value.constant().floats();
     float min = 0;
     float max = 0;
@@ -339,7 +349,10 @@ public final class ModelEmitter {
       min = Math.min(min, f);
       max = Math.max(max, f);
     }
-    float[] p = new Range(min, max).int8Params();
+    float[] p =
+        shared == null
+            ? new Range(min, max).int8Params()
+            : new float[] {shared.scale(0), shared.zeroPoint(0)};
     byte[] q = new byte[floats.length];
     for (int i = 0; i < floats.length; i++) {
       q[i] = (byte) Math.max(-128, Math.min(127, Math.round(floats[i] / p[0] + p[1])));

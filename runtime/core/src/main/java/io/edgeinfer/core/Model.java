@@ -3,6 +3,7 @@ package io.edgeinfer.core;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A loaded model. Closing it releases native or mapped memory; predictors made from it stop. */
 public interface Model extends AutoCloseable {
@@ -33,6 +34,29 @@ public interface Model extends AutoCloseable {
   /** The signature served unless another is named. */
   default Signature defaultSignature() throws ModelException {
     return Signatures.pick(signatures(), null);
+  }
+
+  /**
+   * What the model file says about a signature's input (normalization, label files), when its
+   * format carries such metadata (TFLite model metadata).
+   */
+  default Optional<TensorMetadata> inputMetadata(String signature, String input) {
+    return Optional.empty();
+  }
+
+  /** What the model file says about a signature's output (label files), when it says anything. */
+  default Optional<TensorMetadata> outputMetadata(String signature, String output) {
+    return Optional.empty();
+  }
+
+  /**
+   * A file packed with the model (a labels file named by {@link TensorMetadata}), when the model
+   * has one of that name.
+   *
+   * @throws ModelException when the packed file cannot be read
+   */
+  default Optional<byte[]> packedFile(String name) throws ModelException {
+    return Optional.empty();
   }
 
   @Override

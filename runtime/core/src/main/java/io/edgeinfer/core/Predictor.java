@@ -1,6 +1,7 @@
 package io.edgeinfer.core;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one signature of a loaded model. Inputs are batched along their first dimension; outputs
@@ -25,6 +26,24 @@ public interface Predictor extends AutoCloseable {
    */
   default Map<String, DataType> rawInputTypes() {
     return Map.of();
+  }
+
+  /**
+   * Binds a call to fixed input shapes (by input name), for callers that run the same shapes many
+   * times from their own arrays (see {@link BoundCall}).
+   *
+   * @throws IllegalArgumentException when a shape is missing or does not match the signature
+   * @throws UnsupportedOperationException when the engine has no bound calls
+   * @throws ModelException when the engine cannot plan the model for these shapes
+   */
+  default BoundCall bind(Map<String, Shape> inputShapes) throws ModelException {
+    throw new UnsupportedOperationException(
+        "expected an engine with bound calls (lite), found one without");
+  }
+
+  /** Per-operator timing, for engines that run operators one by one; else empty. */
+  default Optional<OpTimer> opTimer() {
+    return Optional.empty();
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.edgeinfer.lite.format.LiteOperator;
 import io.edgeinfer.lite.format.LiteSignature;
 import io.edgeinfer.lite.format.LiteSubgraph;
 import io.edgeinfer.lite.format.LiteTensor;
+import io.edgeinfer.lite.format.ModelSizeLimits;
 import io.edgeinfer.lite.format.TfliteFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,10 @@ import java.util.TreeSet;
  *   <li>weights: the constant buffers (memory-mapped; preparing the kernels reads every one, so
  *       they all become resident) plus the kernels' own prepared copies on the heap (repacked,
  *       widened int8, biases), counted at 4 bytes per element as an upper bound, plus the padding
- *       of the Vector API convolutions' packed weights ({@link #packedPaddingBytes});
+ *       of the Vector API convolutions' packed weights ({@link #packedPaddingBytes}), and the
+ *       loaded model's own objects (tables, kernels, plan) per operator and tensor ({@link
+ *       ModelSizeLimits#heapNeed}), which the loader has already checked against the heap from the
+ *       counts alone, before decoding anything;
  *   <li>arena: the arrays {@link Plan} allocates, shared between activations whose lifetimes do not
  *       overlap ({@link MemoryPlanner}; 4 bytes per float32 or int32 element, 8 per int64, 1
  *       otherwise), with the batch dimension scaled to the batch asked, plus the largest kernel
@@ -72,6 +76,12 @@ final class LiteMemoryEstimate {
     TreeSet<Integer> buffersSeen = new TreeSet<>();
     long copies = 0;
     long arena = 0;
+    long operators = 0;
+    long tensors = 0;
+    for (LiteSubgraph graph : model.subgraphs()) {
+      operators += graph.operators().size();
+      tensors += graph.tensors().size();
+    }
     for (int index : subgraphsRun(model)) {
       LiteSubgraph graph = model.subgraphs().get(index);
       BitSet copied = new BitSet();
@@ -96,10 +106,15 @@ final class LiteMemoryEstimate {
       arena += arenaBytes(model, graph, batch, Math.max(1, threads));
     }
     return new MemoryNeed(
-        mapped + copies,
+        mapped + copies + ModelSizeLimits.heapNeed(operators, tensors),
         arena,
         RUNTIME_OVERHEAD_BYTES,
-        "constant buffers (mapped) and the kernels' copies at <= 4 bytes per element; arrays"
+        "constant buffers (mapped) and the kernels' copies at <= 4 bytes per element, the loaded"
+            + " model's objects for "
+            + operators
+            + " operators and "
+            + tensors
+            + " tensors; arrays"
             + " shared by activations of disjoint lifetimes for batch "
             + batch
             + " and the kernels' scratch ("

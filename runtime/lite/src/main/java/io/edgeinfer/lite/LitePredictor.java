@@ -1,10 +1,13 @@
 package io.edgeinfer.lite;
 
+import io.edgeinfer.core.BoundCall;
 import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.FixedBatch;
 import io.edgeinfer.core.InputValidator;
 import io.edgeinfer.core.LoadOptions;
 import io.edgeinfer.core.ModelException;
+import io.edgeinfer.core.OpTime;
+import io.edgeinfer.core.OpTimer;
 import io.edgeinfer.core.Predictor;
 import io.edgeinfer.core.Shape;
 import io.edgeinfer.core.Signature;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one signature. Keeps a {@link Plan} for the last input shapes and re-plans only when they
@@ -96,6 +100,53 @@ final class LitePredictor implements Predictor {
   }
 
   private synchronized Map<String, Tensor> run(Map<String, Tensor> inputs) throws ModelException {
+    prepare(inputs);
+    plan.run(program);
+    return outputs();
+  }
+
+  @Override
+  public Optional<OpTimer> opTimer() {
+    return Optional.of(this::runTimed);
+  }
+
+  /** One prediction with a clock around each step (for {@code bench --per-op}). */
+  private synchronized List<OpTime> runTimed(Map<String, Tensor> inputs) throws ModelException {
+    prepare(inputs);
+    long[] nanos = new long[plan.steps.size()];
+    plan.run(nanos);
+    List<OpTime> times = new ArrayList<>(nanos.length);
+    for (int s = 0; s < nanos.length; s++) {
+      int step = plan.programIndex[s];
+      int[] out = plan.shapes[plan.steps.get(s).outputs()[0]];
+      times.add(
+          new OpTime(
+              program.operatorOf[step],
+              plan.steps.get(s).op(),
+              Shape.of(out),
+              OpWork.macs(program, step, plan.shapes),
+              nanos[s]));
+    }
+    return times;
+  }
+
+  @Override
+  public BoundCall bind(Map<String, Shape> inputShapes) throws ModelException {
+    model.checkOpen();
+    return new LiteBoundCall(
+        model,
+        program,
+        signature,
+        inputTensors,
+        outputTensors,
+        inputPositions,
+        inputIo,
+        outputIo,
+        inputShapes);
+  }
+
+  /** Checks the inputs, re-plans when their shapes changed, and feeds them to the plan. */
+  private void prepare(Map<String, Tensor> inputs) throws ModelException {
     InputValidator.validate(typedAsGiven(inputs), inputs);
     model.checkOpen();
     List<TensorSpec> specs = signature.inputs();
@@ -119,7 +170,9 @@ final class LitePredictor implements Predictor {
     for (int i = 0; i < specs.size(); i++) {
       inputIo[i].feed(inputs.get(specs.get(i).name()), plan.buffers[inputTensors[i]]);
     }
-    plan.run(program);
+  }
+
+  private Map<String, Tensor> outputs() {
     Map<String, Tensor> outputs = new LinkedHashMap<>();
     List<TensorSpec> outSpecs = signature.outputs();
     for (int i = 0; i < outSpecs.size(); i++) {

@@ -2,12 +2,14 @@ package io.edgeinfer.lite;
 
 import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.LoadOptions;
+import io.edgeinfer.core.MalformedModelException;
 import io.edgeinfer.core.Model;
 import io.edgeinfer.core.ModelCard;
 import io.edgeinfer.core.ModelException;
 import io.edgeinfer.core.Predictor;
 import io.edgeinfer.core.Signature;
 import io.edgeinfer.core.Signatures;
+import io.edgeinfer.core.TensorMetadata;
 import io.edgeinfer.core.TensorSpec;
 import io.edgeinfer.core.UnsupportedModelException;
 import io.edgeinfer.lite.format.LiteModel;
@@ -15,17 +17,22 @@ import io.edgeinfer.lite.format.LiteOperator;
 import io.edgeinfer.lite.format.LiteSignature;
 import io.edgeinfer.lite.format.LiteSubgraph;
 import io.edgeinfer.lite.format.LiteTensor;
+import io.edgeinfer.lite.format.MetadataLabels;
 import io.edgeinfer.lite.format.ModelCardMetadata;
+import io.edgeinfer.lite.format.PackedFiles;
 import io.edgeinfer.lite.format.SignatureTensor;
 import io.edgeinfer.lite.format.TfliteFile;
+import io.edgeinfer.lite.format.TfliteMetadata;
 import io.edgeinfer.lite.kernels.KernelSelector;
 import io.edgeinfer.lite.kernels.Kernels;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -39,6 +46,7 @@ final class LiteRuntimeModel implements Model {
   private final List<Signature> signatures;
   private final Map<String, Entry> entries;
   private final Map<String, String> metadata;
+  private final Map<String, TensorMetadata> tensorMetadata;
   private final LoadOptions options;
   private final RowThreads threads;
   private volatile boolean closed;
@@ -51,9 +59,11 @@ final class LiteRuntimeModel implements Model {
       List<Signature> signatures,
       Map<String, Entry> entries,
       Map<String, String> metadata,
+      Map<String, TensorMetadata> tensorMetadata,
       LoadOptions options,
       RowThreads threads) {
     this.path = path;
+    this.tensorMetadata = tensorMetadata;
     this.options = options;
     this.threads = threads;
     this.signatures = List.copyOf(signatures);
@@ -164,7 +174,7 @@ final class LiteRuntimeModel implements Model {
       signatures.add(new Signature(def.key(), inSpecs, outSpecs));
       entries.put(def.key(), new Entry(program, in, out));
     }
-    Map<String, String> metadata = metadata(model, kernels);
+    Map<String, String> metadata = metadata(model, kernels, path);
     for (LiteSignature def : defs) {
       LiteSubgraph graph = model.subgraphs().get(def.subgraphIndex());
       for (List<SignatureTensor> list : List.of(def.inputs(), def.outputs())) {
@@ -184,7 +194,9 @@ final class LiteRuntimeModel implements Model {
       }
     }
     metadata.put("threads", Integer.toString(threads == null ? 1 : threads.threads()));
-    return new LiteRuntimeModel(path, signatures, entries, metadata, options, threads);
+    Map<String, TensorMetadata> tensorMetadata = LiteTensorMetadata.bySignature(model, defs);
+    return new LiteRuntimeModel(
+        path, signatures, entries, metadata, tensorMetadata, options, threads);
   }
 
   private static String nameOr(String name, String fallback) {
@@ -197,7 +209,22 @@ final class LiteRuntimeModel implements Model {
     return new TensorSpec(name, type, tensor.shapeSignature());
   }
 
-  private static Map<String, String> metadata(LiteModel model, Kernels kernels) {
+  /** The model's own version from its TFLite Metadata, if it has readable metadata with one. */
+  private static java.util.Optional<String> tfliteMetadataVersion(LiteModel model) {
+    return model
+        .metadata(TfliteMetadata.ENTRY)
+        .flatMap(
+            bytes -> {
+              try {
+                String version = TfliteMetadata.read(bytes.duplicate()).version();
+                return java.util.Optional.ofNullable(version).filter(v -> !v.isBlank());
+              } catch (MalformedModelException | RuntimeException e) {
+                return java.util.Optional.empty(); // inspect reports it; serving needs no version
+              }
+            });
+  }
+
+  private static Map<String, String> metadata(LiteModel model, Kernels kernels, Path path) {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("format", "TFLite");
     metadata.put("schema_version", Integer.toString(model.version()));
@@ -213,6 +240,14 @@ final class LiteRuntimeModel implements Model {
                   new String(raw, StandardCharsets.UTF_8).replace("\0", "").strip());
             });
     ModelCardMetadata.read(model).ifPresent(card -> metadata.put(ModelCard.METADATA_KEY, card));
+    tfliteMetadataVersion(model).ifPresent(v -> metadata.put("tflite_metadata.version", v));
+    if (!metadata.containsKey(ModelCard.METADATA_KEY)) {
+      // No card of ours: the labels of TFLite's standard metadata name the classes just as well.
+      List<String> labels = MetadataLabels.read(model, path);
+      if (!labels.isEmpty()) {
+        metadata.put(ModelCard.METADATA_KEY, new ModelCard("classification", labels).toJson());
+      }
+    }
     metadata.put("subgraphs", Integer.toString(model.subgraphs().size()));
     metadata.put("kernels", kernels.name());
     Map<String, Integer> ops = new TreeMap<>();
@@ -242,6 +277,25 @@ final class LiteRuntimeModel implements Model {
   @Override
   public Map<String, String> metadata() {
     return metadata;
+  }
+
+  @Override
+  public Optional<TensorMetadata> inputMetadata(String signature, String input) {
+    return Optional.ofNullable(tensorMetadata.get(LiteTensorMetadata.inputKey(signature, input)));
+  }
+
+  @Override
+  public Optional<TensorMetadata> outputMetadata(String signature, String output) {
+    return Optional.ofNullable(tensorMetadata.get(LiteTensorMetadata.outputKey(signature, output)));
+  }
+
+  @Override
+  public Optional<byte[]> packedFile(String name) throws ModelException {
+    try {
+      return PackedFiles.read(path, name);
+    } catch (IOException e) {
+      throw new ModelException(path + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.edgeinfer.lite;
 
+import io.edgeinfer.core.DataType;
 import io.edgeinfer.core.ModelException;
 import io.edgeinfer.lite.format.LiteTensor;
 import io.edgeinfer.lite.kernels.Scratch;
@@ -23,11 +24,25 @@ final class Plan {
   final Scratch scratch = new Scratch();
   final MemoryPlanner.Layout layout;
 
-  private Plan(int[][] inputShapes, int[][] shapes, Object[] buffers, MemoryPlanner.Layout layout) {
+  /** The steps inferences run: the program's, less the shape arithmetic folded for this plan. */
+  final List<Step> steps;
+
+  /** For each of {@link #steps}, its index among the program's steps. */
+  final int[] programIndex;
+
+  private Plan(
+      int[][] inputShapes,
+      int[][] shapes,
+      Object[] buffers,
+      MemoryPlanner.Layout layout,
+      List<Step> steps,
+      int[] programIndex) {
     this.inputShapes = inputShapes;
     this.shapes = shapes;
     this.buffers = buffers;
     this.layout = layout;
+    this.steps = List.copyOf(steps);
+    this.programIndex = programIndex;
   }
 
   /**
@@ -54,7 +69,11 @@ final class Plan {
     for (int i = 0; i < inputs.size(); i++) {
       shapes[inputs.get(i)] = inputShapes[i].clone();
     }
-    for (Step step : program.steps) {
+    Object[] known = buffers.clone();
+    List<Step> live = new ArrayList<>();
+    int[] programIndex = new int[program.steps.size()];
+    for (int index = 0; index < program.steps.size(); index++) {
+      Step step = program.steps.get(index);
       for (int in : step.inputs()) {
         if (shapes[in] == null) {
           throw new ModelException(
@@ -66,16 +85,21 @@ final class Plan {
       }
       int[] outputs = step.outputs();
       try {
-        int[][] computed = step.shaper().shapes(shapes);
+        int[][] computed = step.shaper().shapes(shapes, known);
         for (int i = 0; i < outputs.length; i++) {
           shapes[outputs[i]] = computed[i];
+        }
+        if (!PlanFolding.tryFold(step, tensors, program.graph.outputs(), shapes, known)) {
+          programIndex[live.size()] = index;
+          live.add(step);
         }
       } catch (IllegalArgumentException e) {
         throw new ModelException(
             step.op() + " -> " + tensors.get(outputs[0]) + ": " + e.getMessage(), e);
       }
     }
-    List<MemoryPlanner.Need> needs = needs(program, shapes);
+    System.arraycopy(known, 0, buffers, 0, known.length);
+    List<MemoryPlanner.Need> needs = needs(program, live, shapes, known);
     MemoryPlanner.Layout layout =
         shared ? MemoryPlanner.plan(needs) : MemoryPlanner.unshared(needs);
     Object[] arrays = new Object[layout.slots().size()];
@@ -86,13 +110,31 @@ final class Plan {
     for (int i = 0; i < layout.needs().size(); i++) {
       buffers[layout.needs().get(i).tensor()] = arrays[layout.slotOf()[i]];
     }
+    startStates(tensors, buffers);
     for (int output : program.graph.outputs()) {
       if (shapes[output] == null) {
         throw new ModelException(
             "output " + tensors.get(output) + " is computed by no operator of the model");
       }
     }
-    return new Plan(inputShapes, shapes, buffers, layout);
+    return new Plan(
+        inputShapes, shapes, buffers, layout, live, Arrays.copyOf(programIndex, live.size()));
+  }
+
+  /**
+   * State starts as TensorFlow Lite Micro starts it: an int8 variable tensor (an LSTM's hidden
+   * state) at its zero point, the real value 0; others at 0.
+   */
+  private static void startStates(List<LiteTensor> tensors, Object[] buffers) {
+    for (int t = 0; t < tensors.size(); t++) {
+      LiteTensor tensor = tensors.get(t);
+      if (tensor.variable()
+          && tensor.type() == DataType.INT8
+          && tensor.quantization().isQuantized()
+          && buffers[t] instanceof byte[] state) {
+        Arrays.fill(state, (byte) tensor.quantization().zeroPoint(0));
+      }
+    }
   }
 
   /**
@@ -100,9 +142,10 @@ final class Plan {
    * from before the first step, graph outputs until after the last (the predictor reads them back),
    * the rest from the step that writes them to the last step that reads them.
    */
-  private static List<MemoryPlanner.Need> needs(Program program, int[][] shapes) {
+  private static List<MemoryPlanner.Need> needs(
+      Program program, List<Step> steps, int[][] shapes, Object[] known) {
     List<LiteTensor> tensors = program.graph.tensors();
-    int end = program.steps.size();
+    int end = steps.size();
     int[] first = new int[tensors.size()];
     int[] last = new int[tensors.size()];
     Arrays.fill(first, Integer.MAX_VALUE);
@@ -112,7 +155,7 @@ final class Plan {
       last[input] = Math.max(last[input], -1);
     }
     for (int s = 0; s < end; s++) {
-      Step step = program.steps.get(s);
+      Step step = steps.get(s);
       for (int in : step.inputs()) {
         last[in] = Math.max(last[in], s);
       }
@@ -133,7 +176,7 @@ final class Plan {
     }
     List<MemoryPlanner.Need> needs = new ArrayList<>();
     for (int t = 0; t < tensors.size(); t++) {
-      if (shapes[t] != null && program.constants[t] == null && first[t] != Integer.MAX_VALUE) {
+      if (shapes[t] != null && known[t] == null && first[t] != Integer.MAX_VALUE) {
         needs.add(
             new MemoryPlanner.Need(
                 t,
@@ -155,14 +198,34 @@ final class Plan {
     return Arrays.deepEquals(inputShapes, shapesAsked);
   }
 
-  /** Runs every step in order. */
+  /** Runs every step in order (indexed: no iterator per call). */
   void run(Program program) throws ModelException {
-    for (Step step : program.steps) {
-      try {
-        step.runner().run(buffers, shapes, scratch);
-      } catch (RuntimeException e) {
-        throw new ModelException(step.op() + " failed: " + e, e);
-      }
+    for (int s = 0; s < steps.size(); s++) {
+      runStep(steps.get(s));
+    }
+  }
+
+  /** Runs {@code live} (some of this plan's steps, in order): a bound call's live steps. */
+  void run(Step[] live) throws ModelException {
+    for (Step step : live) {
+      runStep(step);
+    }
+  }
+
+  /** Runs every step in order, adding each step's nanoseconds to {@code nanos[step]}. */
+  void run(long[] nanos) throws ModelException {
+    for (int s = 0; s < steps.size(); s++) {
+      long start = System.nanoTime();
+      runStep(steps.get(s));
+      nanos[s] += System.nanoTime() - start;
+    }
+  }
+
+  private void runStep(Step step) throws ModelException {
+    try {
+      step.runner().run(buffers, shapes, scratch);
+    } catch (RuntimeException e) {
+      throw new ModelException(step.op() + " failed: " + e, e);
     }
   }
 }

@@ -31,12 +31,16 @@ final class Program {
   final LiteSubgraph graph;
   final List<Step> steps;
 
+  /** For each step, the index of the operator it came from in the graph (for per-op timing). */
+  final int[] operatorOf;
+
   /** Constant operands (e.g. the second operand of an ADD) as arrays; else null. */
   final Object[] constants;
 
-  private Program(LiteSubgraph graph, List<Step> steps, Object[] constants) {
+  private Program(LiteSubgraph graph, List<Step> steps, int[] operatorOf, Object[] constants) {
     this.graph = graph;
     this.steps = List.copyOf(steps);
+    this.operatorOf = operatorOf;
     this.constants = constants;
   }
 
@@ -67,7 +71,9 @@ final class Program {
       }
     }
     List<Step> steps = new ArrayList<>();
-    for (LiteOperator op : graph.operators()) {
+    List<Integer> operatorOf = new ArrayList<>();
+    for (int index = 0; index < graph.operators().size(); index++) {
+      LiteOperator op = graph.operators().get(index);
       LiteOpCode code = model.opCode(op);
       String name = code.displayName();
       Optional<Lowering> lowering = RESOLVER.find(code);
@@ -79,6 +85,7 @@ final class Program {
         Step step = ctx.lower(lowering.get(), op, name);
         if (step != null) {
           steps.add(step);
+          operatorOf.add(index);
         }
       } catch (Unsupported e) {
         String detail = e.getMessage();
@@ -93,7 +100,8 @@ final class Program {
           (what, count) -> names.add(count > 1 ? what + " (" + count + "x)" : what));
       throw new UnsupportedModelException("unsupported operators", names);
     }
-    return new Program(graph, steps, ctx.constants());
+    return new Program(
+        graph, steps, operatorOf.stream().mapToInt(Integer::intValue).toArray(), ctx.constants());
   }
 
   static boolean isFloat(LiteTensor tensor) {

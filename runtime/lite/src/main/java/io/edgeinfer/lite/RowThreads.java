@@ -3,31 +3,45 @@ package io.edgeinfer.lite;
 import io.edgeinfer.lite.kernels.RowSplit;
 import io.edgeinfer.lite.kernels.Scratch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A small fixed set of worker threads that, with the calling thread, split the output rows of one
- * large operation (a convolution) at a time. Small operations, and callers that find the workers
- * busy with another predictor's operation, run alone on their own thread. Hand-offs park and unpark
- * threads through volatile fields: nothing is allocated per call. Workers are daemon threads with a
- * scratch each; closing stops them.
+ * large operation (a convolution) at a time, as one part per thread that any free thread may take.
+ * Small operations, and callers that find the workers busy with another predictor's operation, run
+ * alone on their own thread. Hand-offs park and unpark threads through volatile fields: nothing is
+ * allocated per call. Workers are daemon threads with a scratch each; closing stops them.
  */
 public final class RowThreads implements AutoCloseable {
   /**
-   * Operations below this many multiply-adds run on the calling thread: waking a parked thread
-   * costs tens of microseconds, about what a plain-Java kernel does in this much work.
+   * Operations below this many multiply-adds (2^18, about 262,000) run on the calling thread:
+   * waking a parked thread costs tens of microseconds, what the fastest kernels (~10 GMAC/s, 1x1
+   * convolutions) do in a tenth of this work. Depthwise layers run at under 1 GMAC/s: MobileNet
+   * v2's of 0.7-1 M multiply-adds took 2-3 ms each and stayed on one thread at the former 2^20.
    */
-  static final long MIN_WORK = 1L << 20;
+  static final long MIN_WORK = 1L << 18;
 
   private final Worker[] workers;
   private final ReentrantLock lock = new ReentrantLock();
+
+  /**
+   * The split's generation (high 32 bits) and its next unclaimed part (low 32 bits). Threads take
+   * parts by compare-and-set, so a part whose thread has not woken yet (a busy machine) is taken by
+   * whoever is free, the caller included: a split never waits on a sleeping thread's share.
+   */
+  private final AtomicLong claim = new AtomicLong();
+
+  /** Parts of the split in progress not finished yet. */
   private final AtomicInteger pending = new AtomicInteger();
+
   private volatile boolean closed;
   private volatile Throwable failure;
   private volatile Thread caller;
+  private int generation;
 
-  // The split in progress: written under the lock before each worker's volatile assignment.
+  // The split in progress: written under the lock before claim publishes its generation.
   private RowSplit<Object, Object> op;
   private Object input;
   private int[] shape;
@@ -35,15 +49,13 @@ public final class RowThreads implements AutoCloseable {
   private int rows;
   private int parts;
 
-  /** One helper thread, waiting for a part of a split. */
+  /** One helper thread, woken for each split to take parts of it. */
   private final class Worker implements Runnable {
-    final int part;
     final Scratch scratch = new Scratch();
     final Thread thread;
     volatile long assigned;
 
-    Worker(int part, String name) {
-      this.part = part;
+    Worker(String name) {
       this.thread = new Thread(this, name);
       thread.setDaemon(true);
     }
@@ -59,14 +71,7 @@ public final class RowThreads implements AutoCloseable {
           return;
         }
         done = assigned;
-        try {
-          op.runRows(input, shape, output, scratch, start(part), start(part + 1));
-        } catch (Throwable t) {
-          failure = t;
-        }
-        if (pending.decrementAndGet() == 0) {
-          LockSupport.unpark(caller);
-        }
+        takeParts(scratch);
       }
     }
   }
@@ -82,7 +87,7 @@ public final class RowThreads implements AutoCloseable {
     }
     workers = new Worker[threads - 1];
     for (int w = 0; w < workers.length; w++) {
-      workers[w] = new Worker(w + 1, "edgeinfer-lite-" + (w + 1));
+      workers[w] = new Worker("edgeinfer-lite-" + (w + 1));
       workers[w].thread.start();
     }
   }
@@ -92,8 +97,41 @@ public final class RowThreads implements AutoCloseable {
     return workers.length + 1;
   }
 
-  private int start(int part) {
+  private static int start(int rows, int part, int parts) {
     return (int) ((long) rows * part / parts);
+  }
+
+  /**
+   * Takes and runs parts of the current split until none is left. The split's fields are read
+   * before the part is claimed and used only when the claim succeeds: a claim can only succeed
+   * while its generation is unfinished, and its fields cannot change before it finishes.
+   */
+  private void takeParts(Scratch scratch) {
+    while (true) {
+      long c = claim.get();
+      int part = (int) c;
+      int count = parts;
+      if (part >= count) {
+        return;
+      }
+      RowSplit<Object, Object> k = op;
+      Object in = input;
+      int[] inShape = shape;
+      Object out = output;
+      int total = rows;
+      if (!claim.compareAndSet(c, c + 1)) {
+        continue;
+      }
+      try {
+        k.runRows(
+            in, inShape, out, scratch, start(total, part, count), start(total, part + 1, count));
+      } catch (Throwable t) {
+        failure = t;
+      }
+      if (pending.decrementAndGet() == 0) {
+        LockSupport.unpark(caller);
+      }
+    }
   }
 
   /** Runs {@code split} over every output row, on several threads when it is large enough. */
@@ -114,22 +152,18 @@ public final class RowThreads implements AutoCloseable {
       parts = Math.min(threads(), total);
       failure = null;
       caller = Thread.currentThread();
-      pending.set(parts - 1);
-      for (int part = 1; part < parts; part++) {
-        Worker worker = workers[part - 1];
-        worker.assigned++; // volatile: publishes the fields above to this worker
-        LockSupport.unpark(worker.thread);
+      pending.set(parts);
+      generation++;
+      claim.set((long) generation << 32); // volatile: publishes the fields above
+      for (int w = 0; w < parts - 1; w++) {
+        workers[w].assigned++;
+        LockSupport.unpark(workers[w].thread);
       }
-      Throwable own = null;
-      try {
-        k.runRows(in, inShape, out, scratch, 0, start(1));
-      } catch (Throwable t) {
-        own = t;
-      }
+      takeParts(scratch);
       while (pending.get() > 0) {
         LockSupport.park(this);
       }
-      Throwable t = own != null ? own : failure;
+      Throwable t = failure;
       if (t instanceof RuntimeException e) {
         throw e;
       }

@@ -52,6 +52,30 @@ final class TensorIo {
     return quantized;
   }
 
+  /** Whether a caller's float array can stand in for the plan's array (no conversion). */
+  boolean floatsInPlace() {
+    return !quantized && type == DataType.FLOAT32;
+  }
+
+  /** Whether the caller's floats can be converted to the held tensor and back. */
+  boolean floatsConvertible() {
+    return floatsInPlace() || quantized;
+  }
+
+  /** Quantizes {@code values} into a quantized tensor's array, allocating nothing. */
+  void feedFloats(float[] values, Object buffer) {
+    for (int k = 0; k < values.length; k++) {
+      set(buffer, k, quantize(values[k]));
+    }
+  }
+
+  /** Dequantizes a quantized tensor's array into {@code values}, allocating nothing. */
+  void readFloats(Object buffer, float[] values) {
+    for (int k = 0; k < values.length; k++) {
+      values[k] = (float) ((double) scale * (get(buffer, k) - zeroPoint));
+    }
+  }
+
   void feed(Tensor given, Object buffer) {
     ByteBuffer data = given.data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
     int size = given.size();

@@ -66,8 +66,9 @@ class LiteMemoryEstimateTest {
     MemoryNeed need1 = LiteMemoryEstimate.of(model, 1);
     long planned1 = plannedBytes(model, new int[] {1, 2});
     assertEquals(planned1 + 3 * 3 * 4, need1.arenaBytes());
-    // 13 floats mapped (52 bytes) and copied by the kernels (at most 52 more).
-    assertEquals(104, need8.weightsBytes());
+    // 13 floats mapped (52 bytes) and copied by the kernels (at most 52 more); the loaded model's
+    // objects for 2 operators and 7 tensors (512 and 384 bytes each).
+    assertEquals(104 + 2 * 512 + 7 * 384, need8.weightsBytes());
     assertEquals(LiteMemoryEstimate.RUNTIME_OVERHEAD_BYTES, need8.overheadBytes());
   }
 

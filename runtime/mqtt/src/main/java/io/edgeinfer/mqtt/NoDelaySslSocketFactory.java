@@ -3,11 +3,13 @@ package io.edgeinfer.mqtt;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Nagle off ({@link TcpSocketFactory}) for TLS: Paho accepts only an {@link SSLSocketFactory} for
- * {@code ssl://} brokers, so the TLS factory is wrapped as one.
+ * Nagle off ({@link TcpSocketFactory}) for TLS, and the decrypted input guarded against correlation
+ * data Paho cannot read ({@link GuardedSslSocket}): Paho accepts only an {@link SSLSocketFactory}
+ * for {@code ssl://} brokers, so the TLS factory is wrapped as one.
  */
 final class NoDelaySslSocketFactory extends SSLSocketFactory {
   private final SSLSocketFactory delegate;
@@ -30,7 +32,7 @@ final class NoDelaySslSocketFactory extends SSLSocketFactory {
   public Socket createSocket(Socket socket, String host, int port, boolean autoClose)
       throws IOException {
     socket.setTcpNoDelay(true);
-    return delegate.createSocket(socket, host, port, autoClose);
+    return guarded(delegate.createSocket(socket, host, port, autoClose));
   }
 
   @Override
@@ -62,6 +64,10 @@ final class NoDelaySslSocketFactory extends SSLSocketFactory {
 
   private static Socket noDelay(Socket socket) throws IOException {
     socket.setTcpNoDelay(true);
-    return socket;
+    return guarded(socket);
+  }
+
+  private static Socket guarded(Socket socket) {
+    return socket instanceof SSLSocket tls ? new GuardedSslSocket(tls) : socket;
   }
 }

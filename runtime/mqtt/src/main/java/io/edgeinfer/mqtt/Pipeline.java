@@ -7,6 +7,7 @@ import io.edgeinfer.core.Signature;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,8 @@ import java.util.logging.Logger;
 /**
  * Decodes, micro-batches, predicts and encodes on its own threads. Sources only call {@link
  * #offer}, which never blocks: Paho's callback thread must stay free (blocking it deadlocks the
- * client).
+ * client). A request naming another of the model's signatures goes to that signature's pipeline
+ * ({@link SignatureRoutes}; the first such request waits while it starts).
  */
 public final class Pipeline implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
@@ -26,6 +28,7 @@ public final class Pipeline implements AutoCloseable {
   private final List<Predictor> predictors = new ArrayList<>();
   private final Metrics metrics;
   private final AtomicBoolean accepting = new AtomicBoolean(true);
+  private final SignatureRoutes routes;
 
   public Pipeline(
       Model model,
@@ -35,8 +38,23 @@ public final class Pipeline implements AutoCloseable {
       ReplySink sink,
       Metrics metrics)
       throws ModelException {
+    this(model, signature, info, settings, sink, metrics, VisionSetup.DEFAULTS);
+  }
+
+  /** As above, with images answered as {@code vision} says. */
+  public Pipeline(
+      Model model,
+      Signature signature,
+      ModelInfo info,
+      PipelineSettings settings,
+      ReplySink sink,
+      Metrics metrics,
+      VisionSetup vision)
+      throws ModelException {
     this.metrics = metrics;
+    this.routes = new SignatureRoutes(this, model, signature, info, settings, sink, metrics);
     ReplyEncoder encoder = new ReplyEncoder(info, signature);
+    VisionReplyEncoder visionEncoder = new VisionReplyEncoder(info);
     for (int i = 0; i < settings.threads(); i++) {
       Predictor predictor = model.predictor(signature.name());
       predictors.add(predictor);
@@ -44,13 +62,20 @@ public final class Pipeline implements AutoCloseable {
       BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
       queues.add(queue);
       BatchProcessor processor =
-          new BatchProcessor(predictor, signature, settings, encoder, sink, metrics);
+          new BatchProcessor(
+              predictor,
+              signature,
+              settings,
+              encoder,
+              sink,
+              metrics,
+              new ImageRequests(model, predictor, vision, visionEncoder));
       Thread thread =
           new Thread(new Worker(queue, processor, settings, metrics), "edgeinfer-pipeline-" + i);
       thread.setDaemon(true);
       threads.add(thread);
     }
-    metrics.queueDepth(() -> queues.stream().mapToInt(BlockingQueue::size).sum());
+    metrics.queueDepth(this::queued);
     threads.forEach(Thread::start);
   }
 
@@ -61,6 +86,10 @@ public final class Pipeline implements AutoCloseable {
   public boolean offer(InboundMessage message) {
     if (!accepting.get()) {
       return false;
+    }
+    Optional<Pipeline> other = routes.route(message);
+    if (other.isPresent()) {
+      return other.get().offer(message);
     }
     int worker = Math.floorMod(message.topic().hashCode(), queues.size());
     boolean queued = queues.get(worker).offer(message);
@@ -79,12 +108,25 @@ public final class Pipeline implements AutoCloseable {
     if (!accepting.get()) {
       return false;
     }
+    Optional<Pipeline> other = routes.route(message);
+    if (other.isPresent()) {
+      return other.get().offer(message, timeout);
+    }
     int worker = Math.floorMod(message.topic().hashCode(), queues.size());
     boolean queued = queues.get(worker).offer(message, timeout.toNanos(), TimeUnit.NANOSECONDS);
     if (queued) {
       metrics.received.incrementAndGet();
     }
     return queued;
+  }
+
+  /** Messages waiting in this pipeline's queues and in those of the other signatures. */
+  int queued() {
+    return queues.stream().mapToInt(BlockingQueue::size).sum() + routes.queued();
+  }
+
+  SignatureRoutes routes() {
+    return routes;
   }
 
   /** Whether {@link #offer} still takes messages (false once the service drains). */
@@ -95,6 +137,7 @@ public final class Pipeline implements AutoCloseable {
   /** Stops taking messages, lets the workers finish what is queued, then stops them. */
   public void drain(Duration timeout) throws InterruptedException {
     accepting.set(false);
+    routes.drain(timeout);
     long deadline = System.nanoTime() + timeout.toNanos();
     for (Thread thread : threads) {
       thread.interrupt();
@@ -112,6 +155,7 @@ public final class Pipeline implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     predictors.forEach(Predictor::close);
+    routes.close();
   }
 
   /**

@@ -7,6 +7,7 @@ import io.edgeinfer.core.Shape;
 import io.edgeinfer.core.Signature;
 import io.edgeinfer.core.Tensor;
 import io.edgeinfer.core.codec.OutputEncoder;
+import io.edgeinfer.core.codec.RequestId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,13 +31,14 @@ final class ReplyEncoder {
   }
 
   /**
-   * {@code {"id", "topic", "model", "model_version", "predictions" | "outputs", "classes"?,
-   * "timings_ms"}}; {@code classes} gives the top class label and its probability per instance when
-   * the model card has labels.
+   * {@code {"id"?, "topic", "model", "model_version", "edgeinfer_version", "predictions" |
+   * "outputs", "classes"?, "timings_ms"}}: {@code id} as the request wrote it (a number stays a
+   * number); {@code model_version} the model's own (null when it declares none); {@code classes}
+   * gives the top class label and its probability per instance when the model card has labels.
    */
   byte[] prediction(
       String topic,
-      String id,
+      RequestId id,
       boolean columnar,
       Map<String, Tensor> outputs,
       double queueMs,
@@ -45,12 +47,11 @@ final class ReplyEncoder {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (JsonGenerator json = JSON.createGenerator(bytes)) {
       json.writeStartObject();
-      if (id != null) {
-        json.writeStringField("id", id);
-      }
+      writeId(json, id);
       json.writeStringField("topic", topic);
       json.writeStringField("model", model.name());
       json.writeStringField("model_version", model.version());
+      json.writeStringField("edgeinfer_version", model.edgeinferVersion());
       OutputEncoder.writePredictionsField(json, outputs, signature, columnar);
       writeClasses(json, outputs);
       json.writeObjectFieldStart("timings_ms");
@@ -66,21 +67,32 @@ final class ReplyEncoder {
   }
 
   /** {@code {"error", "topic", "id"?, "model"}}. */
-  byte[] error(String topic, String id, String message) {
+  byte[] error(String topic, RequestId id, String message) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
     try (JsonGenerator json = JSON.createGenerator(bytes)) {
       json.writeStartObject();
       json.writeStringField("error", message);
       json.writeStringField("topic", topic);
-      if (id != null) {
-        json.writeStringField("id", id);
-      }
+      writeId(json, id);
       json.writeStringField("model", model.name());
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  /** The id with its JSON type: a number as the sender wrote it, a string as a string. */
+  private static void writeId(JsonGenerator json, RequestId id) throws IOException {
+    if (id == null) {
+      return;
+    }
+    json.writeFieldName("id");
+    if (id.number()) {
+      json.writeNumber(id.text()); // the parser's own text of a number token: valid JSON as is
+    } else {
+      json.writeString(id.text());
+    }
   }
 
   private void writeClasses(JsonGenerator json, Map<String, Tensor> outputs) throws IOException {

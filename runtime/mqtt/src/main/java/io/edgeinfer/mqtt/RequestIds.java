@@ -3,6 +3,7 @@ package io.edgeinfer.mqtt;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.edgeinfer.core.codec.RequestId;
 import java.io.IOException;
 
 /**
@@ -16,7 +17,7 @@ final class RequestIds {
   private RequestIds() {}
 
   /** The id, or null when there is none to be found. */
-  static String find(byte[] payload) {
+  static RequestId find(byte[] payload) {
     try (JsonParser parser = JSON.createParser(payload)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return null;
@@ -25,7 +26,9 @@ final class RequestIds {
         boolean isId = parser.currentName().equals("id");
         JsonToken value = parser.nextToken();
         if (isId) {
-          return value == JsonToken.VALUE_STRING || value.isNumeric() ? parser.getText() : null;
+          return value == JsonToken.VALUE_STRING
+              ? RequestId.ofString(parser.getText())
+              : value.isNumeric() ? RequestId.ofNumber(parser.getText()) : null;
         }
         parser.skipChildren();
       }

@@ -3,6 +3,10 @@ package io.edgeinfer.mqtt;
 import io.edgeinfer.core.Model;
 import io.edgeinfer.core.ModelException;
 import io.edgeinfer.core.Signature;
+import io.edgeinfer.core.vision.VisionOptions;
+import io.edgeinfer.mqtt.homeassistant.Discovery;
+import io.edgeinfer.mqtt.homeassistant.HomeAssistantSettings;
+import io.edgeinfer.mqtt.homeassistant.HomeAssistantSink;
 import io.edgeinfer.mqtt.outbox.Outbox;
 import io.edgeinfer.mqtt.watch.FileReplySink;
 import io.edgeinfer.mqtt.watch.FolderWatcher;
@@ -34,7 +38,8 @@ public final class ServiceRunner implements AutoCloseable {
     Set<InboundMessage> fromFiles = Collections.newSetFromMap(new IdentityHashMap<>());
     Pipeline[] built = new Pipeline[1];
     MqttService.PipelineFactory factory =
-        publisher -> {
+        mqttPublisher -> {
+          ReplySink publisher = b.homeAssistant(mqttPublisher);
           ReplySink fileSink = b.watch == null ? null : new FileReplySink(b.watch, publisher);
           ReplySink routing =
               reply -> {
@@ -48,7 +53,15 @@ public final class ServiceRunner implements AutoCloseable {
                   publisher.deliver(reply);
                 }
               };
-          built[0] = new Pipeline(b.model, b.signature, b.info, b.settings, routing, b.metrics);
+          built[0] =
+              new Pipeline(
+                  b.model,
+                  b.signature,
+                  b.info,
+                  b.settings,
+                  routing,
+                  b.metrics,
+                  new VisionSetup(b.vision, b.watch));
           return built[0];
         };
     StringBuilder text = new StringBuilder();
@@ -175,6 +188,8 @@ public final class ServiceRunner implements AutoCloseable {
     private Path watch;
     private Integer metricsPort;
     private String metricsHost = "127.0.0.1";
+    private HomeAssistantSettings homeAssistant;
+    private VisionOptions vision = VisionOptions.DEFAULTS;
 
     private Builder(
         Model model, Signature signature, ModelInfo info, PipelineSettings settings, Metrics m) {
@@ -207,7 +222,39 @@ public final class ServiceRunner implements AutoCloseable {
       return this;
     }
 
+    /** How images (JPEG, PNG, BMP payloads and files) are read and answered. */
+    public Builder vision(VisionOptions options) {
+      this.vision = options;
+      return this;
+    }
+
+    /** Home Assistant discovery and entity state (with a broker only), or null for none. */
+    public Builder homeAssistant(HomeAssistantSettings settings) {
+      this.homeAssistant = settings;
+      return this;
+    }
+
+    /** The publisher, announcing Home Assistant's entities and feeding their state when asked. */
+    private ReplySink homeAssistant(ReplySink publisher) {
+      if (homeAssistant == null || broker == null) {
+        return publisher;
+      }
+      Discovery discovery =
+          new Discovery(
+              homeAssistant,
+              broker.clientId(),
+              broker.statusTopic(),
+              info.name(),
+              info.edgeinferVersion());
+      return HomeAssistantSink.announce(discovery, publisher);
+    }
+
     public ServiceRunner start() throws ModelException, IOException {
+      if (homeAssistant != null && broker == null) {
+        throw new IllegalArgumentException(
+            "expected a broker for --homeassistant (its entities live there), found only --watch:"
+                + " add --broker");
+      }
       return new ServiceRunner(this);
     }
   }

@@ -8,7 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A request for another signature than the service runs is told so, not given a shape error. */
+/** A request for a signature the model does not have is told so, not given a shape error. */
 class RequestedSignatureTest {
   @Test
   void aRequestForAnotherSignatureIsAnsweredWithWhichOneRuns() throws Exception {
@@ -31,8 +31,9 @@ class RequestedSignatureTest {
       String text = new String(reply.messages().get(0).payload(), StandardCharsets.UTF_8);
       assertTrue(
           text.contains(
-              "expected signature 'serving_default' (the one this service runs), found a request"
-                  + " for 'add': send it to a service started with --signature add"),
+              "expected a signature of the model this service runs (default 'serving_default'),"
+                  + " found a request for 'add', which the model does not have or which could not"
+                  + " be started (see the service's log)"),
           text);
     }
   }

@@ -47,8 +47,9 @@ class TopicsAndFormatsTest {
     assertEquals(Format.RAW, raw.of(null));
     assertEquals(Format.NPY, raw.of("application/x-npy"));
     assertEquals(
-        "expected a content type of application/json, text/csv, application/x-npy or"
-            + " application/octet-stream (float32), found 'image/gif'",
-        assertThrows(IllegalArgumentException.class, () -> byType.of("image/gif")).getMessage());
+        "expected a content type of application/json, text/csv, application/x-npy,"
+            + " application/octet-stream (float32) or image/jpeg, image/png, image/bmp, found"
+            + " 'text/plain'",
+        assertThrows(IllegalArgumentException.class, () -> byType.of("text/plain")).getMessage());
   }
 }

@@ -45,9 +45,39 @@ final class TensorFlowModel implements Model {
     return interOpThreads == 1 ? -1 : interOpThreads;
   }
 
+  /** Graph operations that hold a variable, restored from {@code variables/}. */
+  private static final java.util.Set<String> VARIABLE_OPS =
+      java.util.Set.of("VariableV2", "Variable", "VarHandleOp");
+
+  /**
+   * A graph with variables needs {@code variables/variables.index}: without it TensorFlow loads the
+   * graph anyway and fails only at the first prediction ("uninitialized value").
+   */
+  private static void requireVariables(Path path, MetaGraphDef metaGraph)
+      throws MalformedModelException {
+    java.nio.file.Path index = path.resolve("variables").resolve("variables.index");
+    if (java.nio.file.Files.isRegularFile(index)) {
+      return;
+    }
+    long variables =
+        metaGraph.getGraphDef().getNodeList().stream()
+            .filter(node -> VARIABLE_OPS.contains(node.getOp()))
+            .count();
+    if (variables > 0) {
+      throw new MalformedModelException(
+          "expected "
+              + index
+              + " (the graph has "
+              + variables
+              + (variables == 1 ? " variable" : " variables")
+              + " to restore from it), found no such file");
+    }
+  }
+
   static TensorFlowModel load(Path path, LoadOptions options) throws ModelException {
     MetaGraphDef metaGraph = SavedModelReader.read(path, options.tags());
     SignatureReader.Result read = SignatureReader.read(metaGraph);
+    requireVariables(path, metaGraph);
     ConfigProto config =
         ConfigProto.newBuilder()
             .setIntraOpParallelismThreads(options.intraOpThreads())
@@ -58,7 +88,10 @@ final class TensorFlowModel implements Model {
       loaded = load(path, metaGraph, options, config);
     } catch (TensorFlowException | IllegalArgumentException e) {
       throw new MalformedModelException(
-          "TensorFlow could not load " + path + ": " + firstLine(e.getMessage()), e);
+          path
+              + ": expected a graph TensorFlow can load, found one it refuses: "
+              + firstLine(e.getMessage()),
+          e);
     } catch (RuntimeException e) {
       // TensorFlow Java fails with its own NullPointerException on signatures it cannot build
       // (TF1 reference-typed tensors such as DT_FLOAT_REF); its text names its internals.
@@ -168,6 +201,18 @@ final class TensorFlowModel implements Model {
   @Override
   public Predictor predictor(String name) throws ModelException {
     checkOpen();
+    String wanted = name != null ? name : Signature.DEFAULT_NAME;
+    String why = signatures.skipped().get(wanted);
+    if (why != null && signatures.signatures().stream().noneMatch(s -> s.name().equals(wanted))) {
+      // Set aside at load: say why, rather than that it is unknown.
+      throw new ModelException(
+          "expected signature '"
+              + wanted
+              + "' of "
+              + path
+              + " to be one edgeinfer can run, found it set aside: "
+              + why);
+    }
     Signature signature = Signatures.pick(signatures.signatures(), name);
     return new TensorFlowPredictor(
         this, loaded.session(), signature, signatures.graphNames().get(signature.name()));

@@ -70,9 +70,9 @@ final class TensorFlowPredictor implements Predictor {
       }
     } catch (TensorFlowException e) {
       throw new ModelException(
-          "TensorFlow failed to run signature '"
+          "expected signature '"
               + signature.name()
-              + "': "
+              + "' to run in TensorFlow, found an error: "
               + TensorFlowModel.firstLine(e.getMessage()),
           e);
     } finally {

@@ -12,10 +12,10 @@ import java.util.Map;
  * @param columnar true when the JSON used {@code {"inputs": ...}}, so that the reply can use the
  *     same form
  * @param id the optional {@code "id"} of a JSON payload (a string, or a number as written), echoed
- *     in replies so that a sender can match them; else null
+ *     in replies with its JSON type so that a sender can match them; else null
  */
 public record DecodedInput(
-    Map<String, Tensor> inputs, String signatureName, boolean columnar, String id) {
+    Map<String, Tensor> inputs, String signatureName, boolean columnar, RequestId id) {
   public DecodedInput {
     inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
   }

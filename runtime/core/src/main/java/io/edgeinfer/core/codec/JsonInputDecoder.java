@@ -56,7 +56,7 @@ final class JsonInputDecoder {
   private DecodedInput document() throws IOException {
     JsonToken token = parser.nextToken();
     String signatureName = null;
-    String id = null;
+    RequestId id = null;
     boolean columnar = false;
     boolean haveData = false;
     if (token == JsonToken.START_ARRAY) {
@@ -123,14 +123,15 @@ final class JsonInputDecoder {
   }
 
   /** A request id: a string, or a number kept as it was written. */
-  private String id() throws IOException {
+  private RequestId id() throws IOException {
     JsonToken token = parser.currentToken();
-    if (token != JsonToken.VALUE_STRING
-        && token != JsonToken.VALUE_NUMBER_INT
-        && token != JsonToken.VALUE_NUMBER_FLOAT) {
+    if (token == JsonToken.VALUE_STRING) {
+      return RequestId.ofString(parser.getText());
+    }
+    if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
       throw error("expected a string or a number for \"id\", found " + Json.describe(parser));
     }
-    return parser.getText();
+    return RequestId.ofNumber(parser.getText());
   }
 
   private String signatureName() throws IOException {

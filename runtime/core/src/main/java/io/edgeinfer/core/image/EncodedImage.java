@@ -13,7 +13,10 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
-/** Reads PNG and JPEG bytes into a {@link BufferedImage}, and nothing else. */
+/**
+ * Reads PNG and JPEG bytes (and BMP for {@link #readAny}) into a {@link BufferedImage}, and nothing
+ * else.
+ */
 final class EncodedImage {
   /**
    * More pixels than any camera an edge device carries (64 M). A tiny PNG can declare 100,000 x
@@ -21,21 +24,38 @@ final class EncodedImage {
    */
   static final long MAX_PIXELS = 1L << 26;
 
-  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-  private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
-
   private EncodedImage() {}
 
   static BufferedImage read(byte[] bytes) {
     // The format is chosen by the magic bytes rather than ImageIO's probing, so that GIF, BMP or
     // TIFF (which the JDK also reads) are refused as the API promises.
-    String format = startsWith(bytes, PNG) ? "png" : startsWith(bytes, JPEG) ? "jpeg" : null;
+    ImageFormat format = ImageFormat.sniff(bytes).filter(f -> f != ImageFormat.BMP).orElse(null);
     if (format == null) {
       throw new MalformedInputException("expected a PNG or JPEG image, found " + describe(bytes));
     }
-    Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+    return read(bytes, format, "a PNG or JPEG image");
+  }
+
+  /** PNG, JPEG or BMP bytes, as {@link ImageFormat#sniff} tells them apart. */
+  static BufferedImage readAny(byte[] bytes) {
+    ImageFormat format =
+        ImageFormat.sniff(bytes)
+            .orElseThrow(
+                () ->
+                    new MalformedInputException(
+                        "expected a PNG, JPEG or BMP image, found " + describe(bytes)));
+    if (format == ImageFormat.JPEG && JpegHeaders.read(bytes).components() == 4) {
+      throw new MalformedInputException(
+          "expected an RGB or greyscale JPEG, found a CMYK (4-component) JPEG: convert it to RGB");
+    }
+    return read(bytes, format, "a PNG, JPEG or BMP image");
+  }
+
+  private static BufferedImage read(byte[] bytes, ImageFormat format, String expected) {
+    Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
     if (!readers.hasNext()) {
-      throw new IllegalStateException("this JDK has no " + format + " reader (javax.imageio)");
+      throw new IllegalStateException(
+          "this JDK has no " + format.imageIoName() + " reader (javax.imageio)");
     }
     ImageReader reader = readers.next();
     List<String> warnings = new ArrayList<>();
@@ -53,30 +73,42 @@ final class EncodedImage {
                 + " x "
                 + reader.getHeight(0));
       }
-      BufferedImage image = reader.read(0);
+      BufferedImage image;
+      try {
+        image = reader.read(0);
+      } catch (OutOfMemoryError e) {
+        // The pixel array is the one large allocation; once it failed it is garbage, and the
+        // device can go on with smaller images.
+        throw new MalformedInputException(
+            "expected an image that fits in this JVM's heap ("
+                + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB), found "
+                + reader.getWidth(0)
+                + " x "
+                + reader.getHeight(0)
+                + " pixels: send a smaller image or give the JVM more heap");
+      }
       // The JPEG reader only warns about a truncated or corrupt file and fills the rest with grey:
       // a prediction on that would be silently wrong.
       if (!warnings.isEmpty()) {
-        throw damaged(format, String.join("; ", warnings));
+        throw damaged(expected, format, String.join("; ", warnings));
       }
       return image;
     } catch (IOException | RuntimeException e) {
       if (e instanceof MalformedInputException malformed) {
         throw malformed;
       }
-      throw damaged(format, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      throw damaged(
+          expected, format, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     } finally {
       reader.dispose();
     }
   }
 
-  private static MalformedInputException damaged(String format, String reason) {
+  private static MalformedInputException damaged(
+      String expected, ImageFormat format, String reason) {
     return new MalformedInputException(
-        "expected a PNG or JPEG image, found a damaged "
-            + (format.equals("png") ? "PNG" : "JPEG")
-            + " file ("
-            + reason
-            + ")");
+        "expected " + expected + ", found a damaged " + format.name() + " file (" + reason + ")");
   }
 
   /**

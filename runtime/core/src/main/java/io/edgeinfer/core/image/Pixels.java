@@ -33,6 +33,11 @@ final class Pixels {
     this.greyScale = grey ? 255.0 / ((1 << raster.getSampleModel().getSampleSize(0)) - 1) : 1;
   }
 
+  /** Whether the image is read from its one grey channel. */
+  boolean isGrey() {
+    return grey;
+  }
+
   int width() {
     return image.getWidth();
   }

@@ -1,9 +1,15 @@
 /**
- * PNG and JPEG images to tensors, with the JDK alone ({@code javax.imageio}; works headless): the
- * image is resized to the input's height and width and scaled to what the input declares.
+ * Images with the JDK alone ({@code javax.imageio}; works headless).
  *
- * <p>A file that is not a readable PNG or JPEG is a {@link
- * io.edgeinfer.core.codec.MalformedInputException}; an input spec that cannot take an image is an
- * {@link IllegalArgumentException} naming the spec.
+ * <p>{@link io.edgeinfer.core.image.RgbImage} decodes PNG, JPEG and BMP, told apart by their magic
+ * bytes ({@link io.edgeinfer.core.image.ImageFormat#sniff}), and turns a JPEG the way its EXIF
+ * orientation says: what the vision pipeline ({@code io.edgeinfer.core.vision}) resizes. {@link
+ * io.edgeinfer.core.image.ImageDecoder} is the older direct path from PNG or JPEG to one tensor
+ * (resized, scaled to [0, 1] or kept 0..255) that {@code serve --watch} uses.
+ *
+ * <p>A file that is not a readable image of those formats (truncated, corrupt, CMYK, another
+ * format) is a {@link io.edgeinfer.core.codec.MalformedInputException} of one line saying what was
+ * expected and what was found; an input spec that cannot take an image is an {@link
+ * IllegalArgumentException} naming the spec.
  */
 package io.edgeinfer.core.image;

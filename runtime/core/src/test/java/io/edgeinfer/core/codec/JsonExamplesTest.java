@@ -76,8 +76,13 @@ class JsonExamplesTest {
   void anIdIsKeptAsWritten() {
     Signature floats =
         new Signature("s", List.of(new TensorSpec("x", DataType.FLOAT32, Shape.of(-1))), List.of());
-    assertEquals("req-7", decode("{\"id\": \"req-7\", \"instances\": [1]}", floats).id());
-    assertEquals("1e3", decode("{\"instances\": [1], \"id\": 1e3}", floats).id());
+    assertEquals(
+        RequestId.ofString("req-7"),
+        decode("{\"id\": \"req-7\", \"instances\": [1]}", floats).id());
+    assertEquals(
+        RequestId.ofNumber("1e3"), decode("{\"instances\": [1], \"id\": 1e3}", floats).id());
+    assertEquals(
+        RequestId.ofString("42"), decode("{\"instances\": [1], \"id\": \"42\"}", floats).id());
     assertEquals(null, decode("[1]", floats).id());
     MalformedInputException e =
         assertThrows(

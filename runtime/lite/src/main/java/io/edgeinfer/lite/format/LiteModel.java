@@ -69,6 +69,24 @@ public record LiteModel(
         .map(entry -> buffers.get(entry.buffer()).data());
   }
 
+  /**
+   * The model with the metadata entry {@code name} holding {@code data} in a new buffer, in place
+   * of any entry of that name (whose buffer stays, unused).
+   */
+  public LiteModel withMetadata(String name, LiteBuffer data) {
+    List<LiteBuffer> newBuffers = new java.util.ArrayList<>(buffers);
+    newBuffers.add(data);
+    List<LiteMetadata> entries = new java.util.ArrayList<>();
+    for (LiteMetadata entry : metadata) {
+      if (!entry.name().equals(name)) {
+        entries.add(entry);
+      }
+    }
+    entries.add(new LiteMetadata(name, newBuffers.size() - 1));
+    return new LiteModel(
+        version, description, operatorCodes, subgraphs, newBuffers, entries, signatures);
+  }
+
   public Optional<LiteSignature> signature(String key) {
     return signatures.stream().filter(s -> s.key().equals(key)).findFirst();
   }

@@ -46,7 +46,16 @@ public record LiteOperator(
     return i < inputs.size() ? inputs.get(i) : OMITTED;
   }
 
+  /**
+   * The tensor index of output {@code i}.
+   *
+   * @throws IllegalArgumentException when the operator has fewer outputs (a damaged file)
+   */
   public int output(int i) {
+    if (i >= outputs.size()) {
+      throw new IllegalArgumentException(
+          "expected an output " + i + ", found " + outputs.size() + " outputs");
+    }
     return outputs.get(i);
   }
 }

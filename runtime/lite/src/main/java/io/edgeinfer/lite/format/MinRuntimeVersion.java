@@ -1,7 +1,6 @@
 package io.edgeinfer.lite.format;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,23 +69,7 @@ public final class MinRuntimeVersion {
     byte[] text = version.get().getBytes(StandardCharsets.US_ASCII);
     byte[] padded = new byte[Math.max(16, text.length)];
     System.arraycopy(text, 0, padded, 0, text.length);
-    List<LiteBuffer> buffers = new ArrayList<>(model.buffers());
-    buffers.add(LiteBuffer.of(padded));
-    List<LiteMetadata> metadata = new ArrayList<>();
-    for (LiteMetadata entry : model.metadata()) {
-      if (!entry.name().equals(NAME)) {
-        metadata.add(entry);
-      }
-    }
-    metadata.add(new LiteMetadata(NAME, buffers.size() - 1));
-    return new LiteModel(
-        model.version(),
-        model.description(),
-        model.operatorCodes(),
-        model.subgraphs(),
-        buffers,
-        metadata,
-        model.signatures());
+    return model.withMetadata(NAME, LiteBuffer.of(padded));
   }
 
   private static int compare(String a, String b) {

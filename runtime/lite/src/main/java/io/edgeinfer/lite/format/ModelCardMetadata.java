@@ -21,23 +21,7 @@ public final class ModelCardMetadata {
 
   /** The model with the card added (replacing one it had). */
   public static LiteModel attach(LiteModel model, String json) {
-    java.util.List<LiteBuffer> buffers = new java.util.ArrayList<>(model.buffers());
-    buffers.add(of(json));
-    java.util.List<LiteMetadata> metadata = new java.util.ArrayList<>();
-    for (LiteMetadata entry : model.metadata()) {
-      if (!entry.name().equals(NAME)) {
-        metadata.add(entry);
-      }
-    }
-    metadata.add(new LiteMetadata(NAME, buffers.size() - 1));
-    return new LiteModel(
-        model.version(),
-        model.description(),
-        model.operatorCodes(),
-        model.subgraphs(),
-        buffers,
-        metadata,
-        model.signatures());
+    return model.withMetadata(NAME, of(json));
   }
 
   /** The card's JSON text, if the model carries one. */

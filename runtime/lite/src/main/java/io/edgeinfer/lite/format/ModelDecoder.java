@@ -31,7 +31,7 @@ final class ModelDecoder {
 
   private LiteModel model() throws MalformedModelException, UnsupportedModelException {
     FlatTable m = FlatTable.root(bb);
-    ModelSizeLimits.check(m);
+    ModelSizeLimits.check(m, bb.limit());
     long version = m.uint32(Schema.Model.VERSION);
     if (version != LiteModel.SCHEMA_VERSION) {
       unsupported.add(

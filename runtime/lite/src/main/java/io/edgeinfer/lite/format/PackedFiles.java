@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -39,6 +40,39 @@ public final class PackedFiles {
       return Map.of();
     }
     return lines;
+  }
+
+  /**
+   * The bytes of the packed file {@code name}; empty when the file has no zip appended or no such
+   * entry.
+   *
+   * @throws IOException when the entry is larger than {@value #MAX_COUNTED_BYTES} bytes or cannot
+   *     be read
+   */
+  public static Optional<byte[]> read(Path file, String name) throws IOException {
+    ZipFile zip;
+    try {
+      zip = new ZipFile(file.toFile());
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    try (zip) {
+      ZipEntry entry = zip.getEntry(name);
+      if (entry == null || entry.isDirectory()) {
+        return Optional.empty();
+      }
+      if (entry.getSize() > MAX_COUNTED_BYTES) {
+        throw new IOException(
+            "packed file '" + name + "' holds " + entry.getSize() + " bytes, more than expected");
+      }
+      try (InputStream in = zip.getInputStream(entry)) {
+        byte[] bytes = in.readNBytes((int) MAX_COUNTED_BYTES + 1);
+        if (bytes.length > MAX_COUNTED_BYTES) {
+          throw new IOException("packed file '" + name + "' holds more bytes than expected");
+        }
+        return Optional.of(bytes);
+      }
+    }
   }
 
   private static long countLines(ZipFile zip, ZipEntry entry) throws IOException {

@@ -30,61 +30,6 @@ public record TfliteMetadata(
   /** The metadata entry's name in the model. */
   public static final String ENTRY = "TFLITE_METADATA";
 
-  private static final String IDENTIFIER = "M001";
-
-  /** Field ids of the tables read here, in their schema's order. */
-  private static final class ModelMetadata {
-    static final int NAME = 0;
-    static final int DESCRIPTION = 1;
-    static final int VERSION = 2;
-    static final int SUBGRAPH_METADATA = 3;
-    static final int AUTHOR = 4;
-    static final int LICENSE = 5;
-    static final int ASSOCIATED_FILES = 6;
-    static final int MIN_PARSER_VERSION = 7;
-  }
-
-  private static final class SubGraphMetadata {
-    static final int INPUT_TENSOR_METADATA = 2;
-    static final int OUTPUT_TENSOR_METADATA = 3;
-    static final int ASSOCIATED_FILES = 4;
-  }
-
-  private static final class TensorMetadata {
-    static final int NAME = 0;
-    static final int DESCRIPTION = 1;
-    static final int PROCESS_UNITS = 4;
-    static final int ASSOCIATED_FILES = 6;
-  }
-
-  private static final class ProcessUnit {
-    static final int OPTIONS_TYPE = 0;
-    static final int OPTIONS = 1;
-    static final int NORMALIZATION_OPTIONS = 1; // the union member
-  }
-
-  private static final class NormalizationOptions {
-    static final int MEAN = 0;
-    static final int STD = 1;
-  }
-
-  private static final class FileFields {
-    static final int NAME = 0;
-    static final int DESCRIPTION = 1;
-    static final int TYPE = 2;
-  }
-
-  /** The {@code AssociatedFileType} enum, by number. */
-  private static final List<String> FILE_TYPES =
-      List.of(
-          "UNKNOWN",
-          "DESCRIPTIONS",
-          "TENSOR_AXIS_LABELS",
-          "TENSOR_VALUE_LABELS",
-          "TENSOR_AXIS_SCORE_CALIBRATION",
-          "VOCABULARY",
-          "SCANN_INDEX_FILE");
-
   /**
    * One input or output tensor's metadata.
    *
@@ -102,6 +47,18 @@ public record TfliteMetadata(
   public record AssociatedFile(String name, String description, String type) {}
 
   /**
+   * The label file of the first output that has one ({@code TENSOR_AXIS_LABELS}: one label per
+   * position along the output's class axis), as TFLite's classifiers find their labels.
+   */
+  public java.util.Optional<String> axisLabelsFile() {
+    return outputs.stream()
+        .flatMap(t -> t.files().stream())
+        .filter(f -> f.type().equals("TENSOR_AXIS_LABELS"))
+        .map(AssociatedFile::name)
+        .findFirst();
+  }
+
+  /**
    * Reads the metadata flatbuffer, from the buffer's position to its limit. Every offset and length
    * is checked against the bytes: the model's verifier does not look inside metadata.
    *
@@ -115,9 +72,14 @@ public record TfliteMetadata(
     byte[] id = new byte[4];
     bb.get(4, id);
     String found = new String(id, StandardCharsets.ISO_8859_1);
-    if (!found.equals(IDENTIFIER)) {
+    if (!found.equals(MetadataSchema.IDENTIFIER)) {
       throw new MalformedModelException(
-          ENTRY + ": expected the identifier '" + IDENTIFIER + "', found '" + found + "'");
+          ENTRY
+              + ": expected the identifier '"
+              + MetadataSchema.IDENTIFIER
+              + "', found '"
+              + found
+              + "'");
     }
     try {
       return new Reader(bb).model();
@@ -134,20 +96,21 @@ public record TfliteMetadata(
       FlatTable m = FlatTable.root(bb);
       List<TensorInfo> inputs = List.of();
       List<TensorInfo> outputs = List.of();
-      List<AssociatedFile> files = new ArrayList<>(files(m, ModelMetadata.ASSOCIATED_FILES));
-      if (length(m, ModelMetadata.SUBGRAPH_METADATA, 4) > 0) {
-        FlatTable graph = m.element(ModelMetadata.SUBGRAPH_METADATA, 0);
-        inputs = tensors(graph, SubGraphMetadata.INPUT_TENSOR_METADATA);
-        outputs = tensors(graph, SubGraphMetadata.OUTPUT_TENSOR_METADATA);
-        files.addAll(files(graph, SubGraphMetadata.ASSOCIATED_FILES));
+      List<AssociatedFile> files =
+          new ArrayList<>(files(m, MetadataSchema.ModelMetadata.ASSOCIATED_FILES));
+      if (length(m, MetadataSchema.ModelMetadata.SUBGRAPH_METADATA, 4) > 0) {
+        FlatTable graph = m.element(MetadataSchema.ModelMetadata.SUBGRAPH_METADATA, 0);
+        inputs = tensors(graph, MetadataSchema.SubGraphMetadata.INPUT_TENSOR_METADATA);
+        outputs = tensors(graph, MetadataSchema.SubGraphMetadata.OUTPUT_TENSOR_METADATA);
+        files.addAll(files(graph, MetadataSchema.SubGraphMetadata.ASSOCIATED_FILES));
       }
       return new TfliteMetadata(
-          string(m, ModelMetadata.NAME),
-          string(m, ModelMetadata.DESCRIPTION),
-          string(m, ModelMetadata.VERSION),
-          string(m, ModelMetadata.AUTHOR),
-          string(m, ModelMetadata.LICENSE),
-          string(m, ModelMetadata.MIN_PARSER_VERSION),
+          string(m, MetadataSchema.ModelMetadata.NAME),
+          string(m, MetadataSchema.ModelMetadata.DESCRIPTION),
+          string(m, MetadataSchema.ModelMetadata.VERSION),
+          string(m, MetadataSchema.ModelMetadata.AUTHOR),
+          string(m, MetadataSchema.ModelMetadata.LICENSE),
+          string(m, MetadataSchema.ModelMetadata.MIN_PARSER_VERSION),
           inputs,
           outputs,
           List.copyOf(files));
@@ -159,23 +122,24 @@ public record TfliteMetadata(
         FlatTable t = graph.element(id, i);
         List<Float> mean = List.of();
         List<Float> std = List.of();
-        for (int u = 0; u < length(t, TensorMetadata.PROCESS_UNITS, 4); u++) {
-          FlatTable unit = t.element(TensorMetadata.PROCESS_UNITS, u);
-          if (unit.uint8(ProcessUnit.OPTIONS_TYPE) == ProcessUnit.NORMALIZATION_OPTIONS) {
-            FlatTable options = unit.table(ProcessUnit.OPTIONS);
-            length(options, NormalizationOptions.MEAN, 4);
-            length(options, NormalizationOptions.STD, 4);
-            mean = Lists.floats(options.float32s(NormalizationOptions.MEAN));
-            std = Lists.floats(options.float32s(NormalizationOptions.STD));
+        for (int u = 0; u < length(t, MetadataSchema.TensorMetadata.PROCESS_UNITS, 4); u++) {
+          FlatTable unit = t.element(MetadataSchema.TensorMetadata.PROCESS_UNITS, u);
+          if (unit.uint8(MetadataSchema.ProcessUnit.OPTIONS_TYPE)
+              == MetadataSchema.ProcessUnit.NORMALIZATION_OPTIONS) {
+            FlatTable options = unit.table(MetadataSchema.ProcessUnit.OPTIONS);
+            length(options, MetadataSchema.NormalizationOptions.MEAN, 4);
+            length(options, MetadataSchema.NormalizationOptions.STD, 4);
+            mean = Lists.floats(options.float32s(MetadataSchema.NormalizationOptions.MEAN));
+            std = Lists.floats(options.float32s(MetadataSchema.NormalizationOptions.STD));
           }
         }
         tensors.add(
             new TensorInfo(
-                string(t, TensorMetadata.NAME),
-                string(t, TensorMetadata.DESCRIPTION),
+                string(t, MetadataSchema.TensorMetadata.NAME),
+                string(t, MetadataSchema.TensorMetadata.DESCRIPTION),
                 mean,
                 std,
-                files(t, TensorMetadata.ASSOCIATED_FILES)));
+                files(t, MetadataSchema.TensorMetadata.ASSOCIATED_FILES)));
       }
       return List.copyOf(tensors);
     }
@@ -184,12 +148,14 @@ public record TfliteMetadata(
       List<AssociatedFile> files = new ArrayList<>();
       for (int i = 0; i < length(table, id, 4); i++) {
         FlatTable f = table.element(id, i);
-        int type = f.uint8(FileFields.TYPE);
+        int type = f.uint8(MetadataSchema.AssociatedFile.TYPE);
         files.add(
             new AssociatedFile(
-                string(f, FileFields.NAME),
-                string(f, FileFields.DESCRIPTION),
-                type < FILE_TYPES.size() ? FILE_TYPES.get(type) : "type " + type));
+                string(f, MetadataSchema.AssociatedFile.NAME),
+                string(f, MetadataSchema.AssociatedFile.DESCRIPTION),
+                type < MetadataSchema.FILE_TYPES.size()
+                    ? MetadataSchema.FILE_TYPES.get(type)
+                    : "type " + type));
       }
       return List.copyOf(files);
     }

@@ -315,7 +315,11 @@ public final class TfliteVerifier {
     try {
       utf8.reset().decode(bb.slice(pos + 4, (int) length));
     } catch (CharacterCodingException e) {
-      throw malformed(where, "expected UTF-8 text in the string at offset " + bytes(pos));
+      throw malformed(
+          where,
+          "expected UTF-8 text in the string at offset "
+              + bytes(pos)
+              + ", found bytes that are not");
     }
   }
 

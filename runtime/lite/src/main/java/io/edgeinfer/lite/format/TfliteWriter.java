@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a {@link LiteModel} as a standard .tflite file, for TensorFlow Lite's own interpreter as
@@ -30,7 +31,19 @@ public final class TfliteWriter {
 
   /** Writes the file through a temporary sibling and a rename, so no half-written model is seen. */
   public static void write(LiteModel model, Path file) throws IOException {
+    write(model, Map.of(), file);
+  }
+
+  /**
+   * Writes the file with associated files (labels, named in its {@link TfliteMetadata}) packed in a
+   * zip after the model, as TFLite's metadata writer does ({@link AppendedZip}); none, no zip.
+   */
+  public static void write(LiteModel model, Map<String, byte[]> packedFiles, Path file)
+      throws IOException {
     ByteBuffer bytes = build(model).dataBuffer(); // the finished bytes, without another copy
+    ByteBuffer zip =
+        ByteBuffer.wrap(
+            packedFiles.isEmpty() ? new byte[0] : AppendedZip.of(bytes.remaining(), packedFiles));
     Path absolute = file.toAbsolutePath();
     Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp");
     try (FileChannel channel =
@@ -41,6 +54,9 @@ public final class TfliteWriter {
             StandardOpenOption.WRITE)) {
       while (bytes.hasRemaining()) {
         channel.write(bytes);
+      }
+      while (zip.hasRemaining()) {
+        channel.write(zip);
       }
     }
     try {

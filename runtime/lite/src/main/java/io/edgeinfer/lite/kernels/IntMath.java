@@ -1,16 +1,23 @@
 package io.edgeinfer.lite.kernels;
 
 /**
- * Elementwise int32 and int64 arithmetic with broadcasting: MAXIMUM, MINIMUM, FLOOR_MOD (and
- * FLOOR_DIV's companion rounding), as TFLite defines them; a zero divisor is refused.
+ * Elementwise int32 and int64 arithmetic with broadcasting: ADD, SUB, MUL (wrapping, as TFLite's
+ * integer kernels), MAXIMUM, MINIMUM, FLOOR_MOD (and FLOOR_DIV's companion rounding), as TFLite
+ * defines them; a zero divisor is refused.
  */
 public enum IntMath {
+  ADD,
+  SUB,
+  MUL,
   MAXIMUM,
   MINIMUM,
   FLOOR_MOD;
 
   public long apply(long a, long b) {
     return switch (this) {
+      case ADD -> a + b;
+      case SUB -> a - b;
+      case MUL -> a * b;
       case MAXIMUM -> Math.max(a, b);
       case MINIMUM -> Math.min(a, b);
       case FLOOR_MOD -> {

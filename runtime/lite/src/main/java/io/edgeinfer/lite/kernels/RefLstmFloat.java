@@ -22,7 +22,7 @@ public final class RefLstmFloat {
   private final int units;
   private final boolean cellTanh;
   private final float cellClip;
-  private final boolean timeMajor;
+  private final LstmSequence sequence;
 
   /**
    * @param inputWeights per gate, {@code [units, inputSize]} row-major
@@ -52,14 +52,12 @@ public final class RefLstmFloat {
     this.units = units;
     this.cellTanh = cellTanh;
     this.cellClip = cellClip;
-    this.timeMajor = timeMajor;
+    this.sequence = new LstmSequence(inputSize, units, timeMajor);
   }
 
   /** The output shape: the input's with the last axis the state size. */
   public int[] outputShape(int[] inputShape) {
-    Shapes.checkRank("sequence input", inputShape, 3);
-    Shapes.checkEqual("input size", inputSize, inputShape[2]);
-    return new int[] {inputShape[0], inputShape[1], units};
+    return sequence.outputShape(inputShape);
   }
 
   /**
@@ -75,14 +73,8 @@ public final class RefLstmFloat {
       float[] cell,
       float[] output,
       float[] gates) {
-    int batches = timeMajor ? inputShape[1] : inputShape[0];
-    int steps = timeMajor ? inputShape[0] : inputShape[1];
-    for (int b = 0; b < batches; b++) {
-      for (int t = 0; t < steps; t++) {
-        int row = timeMajor ? t * batches + b : b * steps + t;
-        step(input, row * inputSize, hidden, cell, b * units, output, row * units, gates);
-      }
-    }
+    sequence.forEachStep(
+        inputShape, (x, state, y) -> step(input, x, hidden, cell, state, output, y, gates));
   }
 
   private void step(

@@ -1,15 +1,18 @@
 package io.edgeinfer.lite.ops;
 
+import io.edgeinfer.core.DataType;
 import io.edgeinfer.lite.format.BuiltinOperator;
 import io.edgeinfer.lite.format.LiteOperator;
 import io.edgeinfer.lite.format.LiteTensor;
 import io.edgeinfer.lite.format.OperatorOptions;
 import io.edgeinfer.lite.kernels.Activation;
 import io.edgeinfer.lite.kernels.BinaryOp;
+import io.edgeinfer.lite.kernels.Broadcast;
+import io.edgeinfer.lite.kernels.IntMath;
 import io.edgeinfer.lite.kernels.Kernels;
 import io.edgeinfer.lite.kernels.Quant;
 
-/** ADD, SUB and MUL with broadcasting: float32, int8/uint8. */
+/** ADD, SUB and MUL with broadcasting: float32, int8/uint8, int32 and int64 (shape arithmetic). */
 final class BinaryLowering implements Lowering {
   private final BuiltinOperator which;
 
@@ -68,6 +71,33 @@ final class BinaryLowering implements Lowering {
           (buf, s, scratch) ->
               k.run((byte[]) buf[a], s[a], (byte[]) buf[b], s[b], (byte[]) buf[y]));
     }
+    if ((ta.type() == DataType.INT32 || ta.type() == DataType.INT64) && ta.type() == tb.type()) {
+      return integers(ctx, a, b, y, act);
+    }
     throw new Unsupported(ta.type().label() + " and " + tb.type().label());
+  }
+
+  /** Whole numbers, as TFLite's int32 and int64 kernels (no fused activation seen in models). */
+  private Step integers(OpContext ctx, int a, int b, int y, Activation act) throws Unsupported {
+    if (act != Activation.NONE) {
+      throw new Unsupported(ctx.tensor(a).type().label() + " with a fused " + act);
+    }
+    SameTypes.require(ctx, a, b, y);
+    IntMath g =
+        switch (which) {
+          case ADD -> IntMath.ADD;
+          case SUB -> IntMath.SUB;
+          default -> IntMath.MUL;
+        };
+    Step.SingleShaper shaper = s -> Broadcast.shape(s[a], s[b]);
+    Step.Runner runner =
+        ctx.tensor(a).type() == DataType.INT32
+            ? (buf, s, scratch) ->
+                g.run((int[]) buf[a], s[a], (int[]) buf[b], s[b], (int[]) buf[y], shaper.shape(s))
+            : (buf, s, scratch) ->
+                g.run(
+                    (long[]) buf[a], s[a], (long[]) buf[b], s[b], (long[]) buf[y], shaper.shape(s));
+    return ConstantFolding.orStep(
+        ctx, Step.single(ctx.name(), new int[] {a, b}, y, shaper, runner));
   }
 }

@@ -31,7 +31,7 @@ final class ConstantFolding {
     }
     int[][] outShapes;
     try {
-      outShapes = step.shaper().shapes(shapes);
+      outShapes = step.shaper().shapes(shapes, buffers);
     } catch (IllegalArgumentException e) {
       return step;
     }

@@ -30,11 +30,7 @@ public final class OpResolver {
     r.add(BuiltinOperator.MUL, new BinaryLowering(BuiltinOperator.MUL));
     for (BuiltinOperator op :
         new BuiltinOperator[] {
-          BuiltinOperator.RELU,
-          BuiltinOperator.RELU6,
-          BuiltinOperator.LOGISTIC,
-          BuiltinOperator.TANH,
-          BuiltinOperator.SOFTMAX
+          BuiltinOperator.RELU, BuiltinOperator.RELU6, BuiltinOperator.SOFTMAX
         }) {
       r.add(op, new ActivationLowering(op));
     }
@@ -64,6 +60,12 @@ public final class OpResolver {
     r.add(
         BuiltinOperator.LEAKY_RELU,
         new LeakyRelu16Lowering(new ActivationLowering(BuiltinOperator.LEAKY_RELU)));
+    r.add(
+        BuiltinOperator.LOGISTIC,
+        new Sigmoid16Lowering(false, new ActivationLowering(BuiltinOperator.LOGISTIC)));
+    r.add(
+        BuiltinOperator.TANH,
+        new Sigmoid16Lowering(true, new ActivationLowering(BuiltinOperator.TANH)));
     r.add(BuiltinOperator.PAD, new PadWideLowering(new PadLowering()));
     r.add(BuiltinOperator.PADV2, new PadWideLowering(new PadLowering()));
     r.add(BuiltinOperator.QUANTIZE, new Quantize16Lowering(false, new QuantizeLowering(false)));

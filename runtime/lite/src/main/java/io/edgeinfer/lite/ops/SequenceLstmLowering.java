@@ -4,12 +4,13 @@ import io.edgeinfer.lite.format.LiteOperator;
 import io.edgeinfer.lite.format.LiteTensor;
 import io.edgeinfer.lite.format.OperatorOptions;
 import io.edgeinfer.lite.kernels.RefLstmFloat;
+import java.util.function.UnaryOperator;
 
 /**
  * UNIDIRECTIONAL_SEQUENCE_LSTM, float32, in the form TensorFlow Lite Micro runs: every gate present
  * (no CIFG), no peepholes, projection or layer norm. The hidden and cell states (inputs 18 and 19,
  * variable tensors) are this step's second and third outputs: the plan keeps them, zeroed when
- * planned, so a predictor's inferences continue one sequence. Integer LSTMs are refused for now.
+ * planned, so a predictor's inferences continue one sequence. int8 ones go to {@link IntegerLstm}.
  */
 final class SequenceLstmLowering implements Lowering {
   private static final int[] INPUT_WEIGHTS = {1, 2, 3, 4};
@@ -22,9 +23,6 @@ final class SequenceLstmLowering implements Lowering {
     OperatorOptions.SequenceLstm o = ctx.options(op, OperatorOptions.SequenceLstm.class);
     int x = ctx.operand(op, 0);
     LiteTensor in = ctx.tensor(x);
-    if (!OpContext.isFloat(in)) {
-      throw new Unsupported(in.type().label() + " (integer LSTM kernels are not written yet)");
-    }
     for (int i : UNSUPPORTED) {
       if (op.inputs().size() > i && OpContext.has(op, i)) {
         throw new Unsupported("peephole, projection or layer-norm input " + i);
@@ -32,6 +30,14 @@ final class SequenceLstmLowering implements Lowering {
     }
     if (in.shape().rank() != 3) {
       throw new Unsupported("expected a rank-3 input, found " + in.shape());
+    }
+    boolean cellTanh =
+        switch (o.activation()) {
+          case TANH -> true;
+          default -> throw new Unsupported("cell activation " + o.activation());
+        };
+    if (!OpContext.isFloat(in)) {
+      return IntegerLstm.lower(ctx, op, o, cellTanh);
     }
     int inputSize = in.shape().dims()[2];
     LiteTensor forget = ctx.constant(op, 2, "input-to-forget weights");
@@ -44,11 +50,6 @@ final class SequenceLstmLowering implements Lowering {
       wh[g] = weights(ctx, op, RECURRENT_WEIGHTS[g], units * units);
       bias[g] = ctx.floatBias(op, BIASES[g], units);
     }
-    boolean cellTanh =
-        switch (o.activation()) {
-          case TANH -> true;
-          default -> throw new Unsupported("cell activation " + o.activation());
-        };
     int hidden = state(ctx, op, 18, units);
     int cell = state(ctx, op, 19, units);
     int y = op.output(0);
@@ -59,22 +60,11 @@ final class SequenceLstmLowering implements Lowering {
     } catch (IllegalArgumentException e) {
       throw new Unsupported(e.getMessage());
     }
-    int[] hiddenShape = ctx.tensor(hidden).shape().dims();
-    int[] cellShape = ctx.tensor(cell).shape().dims();
-    int batch = o.timeMajor() ? in.shape().dims()[1] : in.shape().dims()[0];
-    Step.Shaper shaper =
-        s -> {
-          int[] out = k.outputShape(s[x]);
-          if ((o.timeMajor() ? s[x][1] : s[x][0]) != batch) {
-            throw new IllegalArgumentException("expected a batch of " + batch);
-          }
-          return new int[][] {out, hiddenShape.clone(), cellShape.clone()};
-        };
-    return new Step(
-        ctx.name(),
-        new int[] {x},
-        new int[] {y, hidden, cell},
-        shaper,
+    return sequenceStep(
+        ctx,
+        new int[] {x, y, hidden, cell},
+        o.timeMajor(),
+        k::outputShape,
         (buf, s, scratch) ->
             k.run(
                 (float[]) buf[x],
@@ -83,6 +73,35 @@ final class SequenceLstmLowering implements Lowering {
                 (float[]) buf[cell],
                 (float[]) buf[y],
                 scratch.floats(0, 4 * units)));
+  }
+
+  /**
+   * The step of a sequence LSTM: the output and both states written, the batch fixed by the model's
+   * own input.
+   *
+   * @param tensors the input, output, hidden state and cell state
+   */
+  static Step sequenceStep(
+      OpContext ctx,
+      int[] tensors,
+      boolean timeMajor,
+      UnaryOperator<int[]> outputShape,
+      Step.Runner runner) {
+    int x = tensors[0];
+    int[] hiddenShape = ctx.tensor(tensors[2]).shape().dims();
+    int[] cellShape = ctx.tensor(tensors[3]).shape().dims();
+    int batchAxis = timeMajor ? 1 : 0;
+    int batch = ctx.tensor(x).shape().dims()[batchAxis];
+    Step.Shaper shaper =
+        s -> {
+          int[] out = outputShape.apply(s[x]);
+          if (s[x][batchAxis] != batch) {
+            throw new IllegalArgumentException("expected a batch of " + batch);
+          }
+          return new int[][] {out, hiddenShape.clone(), cellShape.clone()};
+        };
+    return new Step(
+        ctx.name(), new int[] {x}, new int[] {tensors[1], tensors[2], tensors[3]}, shaper, runner);
   }
 
   private static float[] weights(OpContext ctx, LiteOperator op, int i, int size)

@@ -7,7 +7,8 @@ import io.edgeinfer.lite.format.LiteTensor;
 /**
  * SHAPE: the input's dimensions as int32 or int64. When the input's declared shape has no variable
  * size, the values are known at load and folded into a constant, so that the shape arithmetic after
- * it (PACK, SLICE, FLOOR_MOD, ...) folds too; otherwise they are written at run time.
+ * it (PACK, SLICE, FLOOR_MOD, ...) folds too; otherwise the step reads no values (only the input's
+ * shape), so each plan folds it and the arithmetic after it for its input shapes.
  */
 final class ShapeLowering implements Lowering {
   @Override
@@ -30,7 +31,7 @@ final class ShapeLowering implements Lowering {
     }
     return Step.single(
         ctx.name(),
-        new int[] {x},
+        new int[] {},
         y,
         s -> new int[] {s[x].length},
         (buf, s, scratch) -> System.arraycopy(values(s[x], type), 0, buf[y], 0, s[x].length));

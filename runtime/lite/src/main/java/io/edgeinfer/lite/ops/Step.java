@@ -21,6 +21,27 @@ public record Step(String op, int[] inputs, int[] outputs, Shaper shaper, Runner
   @FunctionalInterface
   public interface Shaper {
     int[][] shapes(int[][] shapes);
+
+    /**
+     * The same, also given the values known when planning ({@code known[t]}: a constant, or shape
+     * arithmetic folded for the plan's input shapes; else null). A step whose output size depends
+     * on such values (paddings computed from SHAPE) overrides this one.
+     */
+    default int[][] shapes(int[][] shapes, Object[] known) {
+      return shapes(shapes);
+    }
+  }
+
+  /** A shaper that needs the values of some inputs, known when planning. */
+  @FunctionalInterface
+  public interface ValueShaper extends Shaper {
+    @Override
+    int[][] shapes(int[][] shapes, Object[] known);
+
+    @Override
+    default int[][] shapes(int[][] shapes) {
+      return shapes(shapes, new Object[shapes.length]);
+    }
   }
 
   /** Computes the one output shape from the shapes of every tensor planned so far. */

@@ -1,13 +1,8 @@
 package io.edgeinfer.lite.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.edgeinfer.core.Engines;
-import io.edgeinfer.core.LoadOptions;
-import io.edgeinfer.core.UnsupportedModelException;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,13 +19,18 @@ class SequenceZooOracleTest {
   }
 
   @Test
-  void int8LstmIsRefusedNamingTheMissingKernel() {
+  void int8KeywordSpottingLstmMatchesTheOracleBitForBit() throws Exception {
+    TflmOracle oracle = TflmOracle.require();
     Path model = Zoo.file("micro_speech_lstm.tflite");
-    UnsupportedModelException e =
-        assertThrows(
-            UnsupportedModelException.class, () -> Engines.load(model, LoadOptions.DEFAULTS));
-    assertEquals(
-        List.of("UNIDIRECTIONAL_SEQUENCE_LSTM (int8 (integer LSTM kernels are not written yet))"),
-        e.unsupported());
+    // 4 spectrograms of 49 frames in a row, state carried: 3 int8 scores each.
+    assertEquals(4 * 3, OracleRuns.compareStreaming(oracle, model, 4, 49));
+  }
+
+  @Test
+  void int8NoiseSuppressionLstmsMatchTheOracleBitForBit() throws Exception {
+    TflmOracle oracle = TflmOracle.require();
+    Path model = Zoo.file("dtln_noise_suppression.tflite");
+    // 20 frames fed one at a time through two stacked LSTMs, state carried: 257 int8 each.
+    assertEquals(20 * 257, OracleRuns.compareStreaming(oracle, model, 20, 257));
   }
 }

@@ -74,16 +74,15 @@ public final class TensorFlowLite {
       Map<Integer, Object> outputs = new HashMap<>();
       int count = interpreter.getOutputTensorCount();
       for (int i = 0; i < count; i++) {
-        outputs.put(
-            i,
-            ByteBuffer.allocateDirect(interpreter.getOutputTensor(i).numBytes())
-                .order(ByteOrder.nativeOrder()));
+        // Room for outputs whose size follows the input's (known only after the run).
+        int room = Math.max(interpreter.getOutputTensor(i).numBytes(), 16 * input.length);
+        outputs.put(i, ByteBuffer.allocateDirect(room).order(ByteOrder.nativeOrder()));
       }
       interpreter.runForMultipleInputsOutputs(new Object[] {in}, outputs);
       byte[][] bytes = new byte[count][];
       for (int i = 0; i < count; i++) {
         ByteBuffer out = (ByteBuffer) outputs.get(i);
-        bytes[i] = new byte[out.capacity()];
+        bytes[i] = new byte[interpreter.getOutputTensor(i).numBytes()];
         out.rewind();
         out.get(bytes[i]);
       }

@@ -12,12 +12,13 @@ import javax.imageio.ImageIO;
 
 /**
  * Google's published models and photos in {@code ../shared/models/zoo}; a test that needs one is
- * skipped, with the reason, where the folder is absent. Never copied into the project.
+ * skipped, with the reason, where the folder is absent. Never copied into the project. Public for
+ * the tests of other modules (cli runs its images end to end).
  */
-final class Zoo {
+public final class Zoo {
   private Zoo() {}
 
-  static Path file(String name) {
+  public static Path file(String name) {
     Path root = Path.of(System.getProperty("edgeinfer.shared", "../shared"));
     Path path = root.resolve("models/zoo").resolve(name);
     assumeTrue(Files.exists(path), "skipped: " + path + " is absent (the team's shared zoo)");

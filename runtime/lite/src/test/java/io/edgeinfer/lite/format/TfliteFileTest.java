@@ -167,15 +167,15 @@ class TfliteFileTest {
     bb.putInt(inputs, 0);
 
     FlatTable depthwise = op.table(Schema.Operator.BUILTIN_OPTIONS);
+    OptionsTable<?> table = OptionsTables.byMember(Schema.Options.DEPTHWISE_CONV_2D).orElseThrow();
     int activation =
-        TestModels.fieldPosition(bb, depthwise.position(), Schema.DepthwiseConv2D.ACTIVATION);
+        TestModels.fieldPosition(bb, depthwise.position(), table.id("fused_activation_function"));
     bb.put(activation, (byte) 9);
     e = assertThrows(MalformedModelException.class, () -> TfliteFile.read(bytes.clone()));
     assertEquals(
         "subgraphs[0].operators[1]: expected a fused activation 0 to 5, found 9", e.getMessage());
     bb.put(activation, (byte) 1);
-    int stride =
-        TestModels.fieldPosition(bb, depthwise.position(), Schema.DepthwiseConv2D.STRIDE_W);
+    int stride = TestModels.fieldPosition(bb, depthwise.position(), table.id("stride_w"));
     bb.putInt(stride, 0);
     e = assertThrows(MalformedModelException.class, () -> TfliteFile.read(bytes.clone()));
     assertEquals("subgraphs[0].operators[1]: expected stride_w >= 1, found 0", e.getMessage());

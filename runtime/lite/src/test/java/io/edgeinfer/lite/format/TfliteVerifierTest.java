@@ -128,7 +128,9 @@ class TfliteVerifierTest {
         assertThrows(
             MalformedModelException.class, () -> TfliteVerifier.verify(ByteBuffer.wrap(bytes)));
     assertEquals(
-        "description: expected UTF-8 text in the string at offset " + Where.bytes(start - 4),
+        "description: expected UTF-8 text in the string at offset "
+            + Where.bytes(start - 4)
+            + ", found bytes that are not",
         e.getMessage());
   }
 

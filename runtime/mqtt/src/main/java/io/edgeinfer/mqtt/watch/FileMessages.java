@@ -1,9 +1,6 @@
 package io.edgeinfer.mqtt.watch;
 
 import io.edgeinfer.core.Signature;
-import io.edgeinfer.core.TensorSpec;
-import io.edgeinfer.core.codec.NpyCodec;
-import io.edgeinfer.core.image.ImageDecoder;
 import io.edgeinfer.mqtt.InboundMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,19 +17,20 @@ final class FileMessages {
 
   private FileMessages() {}
 
+  /** Whether a message was read from a watched folder (not taken from MQTT). */
+  static boolean isFromFolder(InboundMessage message) {
+    return message.acknowledge() == NO_ACKNOWLEDGEMENT;
+  }
+
   /**
-   * Reads the file. An image is converted here to an NPY of one instance, since the pipeline's
-   * decoders do not read images.
+   * Reads the file; an image goes as it is, with its media type, to the pipeline's vision path
+   * (decoded and prepared there, as an MQTT image is).
    *
-   * @throws IllegalArgumentException when the file is over {@code maxBytes}, an image cannot be
-   *     read, or the signature cannot take it
+   * @throws IllegalArgumentException when the file is over {@code maxBytes}
    */
   static InboundMessage read(Path file, Signature signature, long maxBytes) throws IOException {
     String name = file.getFileName().toString();
     byte[] bytes = readAtMost(file, maxBytes);
-    if (ImageDecoder.isImage(name)) {
-      bytes = NpyCodec.write(ImageDecoder.decode(bytes, onlyInput(signature)));
-    }
     return new InboundMessage(
         WatchedFiles.topic(name),
         bytes,
@@ -61,20 +59,5 @@ final class FileMessages {
             + maxBytes
             + " bytes (--max-payload-bytes), found "
             + (size > maxBytes ? size + " bytes" : "more while it was read"));
-  }
-
-  private static TensorSpec onlyInput(Signature signature) {
-    if (signature.inputs().size() != 1) {
-      throw new IllegalArgumentException(
-          "an image needs a signature with exactly one input, found "
-              + signature.inputs().size()
-              + (signature.inputs().isEmpty()
-                  ? ""
-                  : " (" + String.join(", ", signature.inputNames()) + ")")
-              + " in signature '"
-              + signature.name()
-              + "'");
-    }
-    return signature.inputs().get(0);
   }
 }

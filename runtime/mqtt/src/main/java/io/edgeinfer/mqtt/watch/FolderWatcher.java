@@ -29,17 +29,18 @@ import java.util.logging.Logger;
 /**
  * Watches a folder and offers each new input file to the pipeline once it is complete.
  *
- * <p>Inputs are JSON, CSV, NPY and raw files (by extension, as {@code predict} reads them) and PNG
- * and JPEG images. Hidden files, names starting with a dot, {@code *.tmp}, {@code *.part} and our
- * own {@code *.prediction.json} and {@code *.error.json} are skipped, as is any other extension.
+ * <p>Inputs are JSON, CSV, NPY and raw files (by extension, as {@code predict} reads them) and
+ * JPEG, PNG and BMP images. Hidden files, names starting with a dot, {@code *.tmp}, {@code *.part}
+ * and our own {@code *.prediction.json}, {@code *.error.json} and {@code *.mask.png} are skipped,
+ * as is any other extension.
  *
  * <p>A file is complete when its size and modification time have not changed for the settle time;
  * only then is it read. It is offered as an {@link InboundMessage} on the topic {@code
- * file/<name>}: its bytes with the content type of its format, or for an image an NPY of one
- * instance made by {@link io.edgeinfer.core.image.ImageDecoder} against the signature's single
- * input. An image that cannot be converted gets its {@code .error.json} here, as the pipeline never
- * sees it. When the sink refuses a message (its queue is full) it is offered again later, in order:
- * files are never dropped. A file that changes after it was offered is offered again.
+ * file/<name>}: its bytes with the content type of its format ({@code image/jpeg} and so on for an
+ * image, which the pipeline decodes and prepares as it does an MQTT image). A file that cannot be
+ * read gets its {@code .error.json} here, as the pipeline never sees it. When the sink refuses a
+ * message (its queue is full) it is offered again later, in order: files are never dropped. A file
+ * that changes after it was offered is offered again.
  *
  * <p>Besides the {@link WatchService}, the folder is listed every {@value #RESCAN_MILLIS} ms: a
  * watch service sees nothing that another machine writes to a network share, and on some systems it

@@ -1,7 +1,6 @@
 package io.edgeinfer.mqtt.watch;
 
 import io.edgeinfer.core.codec.Format;
-import io.edgeinfer.core.image.ImageDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -14,6 +13,7 @@ final class WatchedFiles {
   static final String TOPIC_PREFIX = "file/";
   static final String PREDICTION = ".prediction.json";
   static final String ERROR = ".error.json";
+  static final String MASK = ".mask.png";
   static final String NPY = "application/x-npy";
 
   private WatchedFiles() {}
@@ -28,17 +28,34 @@ final class WatchedFiles {
         || name.startsWith(".")
         || lower.endsWith(PREDICTION)
         || lower.endsWith(ERROR)
+        || lower.endsWith(MASK)
         || lower.endsWith(".tmp")
         || lower.endsWith(".part")) {
       return false;
     }
-    return ImageDecoder.isImage(name) || Format.fromFileName(name).isPresent();
+    return imageType(name) != null || Format.fromFileName(name).isPresent();
   }
 
-  /** The content type the pipeline decodes the file's payload by (images arrive as NPY). */
+  /**
+   * The media type of an image by its extension ({@code .jpg}, {@code .jpeg}, {@code .png}, {@code
+   * .bmp}, in any case), or null for another file.
+   */
+  static String imageType(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
+      return "image/jpeg";
+    }
+    if (lower.endsWith(".png")) {
+      return "image/png";
+    }
+    return lower.endsWith(".bmp") ? "image/bmp" : null;
+  }
+
+  /** The content type the pipeline decodes the file's payload by. */
   static String contentType(String name) {
-    if (ImageDecoder.isImage(name)) {
-      return NPY;
+    String image = imageType(name);
+    if (image != null) {
+      return image;
     }
     Optional<Format> format = Format.fromFileName(name);
     return switch (format.orElseThrow(
@@ -71,6 +88,10 @@ final class WatchedFiles {
 
   static Path prediction(Path dir, String name) {
     return dir.resolve(name + PREDICTION);
+  }
+
+  static Path mask(Path dir, String name) {
+    return dir.resolve(name + MASK);
   }
 
   static Path error(Path dir, String name) {

@@ -1,5 +1,6 @@
 package io.edgeinfer.mqtt.tls;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import javax.net.ssl.SSLSocketFactory;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,41 @@ class TlsServeTest {
       do { // skips the retained "online" if the wait for the prediction left it queued
         status = client.next(prefix + "/status").payload();
       } while (!status.contains("\"offline\""));
+    }
+  }
+
+  /** F3 over TLS: the decrypted stream is guarded as plain TCP's is (LongCorrelationDataTest). */
+  @Test
+  void tooLongCorrelationDataOverTlsIsAnsweredAndIntakeGoesOn() throws Exception {
+    SSLSocketFactory tls =
+        PemTls.socketFactory(pki.file("ca.crt"), pki.file("client.crt"), pki.file("client.pk8"));
+    String prefix = "edgeinfer-tls/" + UUID.randomUUID();
+    try (MqttService service = serve(tls, prefix);
+        TlsTestClient client = new TlsTestClient(uri, tls)) {
+      // Not the requests themselves: the poison would kill this client's own Paho thread.
+      client.subscribe(prefix + "/in/+/error");
+      client.subscribe(prefix + "/replies/#");
+      MqttProperties poison = new MqttProperties();
+      poison.setResponseTopic(prefix + "/replies/me");
+      poison.setCorrelationData(new byte[40_000]);
+      client.publish(prefix + "/in/a", "[[1, 2, 3]]", poison);
+      assertEquals(
+          "{\"error\":\"expected correlation data of at most 32767 bytes (the most this"
+              + " service's MQTT client reads), found 40000 bytes\",\"topic\":\""
+              + prefix
+              + "/in/a\",\"model\":\"sum\"}",
+          client.next(prefix + "/in/a/error").payload());
+      // Paho's receiving thread lives on: the longest correlation data it reads is answered.
+      MqttProperties longest = new MqttProperties();
+      longest.setResponseTopic(prefix + "/replies/me");
+      longest.setCorrelationData(new byte[32_767]);
+      client.publish(prefix + "/in/b", "{\"id\": 9, \"instances\": [[1, 2, 3]]}", longest);
+      String reply;
+      do { // the error for the first request went to the response topic too
+        reply = client.next(prefix + "/replies/me").payload();
+      } while (reply.contains("\"error\""));
+      assertTrue(reply.startsWith("{\"id\":9,") && reply.contains("\"sum\":6.0"), reply);
+      service.drainAndStop(Duration.ofSeconds(5));
     }
   }
 

@@ -64,6 +64,14 @@ final class TlsTestClient implements AutoCloseable {
         .waitForCompletion(5000);
   }
 
+  /** Publishes at QoS 1 with MQTT v5 properties (response topic, correlation data...). */
+  void publish(String topic, String payload, MqttProperties properties) throws MqttException {
+    MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+    message.setQos(1);
+    message.setProperties(properties);
+    client.publish(topic, message).waitForCompletion(5000);
+  }
+
   void publish(String topic, String payload) throws MqttException {
     client
         .publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false)

@@ -1,0 +1,102 @@
+package io.edgeinfer.mqtt;
+
+import io.edgeinfer.core.Model;
+import io.edgeinfer.core.ModelException;
+import io.edgeinfer.core.Signature;
+import io.edgeinfer.core.codec.SignatureName;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One loaded model serving all its signatures, as TF Serving does: a request whose JSON names
+ * another of the model's signatures ({@code "signature_name"}) goes to a pipeline of that
+ * signature, started on its first request (its own predictors and workers, the same settings, sink
+ * and metrics). Requests naming no signature, or the served one, stay with the owner.
+ */
+final class SignatureRoutes {
+  private static final Logger LOG = Logger.getLogger(SignatureRoutes.class.getName());
+
+  private final Pipeline owner;
+  private final Model model;
+  private final Signature served;
+  private final ModelInfo info;
+  private final PipelineSettings settings;
+  private final ReplySink sink;
+  private final Metrics metrics;
+  private final Map<String, Pipeline> others = new ConcurrentHashMap<>();
+  private final Set<String> unservable = ConcurrentHashMap.newKeySet();
+  private volatile boolean enabled = true;
+
+  SignatureRoutes(
+      Pipeline owner,
+      Model model,
+      Signature served,
+      ModelInfo info,
+      PipelineSettings settings,
+      ReplySink sink,
+      Metrics metrics) {
+    this.owner = owner;
+    this.model = model;
+    this.served = served;
+    this.info = info;
+    this.settings = settings;
+    this.sink = sink;
+    this.metrics = metrics;
+  }
+
+  /** The pipeline for the signature the message names, if it is another the model can serve. */
+  Optional<Pipeline> route(InboundMessage message) {
+    if (!enabled) {
+      return Optional.empty();
+    }
+    String named =
+        SignatureName.peek(settings.formats().of(message.contentType()), message.payload());
+    if (named == null || named.equals(served.name()) || unservable.contains(named)) {
+      return Optional.empty();
+    }
+    Optional<Signature> signature =
+        model.signatures().stream().filter(s -> s.name().equals(named)).findFirst();
+    // Unknown names stay with the owner, whose processor answers with what it runs.
+    return signature.map(s -> others.computeIfAbsent(named, n -> start(s)));
+  }
+
+  /** A signature's pipeline; null (and remembered) when it cannot be started. */
+  private Pipeline start(Signature signature) {
+    try {
+      Pipeline pipeline = new Pipeline(model, signature, info, settings, sink, metrics);
+      pipeline.routes().enabled = false;
+      // Its constructor pointed the queue-depth gauge at its own queues: point it back at all.
+      metrics.queueDepth(owner::queued);
+      return pipeline;
+    } catch (ModelException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "edgeinfer: signature '" + signature.name() + "' cannot be served: " + e.getMessage(),
+          e);
+      unservable.add(signature.name());
+      return null;
+    }
+  }
+
+  /** Messages queued in the other signatures' pipelines. */
+  int queued() {
+    return others.values().stream().mapToInt(Pipeline::queued).sum();
+  }
+
+  void drain(Duration timeout) throws InterruptedException {
+    enabled = false;
+    for (Pipeline pipeline : others.values()) {
+      pipeline.drain(timeout);
+    }
+  }
+
+  void close() {
+    enabled = false;
+    others.values().forEach(Pipeline::close);
+  }
+}
