@@ -11,6 +11,7 @@ import io.edgeinfer.lite.format.LiteSubgraph;
 import io.edgeinfer.lite.format.LiteTensor;
 import io.edgeinfer.lite.format.ModelSizeLimits;
 import io.edgeinfer.lite.format.TfliteFile;
+import io.edgeinfer.lite.kernels.KernelSelector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -169,9 +170,62 @@ final class LiteMemoryEstimate {
 
   private static long arenaBytes(LiteModel model, LiteSubgraph graph, int batch, int threads) {
     int rows = hasDynamicBatch(graph) ? batch : 1;
+    boolean vector = KernelSelector.kernels().name().equals("vector");
     return layout(model, graph, rows).arenaBytes()
         + threads * convScratchBytes(model, graph, rows)
+        + (vector ? threads * vectorConvScratchBytes(model, graph) : 0)
         + fullyConnectedScratchBytes(model, graph);
+  }
+
+  /**
+   * The scratch of the Vector API convolutions (the kernels this JVM runs when {@link
+   * KernelSelector} picked them), an upper bound: CONV_2D's patch rows and padded output rows for a
+   * tile of up to 256 pixels, DEPTHWISE_CONV_2D's zero-padded band of input rows (8 output rows)
+   * and one padded output row, channels padded to {@link #PACKED_CHANNELS}, plus the int and long
+   * rows of the exact int8 sums and requantization.
+   */
+  static long vectorConvScratchBytes(LiteModel model, LiteSubgraph graph) {
+    long patches = 0;
+    long rows = 0;
+    long ints = 0;
+    long longs = 0;
+    for (LiteOperator op : graph.operators()) {
+      boolean conv = model.opCode(op).is(BuiltinOperator.CONV_2D);
+      boolean depthwise = model.opCode(op).is(BuiltinOperator.DEPTHWISE_CONV_2D);
+      if ((!conv && !depthwise) || op.inputs().size() < 2 || op.input(1) == LiteOperator.OMITTED) {
+        continue;
+      }
+      LiteTensor input = graph.tensor(op.input(0));
+      LiteTensor filter = graph.tensor(op.input(1));
+      LiteTensor output = graph.tensor(op.output(0));
+      if (filter.shape().rank() != 4 || input.shape().rank() != 4 || output.shape().rank() != 4) {
+        continue;
+      }
+      long kh = filter.shape().dim(1);
+      long kw = filter.shape().dim(2);
+      long channels = filter.shape().dim(conv ? 0 : 3);
+      long padded = (channels + PACKED_CHANNELS - 1) / PACKED_CHANNELS * PACKED_CHANNELS;
+      if (conv) {
+        long taps = kh * kw * filter.shape().dim(3);
+        long tile = Math.max(4, Math.min(256, 16384 / Math.max(1, taps)) / 4 * 4);
+        patches = Math.max(patches, tile * taps);
+        rows = Math.max(rows, tile * padded + PACKED_CHANNELS);
+        ints = Math.max(ints, tile * padded);
+      } else {
+        long inH = input.shape().dim(1);
+        long inW = input.shape().dim(2);
+        long outH = Math.max(1, output.shape().dim(1));
+        long outW = output.shape().dim(2);
+        long strideH = (inH + outH - 1) / outH;
+        long width = inW + kw - 1;
+        long band = 8 * strideH + kh;
+        patches = Math.max(patches, band * width * padded);
+        rows = Math.max(rows, outW * padded + PACKED_CHANNELS);
+        ints = Math.max(ints, kh * kw);
+      }
+      longs = Math.max(longs, padded);
+    }
+    return 4 * (patches + rows + ints) + 8 * longs;
   }
 
   private static boolean hasDynamicBatch(LiteSubgraph graph) {
