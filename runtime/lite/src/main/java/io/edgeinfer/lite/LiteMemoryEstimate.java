@@ -11,6 +11,7 @@ import io.edgeinfer.lite.format.LiteSubgraph;
 import io.edgeinfer.lite.format.LiteTensor;
 import io.edgeinfer.lite.format.ModelSizeLimits;
 import io.edgeinfer.lite.format.TfliteFile;
+import io.edgeinfer.lite.kernels.KernelSelector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +26,9 @@ import java.util.TreeSet;
  * <ul>
  *   <li>weights: the constant buffers (memory-mapped; preparing the kernels reads every one, so
  *       they all become resident) plus the kernels' own prepared copies on the heap (repacked,
- *       widened int8, biases), counted at 4 bytes per element as an upper bound, and the loaded
- *       model's own objects (tables, kernels, plan) per operator and tensor ({@link
+ *       widened int8, biases), counted at 4 bytes per element as an upper bound, plus the padding
+ *       of the Vector API convolutions' packed weights ({@link #packedPaddingBytes}), and the
+ *       loaded model's own objects (tables, kernels, plan) per operator and tensor ({@link
  *       ModelSizeLimits#heapNeed}), which the loader has already checked against the heap from the
  *       counts alone, before decoding anything;
  *   <li>arena: the arrays {@link Plan} allocates, shared between activations whose lifetimes do not
@@ -101,6 +103,7 @@ final class LiteMemoryEstimate {
           }
         }
       }
+      copies += packedPaddingBytes(model, graph);
       arena += arenaBytes(model, graph, batch, Math.max(1, threads));
     }
     return new MemoryNeed(
@@ -122,6 +125,34 @@ final class LiteMemoryEstimate {
             + " the pi-zero-2w profile, rounded up to 96 MB");
   }
 
+  /** Output channels the Vector API kernels pad their packed weights to (a 512-bit vector). */
+  static final int PACKED_CHANNELS = 16;
+
+  /**
+   * What the Vector API convolutions add to their weights when they pack them at load: output
+   * channels padded to whole vectors ({@link #PACKED_CHANNELS}), and per channel a padded bias and
+   * the requantization's six 64-bit constants (counted for every layer, float ones too).
+   */
+  static long packedPaddingBytes(LiteModel model, LiteSubgraph graph) {
+    long bytes = 0;
+    for (LiteOperator op : graph.operators()) {
+      boolean conv = model.opCode(op).is(BuiltinOperator.CONV_2D);
+      boolean depthwise = model.opCode(op).is(BuiltinOperator.DEPTHWISE_CONV_2D);
+      if ((!conv && !depthwise) || op.inputs().size() < 2 || op.input(1) == LiteOperator.OMITTED) {
+        continue;
+      }
+      LiteTensor filter = graph.tensor(op.input(1));
+      if (filter.shape().rank() != 4) {
+        continue;
+      }
+      long channels = filter.shape().dim(conv ? 0 : 3);
+      long perChannel = filter.shape().elementCount() / Math.max(1, channels);
+      long padded = (channels + PACKED_CHANNELS - 1) / PACKED_CHANNELS * PACKED_CHANNELS;
+      bytes += COPY_BYTES * (padded - channels) * perChannel + (4 + 6 * 8) * padded;
+    }
+    return bytes;
+  }
+
   /** The subgraphs the signatures point at, or the main one when the file declares none. */
   private static TreeSet<Integer> subgraphsRun(LiteModel model) {
     TreeSet<Integer> indices = new TreeSet<>();
@@ -139,9 +170,62 @@ final class LiteMemoryEstimate {
 
   private static long arenaBytes(LiteModel model, LiteSubgraph graph, int batch, int threads) {
     int rows = hasDynamicBatch(graph) ? batch : 1;
+    boolean vector = KernelSelector.kernels().name().equals("vector");
     return layout(model, graph, rows).arenaBytes()
         + threads * convScratchBytes(model, graph, rows)
+        + (vector ? threads * vectorConvScratchBytes(model, graph) : 0)
         + fullyConnectedScratchBytes(model, graph);
+  }
+
+  /**
+   * The scratch of the Vector API convolutions (the kernels this JVM runs when {@link
+   * KernelSelector} picked them), an upper bound: CONV_2D's patch rows and padded output rows for a
+   * tile of up to 256 pixels, DEPTHWISE_CONV_2D's zero-padded band of input rows (8 output rows)
+   * and one padded output row, channels padded to {@link #PACKED_CHANNELS}, plus the int and long
+   * rows of the exact int8 sums and requantization.
+   */
+  static long vectorConvScratchBytes(LiteModel model, LiteSubgraph graph) {
+    long patches = 0;
+    long rows = 0;
+    long ints = 0;
+    long longs = 0;
+    for (LiteOperator op : graph.operators()) {
+      boolean conv = model.opCode(op).is(BuiltinOperator.CONV_2D);
+      boolean depthwise = model.opCode(op).is(BuiltinOperator.DEPTHWISE_CONV_2D);
+      if ((!conv && !depthwise) || op.inputs().size() < 2 || op.input(1) == LiteOperator.OMITTED) {
+        continue;
+      }
+      LiteTensor input = graph.tensor(op.input(0));
+      LiteTensor filter = graph.tensor(op.input(1));
+      LiteTensor output = graph.tensor(op.output(0));
+      if (filter.shape().rank() != 4 || input.shape().rank() != 4 || output.shape().rank() != 4) {
+        continue;
+      }
+      long kh = filter.shape().dim(1);
+      long kw = filter.shape().dim(2);
+      long channels = filter.shape().dim(conv ? 0 : 3);
+      long padded = (channels + PACKED_CHANNELS - 1) / PACKED_CHANNELS * PACKED_CHANNELS;
+      if (conv) {
+        long taps = kh * kw * filter.shape().dim(3);
+        long tile = Math.max(4, Math.min(256, 16384 / Math.max(1, taps)) / 4 * 4);
+        patches = Math.max(patches, tile * taps);
+        rows = Math.max(rows, tile * padded + PACKED_CHANNELS);
+        ints = Math.max(ints, tile * padded);
+      } else {
+        long inH = input.shape().dim(1);
+        long inW = input.shape().dim(2);
+        long outH = Math.max(1, output.shape().dim(1));
+        long outW = output.shape().dim(2);
+        long strideH = (inH + outH - 1) / outH;
+        long width = inW + kw - 1;
+        long band = 8 * strideH + kh;
+        patches = Math.max(patches, band * width * padded);
+        rows = Math.max(rows, outW * padded + PACKED_CHANNELS);
+        ints = Math.max(ints, kh * kw);
+      }
+      longs = Math.max(longs, padded);
+    }
+    return 4 * (patches + rows + ints) + 8 * longs;
   }
 
   private static boolean hasDynamicBatch(LiteSubgraph graph) {

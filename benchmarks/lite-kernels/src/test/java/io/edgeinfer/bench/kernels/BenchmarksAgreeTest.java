@@ -39,6 +39,11 @@ class BenchmarksAgreeTest {
       }
       cases.add(new Case("conv " + precision, set -> conv(set, precision)));
       cases.add(new Case("depthwise " + precision, set -> depthwise(set, precision)));
+      for (String layer : MobileNetLayerBenchmark.LAYERS) {
+        cases.add(
+            new Case(
+                "MobileNet " + layer + " " + precision, set -> mobileNet(set, layer, precision)));
+      }
     }
     return cases;
   }
@@ -123,6 +128,30 @@ class BenchmarksAgreeTest {
     }
     b.precision = precision;
     return b;
+  }
+
+  private static KernelBenchmark mobileNet(String set, String layer, Precision precision) {
+    MobileNetLayerBenchmark b;
+    if (set.equals("vector")) {
+      MobileNetLayerBenchmark.Vector v = new MobileNetLayerBenchmark.Vector();
+      v.kernels = set;
+      b = v;
+    } else {
+      MobileNetLayerBenchmark.Plain p = new MobileNetLayerBenchmark.Plain();
+      p.kernels = set;
+      b = p;
+    }
+    b.layer = layer;
+    b.precision = precision;
+    return b;
+  }
+
+  @Test
+  void mobileNetLayersCountTheirMultiplyAdds() {
+    // 112x112 outputs of 8 channels, 27 taps each; 56x56 of 32 from 32; 28x28 of 144, 9 taps.
+    assertEquals(112L * 112 * 8 * 27, MobileNetLayerBenchmark.macs("conv3x3_224x3to8_s2"));
+    assertEquals(56L * 56 * 32 * 32, MobileNetLayerBenchmark.macs("pw_56x32to32"));
+    assertEquals(28L * 28 * 144 * 9, MobileNetLayerBenchmark.macs("dw_56x144_s2"));
   }
 
   private static KernelBenchmark depthwise(String set, Precision precision) {

@@ -4,16 +4,19 @@ import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 
 /**
- * The Vector API kernel set ({@code jdk.incubator.vector}): {@link FastKernels} with the product
- * inside float and hybrid CONV_2D done in explicit SIMD ({@link VectorProduct}). Everything else,
- * the int8 layers included, is FastKernels' (and so equal to the reference bit for bit). A vector
- * FULLY_CONNECTED was tried and left out: alone it ran allocation-free, but in the timing harness
- * (after other kernels had run) it was 50-100x slower than the plain-Java one on Java 17 and 25.
+ * The Vector API kernel set ({@code jdk.incubator.vector}): {@link FastKernels} with CONV_2D and
+ * DEPTHWISE_CONV_2D in explicit SIMD, float32, int8 and uint8 (held as int8): CONV_2D as a
+ * register-tiled matrix product over NHWC rows ({@link VectorConv2d}, {@link VectorGemm}),
+ * depthwise vectorized over channels ({@link VectorDepthwiseConv2d}); hybrid CONV_2D through {@link
+ * VectorProduct}. Integer results equal the reference bit for bit (exact float sums, TFLite's
+ * requantization); float sums keep the reference's order per output but use fused multiply-adds, so
+ * they differ from it by rounding only (the differential test holds them to 1e-4, the conformance
+ * tests to 1e-5). A vector FULLY_CONNECTED was tried and left out: alone it ran allocation-free,
+ * but in the timing harness (after other kernels had run) it was 50-100x slower than the plain-Java
+ * one on Java 17 and 25.
  *
  * <p>Registered as a {@link Kernels} service; {@link KernelSelector} takes it when the JVM has the
- * incubator module in its boot layer ({@code --add-modules jdk.incubator.vector}). Float sums keep
- * the reference's order per output but use fused multiply-adds, so results differ from the
- * reference by rounding only (the differential test holds them to 1e-4).
+ * incubator module in its boot layer ({@code --add-modules jdk.incubator.vector}).
  */
 public final class VectorKernels extends FastKernels {
   @Override
@@ -24,7 +27,70 @@ public final class VectorKernels extends FastKernels {
   @Override
   public UnaryOp<float[], float[]> conv2d(
       FloatBuffer filter, int[] filterShape, float[] bias, ConvOptions options) {
-    return new FastConv2d.FloatOp(filter, filterShape, bias, options, VectorProduct::multiply);
+    return new VectorConv2d.FloatOp(filter, filterShape, bias, options);
+  }
+
+  @Override
+  public UnaryOp<byte[], byte[]> conv2d(
+      ByteBuffer filter,
+      int[] filterShape,
+      float[] filterScales,
+      int[] bias,
+      Quant input,
+      Quant output,
+      ConvOptions options) {
+    return conv2d(filter, 0, filterShape, filterScales, bias, input, output, options);
+  }
+
+  @Override
+  public UnaryOp<byte[], byte[]> conv2d(
+      ByteBuffer filter,
+      int filterZeroPoint,
+      int[] filterShape,
+      float[] filterScales,
+      int[] bias,
+      Quant input,
+      Quant output,
+      ConvOptions options) {
+    return new VectorConv2d.Int8Op(
+        filter, filterZeroPoint, filterShape, filterScales, bias, input, output, options);
+  }
+
+  @Override
+  public UnaryOp<float[], float[]> depthwiseConv2d(
+      FloatBuffer filter, int[] filterShape, float[] bias, ConvOptions options) {
+    return new VectorDepthwiseConv2d.FloatOp(filter, filterShape, bias, options);
+  }
+
+  @Override
+  public UnaryOp<byte[], byte[]> depthwiseConv2d(
+      ByteBuffer filter,
+      int[] filterShape,
+      float[] filterScales,
+      int[] bias,
+      Quant input,
+      Quant output,
+      ConvOptions options) {
+    return depthwiseConv2d(filter, 0, filterShape, filterScales, bias, input, output, options);
+  }
+
+  @Override
+  public UnaryOp<byte[], byte[]> depthwiseConv2d(
+      ByteBuffer filter,
+      int filterZeroPoint,
+      int[] filterShape,
+      float[] filterScales,
+      int[] bias,
+      Quant input,
+      Quant output,
+      ConvOptions options) {
+    if (filterShape.length != 4
+        || !VectorDepthwiseConv2d.Int8Op.exact(filter, filterZeroPoint, filterShape)) {
+      return new FastDepthwiseConv2d.Int8Op(
+          filter, filterZeroPoint, filterShape, filterScales, bias, input, output, options);
+    }
+    return new VectorDepthwiseConv2d.Int8Op(
+        filter, filterZeroPoint, filterShape, filterScales, bias, input, output, options);
   }
 
   @Override

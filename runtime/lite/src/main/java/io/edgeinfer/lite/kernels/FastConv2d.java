@@ -479,12 +479,12 @@ final class FastConv2d {
     }
   }
 
-  static final class Int8Op extends Layer<byte[], byte[]> {
+  static final class Int8Op extends Layer<byte[], byte[]> implements ExactSums {
     private final float[][] floatWeights; // null when the float route is not exact
     private final int[][] intWeights; // null when it is
     private final int[] bias;
     private final int inputZeroPoint;
-    private final Requantization requant;
+    private final ExactRequantizer requant; // TFLite's arithmetic, branch-free
 
     Int8Op(
         ByteBuffer filter,
@@ -533,12 +533,18 @@ final class FastConv2d {
       this.bias = Weights.bias(bias, outC);
       this.inputZeroPoint = input.zeroPoint();
       this.requant =
-          Requantization.convolution(input, filterScales, output, options.activation(), outC);
+          new ExactRequantizer(
+              Requantization.convolution(input, filterScales, output, options.activation(), outC));
     }
 
     /** True when this layer computes through float arithmetic (exactly). */
     boolean usesFloatRoute() {
       return floatWeights != null;
+    }
+
+    @Override
+    public int floatChunks() {
+      return usesFloatRoute() ? 1 : 0;
     }
 
     @Override

@@ -195,7 +195,7 @@ final class FastDepthwiseConv2d {
     private final int[][] weights; // [tap][outC]
     private final int[] bias;
     private final int inputZeroPoint;
-    private final Requantization requant;
+    private final ExactRequantizer requant; // TFLite's arithmetic, branch-free
 
     Int8Op(
         ByteBuffer filter,
@@ -229,7 +229,8 @@ final class FastDepthwiseConv2d {
       this.bias = Weights.bias(bias, outC);
       this.inputZeroPoint = input.zeroPoint();
       this.requant =
-          Requantization.convolution(input, filterScales, output, options.activation(), outC);
+          new ExactRequantizer(
+              Requantization.convolution(input, filterScales, output, options.activation(), outC));
     }
 
     @Override

@@ -9,11 +9,11 @@ import java.util.ServiceLoader;
  * edgeinfer.lite.kernels} names one ({@code vector}, {@code fast} or {@code reference}, e.g. to
  * check a result against the specification).
  *
- * <p>The fastest on Java 17 is the Vector API set ({@code vector}) when the {@code
- * edgeinfer-lite-vector} module is on the class path (it registers itself as a {@link Kernels}
- * service) and the JVM was started with {@code --add-modules jdk.incubator.vector} (the launcher
- * adds it); otherwise {@link FastKernels}, in plain Java, which is also the choice from Java 21 on,
- * where the JIT vectorizes the plain loops better than the hand-written vector product.
+ * <p>The fastest is the Vector API set ({@code vector}) when the {@code edgeinfer-lite-vector}
+ * module is on the class path (it registers itself as a {@link Kernels} service) and the JVM was
+ * started with {@code --add-modules jdk.incubator.vector} (the launcher adds it); otherwise {@link
+ * FastKernels}, in plain Java. Measured on MobileNet-shaped models (README, Performance), the
+ * vector convolutions are 3-7x faster than the plain ones on Java 17 and on Java 25 alike.
  */
 public final class KernelSelector {
   /** The system property that overrides the choice. */
@@ -21,9 +21,6 @@ public final class KernelSelector {
 
   /** The incubating module the Vector API kernels need in the boot layer. */
   public static final String VECTOR_MODULE = "jdk.incubator.vector";
-
-  /** The first Java release whose JIT vectorizes the plain-Java conv loop well (25 measured). */
-  static final int PLAIN_LOOPS_VECTORIZED_FROM = 21;
 
   private KernelSelector() {}
 
@@ -39,14 +36,7 @@ public final class KernelSelector {
   /** The kernel set a property value asks for; null or empty means the fastest. */
   public static Kernels select(String name) {
     if (name == null || name.isBlank()) {
-      // Measured (KernelTiming, 3x3 conv 48x48x16->32): the Vector API product is ~3.5x faster than
-      // plain Java on Java 17, whose C2 gives up vectorizing that loop; on Java 25 C2 vectorizes
-      // the
-      // plain loop itself and the Vector API product is ~2x slower. So "fastest" depends on the
-      // JVM.
-      return Runtime.version().feature() < PLAIN_LOOPS_VECTORIZED_FROM
-          ? vector().orElseGet(FastKernels::new)
-          : new FastKernels();
+      return vector().orElseGet(FastKernels::new);
     }
     return switch (name) {
       case "fast" -> new FastKernels();

@@ -14,6 +14,7 @@ public final class Scratch {
   private final float[][] floats = new float[SLOTS][0];
   private final int[][] ints = new int[SLOTS][0];
   private final byte[][] bytes = new byte[SLOTS][0];
+  private final long[][] longs = new long[SLOTS][0];
   private final float[][][] floatRows = new float[SLOTS][0][0];
   private final int[][][] intRows = new int[SLOTS][0][0];
 
@@ -33,6 +34,16 @@ public final class Scratch {
     if (buffer.length < length) {
       buffer = new int[length];
       ints[slot] = buffer;
+    }
+    return buffer;
+  }
+
+  /** A long buffer of at least {@code length} elements; its contents are unspecified. */
+  public long[] longs(int slot, int length) {
+    long[] buffer = longs[slot];
+    if (buffer.length < length) {
+      buffer = new long[length];
+      longs[slot] = buffer;
     }
     return buffer;
   }
@@ -97,6 +108,7 @@ public final class Scratch {
     long total = 0;
     for (int slot = 0; slot < SLOTS; slot++) {
       total += 4L * floats[slot].length + 4L * ints[slot].length + bytes[slot].length;
+      total += 8L * longs[slot].length;
       for (float[] row : floatRows[slot]) {
         total += 4L * row.length;
       }

@@ -280,7 +280,8 @@ class DifferentialTest {
           what + " hybrid " + hs.length + " scales");
 
       // Every fourth case has many large weights (3x3 over 58 to 70 channels, all +-127): the
-      // worst sums reach 255 * 127 * 522 > 2^24, too big for exact float, so the int route runs.
+      // worst sums reach 255 * 127 * 522 > 2^24, too big for one exact float sum, so the int route
+      // (or float sums split into chunks) runs.
       boolean large = c % 4 == 3;
       if (large) {
         inC = between(58, 70);
@@ -302,7 +303,7 @@ class DifferentialTest {
       int[] qbias = bias(outC, fine ? 20 : 5000);
       ByteBuffer w = ByteBuffer.wrap(wq);
       UnaryOp<byte[], byte[]> fast = FAST.conv2d(w, filterShape, scales, qbias, in, out, o);
-      if (fast instanceof FastConv2d.Int8Op route && route.usesFloatRoute()) {
+      if (fast instanceof ExactSums route && route.floatChunks() == 1) {
         floatRoutes++;
       } else {
         intRoutes++;

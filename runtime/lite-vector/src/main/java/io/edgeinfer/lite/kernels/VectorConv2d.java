@@ -1,0 +1,343 @@
+package io.edgeinfer.lite.kernels;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+
+/**
+ * CONV_2D as a matrix product ({@link VectorGemm}) over NHWC rows: a 1x1 convolution with stride 1
+ * multiplies the input itself (each pixel's channels are one row), any other builds patch rows for
+ * a tile of output pixels ({@code (fy, fx, ic)} in the filter's OHWI order, zeros outside the
+ * input) and multiplies those. Output rows can be computed apart ({@link RowSplit}).
+ *
+ * <p>Int8 (and uint8 held as int8) runs the same float product on {@code q - zeroPoint}, which is
+ * exact: every partial sum is an integer of magnitude at most {@code 255 * sum|w|} over the taps
+ * summed. At load the taps are split into chunks within which that stays under 2^24 for every
+ * output channel (one chunk for every MobileNet layer seen); chunk sums are added as ints. The
+ * requantization is TFLite's, bit for bit ({@link ExactRequantizer}).
+ */
+final class VectorConv2d {
+  private VectorConv2d() {}
+
+  /** Output pixels per product tile: the patch rows of a tile stay within 64 KB. */
+  static int tileRows(int taps) {
+    return Math.max(4, Math.min(256, 16384 / taps) / 4 * 4);
+  }
+
+  /** Filter dimensions, geometry and the row split shared by the float and int8 layers. */
+  private abstract static class Layer<I, O> implements RowSplit<I, O> {
+    final int outC;
+    final int kh;
+    final int kw;
+    final int inC;
+    final int taps;
+    final ConvOptions options;
+    final boolean pointwise;
+
+    Layer(int[] filterShape, ConvOptions options) {
+      int[] f = Weights.filterShape(filterShape, "filter");
+      this.outC = f[0];
+      this.kh = f[1];
+      this.kw = f[2];
+      this.inC = f[3];
+      this.taps = kh * kw * inC;
+      this.options = options;
+      this.pointwise = kh == 1 && kw == 1 && options.strideH() == 1 && options.strideW() == 1;
+    }
+
+    // The last geometry, so that a steady stream of same-shaped inputs allocates nothing.
+    private volatile Window last;
+
+    Window window(int[] inputShape) {
+      Window w = last;
+      if (w == null || !w.matches(inputShape)) {
+        w = Window.of(inputShape, kh, kw, options);
+        Shapes.checkEqual("input channels", inC, w.channels());
+        last = w;
+      }
+      return w;
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+      return window(inputShape).outputShape(outC);
+    }
+
+    @Override
+    public int rows(int[] inputShape) {
+      Window w = window(inputShape);
+      return w.batch() * w.outH();
+    }
+
+    @Override
+    public long work(int[] inputShape) {
+      return (long) window(inputShape).outputPixels() * outC * taps;
+    }
+  }
+
+  /**
+   * Patch rows for output pixels {@code p0 .. p0 + n}: {@code patch[r * taps + (fy * kw + fx) * inC
+   * + ic]} is the input value (less {@code zeroPoint}) that tap meets, 0 outside the input.
+   */
+  static void patches(float[] in, Window w, int p0, int n, float[] patch) {
+    int c = w.channels();
+    int taps = w.filterH() * w.filterW() * c;
+    for (int r = 0; r < n; r++) {
+      int pixel = p0 + r;
+      int ox = pixel % w.outW();
+      int row = pixel / w.outW();
+      int oy = row % w.outH();
+      int b = row / w.outH();
+      int dst = r * taps;
+      for (int fy = 0; fy < w.filterH(); fy++) {
+        int iy = oy * w.strideH() - w.padTop() + fy * w.dilationH();
+        for (int fx = 0; fx < w.filterW(); fx++, dst += c) {
+          int ix = ox * w.strideW() - w.padLeft() + fx * w.dilationW();
+          if (iy < 0 || iy >= w.inH() || ix < 0 || ix >= w.inW()) {
+            for (int i = 0; i < c; i++) {
+              patch[dst + i] = 0f;
+            }
+          } else if (c < 32) {
+            // A call of System.arraycopy costs more than copying a few channels by hand (the first
+            // layer's 3 channels: 1.7 ms for 112x112 pixels, measured).
+            int src = ((b * w.inH() + iy) * w.inW() + ix) * c;
+            for (int i = 0; i < c; i++) {
+              patch[dst + i] = in[src + i];
+            }
+          } else {
+            System.arraycopy(in, ((b * w.inH() + iy) * w.inW() + ix) * c, patch, dst, c);
+          }
+        }
+      }
+    }
+  }
+
+  /** {@link #patches(float[], Window, int, int, float[])} from int8 values less a zero point. */
+  static void patches(byte[] in, int zeroPoint, Window w, int p0, int n, float[] patch) {
+    int c = w.channels();
+    int taps = w.filterH() * w.filterW() * c;
+    for (int r = 0; r < n; r++) {
+      int pixel = p0 + r;
+      int ox = pixel % w.outW();
+      int row = pixel / w.outW();
+      int oy = row % w.outH();
+      int b = row / w.outH();
+      int dst = r * taps;
+      for (int fy = 0; fy < w.filterH(); fy++) {
+        int iy = oy * w.strideH() - w.padTop() + fy * w.dilationH();
+        for (int fx = 0; fx < w.filterW(); fx++, dst += c) {
+          int ix = ox * w.strideW() - w.padLeft() + fx * w.dilationW();
+          if (iy < 0 || iy >= w.inH() || ix < 0 || ix >= w.inW()) {
+            for (int i = 0; i < c; i++) {
+              patch[dst + i] = 0f;
+            }
+          } else {
+            int src = ((b * w.inH() + iy) * w.inW() + ix) * c;
+            for (int i = 0; i < c; i++) {
+              patch[dst + i] = in[src + i] - zeroPoint;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  static final class FloatOp extends Layer<float[], float[]> {
+    private final float[] packed;
+    private final float[] bias;
+    private final float lo;
+    private final float hi;
+
+    FloatOp(FloatBuffer filter, int[] filterShape, float[] bias, ConvOptions options) {
+      super(filterShape, options);
+      float[] w = Weights.toArray(Weights.view(filter, outC * taps, "filter"));
+      this.packed = VectorGemm.pack(w, outC, taps);
+      this.bias = VectorGemm.padTo(Weights.bias(bias, outC), outC);
+      this.lo = options.activation().min();
+      this.hi = options.activation().max();
+    }
+
+    @Override
+    public void runRows(
+        float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
+      Window w = window(inputShape);
+      Shapes.checkLength("input", w.inputSize(), input.length);
+      Shapes.checkLength("output", w.outputPixels() * outC, output.length);
+      int p0 = from * w.outW();
+      int end = to * w.outW();
+      int tile = tileRows(taps);
+      int ldc = VectorGemm.padded(outC);
+      // Whole vectors only: channels that fill them go straight to the output, others through
+      // padded rows copied out.
+      boolean direct = ldc == outC;
+      float[] rows = direct ? null : scratch.floats(1, tile * ldc);
+      float[] patch = pointwise ? null : scratch.floats(0, tile * taps);
+      for (int p = p0; p < end; p += tile) {
+        int n = Math.min(tile, end - p);
+        float[] a = input;
+        int aOff = p * inC;
+        if (!pointwise) {
+          patches(input, w, p, n, patch);
+          a = patch;
+          aOff = 0;
+        }
+        if (direct) {
+          VectorGemm.multiply(
+              a, aOff, taps, n, packed, taps, 0, taps, outC, bias, lo, hi, output, p * outC, outC);
+        } else {
+          VectorGemm.multiply(
+              a, aOff, taps, n, packed, taps, 0, taps, outC, bias, lo, hi, rows, 0, ldc);
+          for (int r = 0; r < n; r++) {
+            System.arraycopy(rows, r * ldc, output, (p + r) * outC, outC);
+          }
+        }
+      }
+    }
+  }
+
+  static final class Int8Op extends Layer<byte[], byte[]> implements ExactSums {
+    private final float[] packed;
+    private final int[] chunks; // tap offsets: chunk i is [chunks[i], chunks[i + 1])
+    private final float[] zeros;
+    private final int[] bias;
+    private final int inputZeroPoint;
+    private final ExactRequantizer requant;
+    private final VectorRequantizer vectorRequant;
+
+    Int8Op(
+        ByteBuffer filter,
+        int filterZeroPoint,
+        int[] filterShape,
+        float[] filterScales,
+        int[] bias,
+        Quant input,
+        Quant output,
+        ConvOptions options) {
+      super(filterShape, options);
+      ByteBuffer f = Weights.view(filter, outC * taps, "filter");
+      float[] w = new float[outC * taps];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = f.get(i) - filterZeroPoint;
+      }
+      this.packed = VectorGemm.pack(w, outC, taps);
+      this.chunks = exactChunks(w, outC, taps);
+      this.zeros = new float[VectorGemm.padded(outC)];
+      this.bias = Weights.bias(bias, outC);
+      this.inputZeroPoint = input.zeroPoint();
+      Requantization r =
+          Requantization.convolution(input, filterScales, output, options.activation(), outC);
+      this.requant = new ExactRequantizer(r);
+      this.vectorRequant = new VectorRequantizer(r, this.bias, outC);
+    }
+
+    /** Tap chunks the float sums are split into (1 unless a channel's sums are huge). */
+    @Override
+    public int floatChunks() {
+      return chunks.length - 1;
+    }
+
+    @Override
+    public void runRows(
+        byte[] input, int[] inputShape, byte[] output, Scratch scratch, int from, int to) {
+      Window w = window(inputShape);
+      Shapes.checkLength("input", w.inputSize(), input.length);
+      Shapes.checkLength("output", w.outputPixels() * outC, output.length);
+      int ldc = VectorGemm.padded(outC);
+      int tile = tileRows(taps);
+      float[] patch = scratch.floats(0, tile * taps);
+      float[] sums = scratch.floats(1, tile * ldc + VectorRequantizer.SLACK);
+      int[] total = floatChunks() > 1 ? scratch.ints(0, tile * ldc) : null;
+      long[] staged = scratch.longs(0, ldc);
+      int p0 = from * w.outW();
+      int end = to * w.outW();
+      for (int p = p0; p < end; p += tile) {
+        int n = Math.min(tile, end - p);
+        if (pointwise) {
+          // The rows are the input's own: one flat conversion.
+          int src = p * inC;
+          int zp = inputZeroPoint;
+          for (int i = 0; i < n * inC; i++) {
+            patch[i] = input[src + i] - zp;
+          }
+        } else {
+          patches(input, inputZeroPoint, w, p, n, patch);
+        }
+        if (total == null) {
+          VectorGemm.multiply(
+              patch,
+              0,
+              taps,
+              n,
+              packed,
+              taps,
+              0,
+              taps,
+              ldc,
+              zeros,
+              Float.NEGATIVE_INFINITY,
+              Float.POSITIVE_INFINITY,
+              sums,
+              0,
+              ldc);
+          for (int r = 0; r < n; r++) {
+            vectorRequant.row(sums, r * ldc, output, (p + r) * outC, outC, staged);
+          }
+        } else {
+          for (int i = 0; i < n * ldc; i++) {
+            total[i] = 0;
+          }
+          for (int ch = 0; ch + 1 < chunks.length; ch++) {
+            VectorGemm.multiply(
+                patch,
+                chunks[ch],
+                taps,
+                n,
+                packed,
+                taps,
+                chunks[ch],
+                chunks[ch + 1] - chunks[ch],
+                ldc,
+                zeros,
+                Float.NEGATIVE_INFINITY,
+                Float.POSITIVE_INFINITY,
+                sums,
+                0,
+                ldc);
+            for (int i = 0; i < n * ldc; i++) {
+              total[i] += (int) sums[i];
+            }
+          }
+          for (int r = 0; r < n; r++) {
+            requant.row(total, r * ldc, bias, output, (p + r) * outC, outC);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Tap offsets splitting {@code [0, taps)} into chunks within which {@code 255 * sum|w|} stays
+   * within 2^24 for every output channel, so float sums of {@code (q - zeroPoint) * w} are exact.
+   */
+  static int[] exactChunks(float[] w, int outC, int taps) {
+    long limit = FastConv2d.EXACT_FLOAT_LIMIT / 255;
+    int[] bounds = new int[taps + 1];
+    int count = 0;
+    bounds[count++] = 0;
+    long[] sums = new long[outC];
+    for (int k = 0; k < taps; k++) {
+      boolean over = false;
+      for (int o = 0; o < outC; o++) {
+        over |= sums[o] + (long) Math.abs(w[o * taps + k]) > limit;
+      }
+      if (over) {
+        bounds[count++] = k;
+        java.util.Arrays.fill(sums, 0);
+      }
+      for (int o = 0; o < outC; o++) {
+        sums[o] += (long) Math.abs(w[o * taps + k]);
+      }
+    }
+    bounds[count++] = taps;
+    return java.util.Arrays.copyOf(bounds, count);
+  }
+}

@@ -1,0 +1,297 @@
+package io.edgeinfer.lite.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API convolutions against {@link ReferenceKernels} on MobileNet's layer shapes (spatial
+ * sizes cut down so the test stays quick) and the edge cases around them: channel counts that are
+ * not whole vectors, stride 2, SAME and VALID, dilation, depthwise multipliers 2 and 8, per-tensor
+ * and per-channel scales, uint8 weights (a nonzero weight zero point), every fused activation, and
+ * sums too large for one exact float sum. Int8 must be equal bit for bit; float32 within 1e-4 of
+ * {@code max(1, |ref|)}. Each int8 case also checks that the reference output is not degenerate
+ * (many distinct values), so that equality says something.
+ */
+class VectorConvolutionsTest {
+  private static final Kernels REF = new ReferenceKernels();
+  private static final Kernels VECTOR = new VectorKernels();
+
+  private final Random rnd = new Random(0xC0DE_15L);
+
+  /** {height, width, in channels, out channels, kernel, stride, dilation, SAME=1/VALID=0}. */
+  private static final int[][] CONV = {
+    {33, 33, 3, 8, 3, 2, 1, 1}, // MobileNet v1 0.25's first layer (224 -> 112), cut down
+    {15, 15, 3, 32, 3, 2, 1, 1}, // MobileNet v2's first layer
+    {14, 14, 8, 16, 1, 1, 1, 1}, // pointwise, 8 channels: half a 512-bit vector
+    {7, 7, 64, 128, 1, 1, 1, 1}, // pointwise
+    {4, 4, 256, 256, 1, 1, 1, 0}, // pointwise, VALID
+    {5, 5, 96, 24, 1, 1, 1, 1}, // MobileNet v2 projection
+    {6, 6, 24, 144, 1, 1, 1, 1}, // MobileNet v2 expansion
+    {1, 1, 256, 1001, 1, 1, 1, 1}, // the logits as a 1x1 convolution
+    {9, 11, 5, 19, 3, 1, 1, 0}, // odd everything, VALID
+    {12, 12, 7, 17, 3, 1, 2, 1}, // dilation 2
+    {10, 9, 12, 21, 5, 2, 1, 1}, // 5x5 stride 2
+    {8, 8, 20, 33, 1, 2, 1, 1}, // 1x1 with stride 2: patch rows, not the input itself
+  };
+
+  /** {height, width, in channels, multiplier, kernel, stride, dilation, SAME=1/VALID=0}. */
+  private static final int[][] DEPTHWISE = {
+    {30, 30, 8, 1, 3, 1, 1, 1}, // MobileNet v1 0.25: 8 channels
+    {15, 15, 16, 1, 3, 2, 1, 1},
+    {7, 7, 256, 1, 3, 1, 1, 1},
+    {14, 14, 144, 1, 3, 2, 1, 1}, // MobileNet v2: 144 channels, stride 2
+    {9, 9, 1, 8, 3, 2, 1, 1}, // person detection's first layer: multiplier 8
+    {8, 7, 5, 2, 3, 1, 1, 0}, // multiplier 2, VALID
+    {11, 13, 24, 1, 3, 1, 2, 1}, // dilation 2
+    {9, 9, 17, 1, 5, 1, 1, 1}, // 5x5
+    {6, 6, 33, 1, 3, 2, 1, 0}, // stride 2, VALID, odd channels
+  };
+
+  private ConvOptions options(int[] c) {
+    Activation a = Activation.values()[rnd.nextInt(Activation.values().length)];
+    return new ConvOptions(c[7] == 1 ? Padding.SAME : Padding.VALID, c[5], c[5], c[6], c[6], a);
+  }
+
+  private float[] floats(int n, double scale) {
+    float[] a = new float[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = (float) (rnd.nextGaussian() * scale);
+    }
+    return a;
+  }
+
+  private byte[] bytes(int n, int lo, int hi) {
+    byte[] a = new byte[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = (byte) (lo + rnd.nextInt(hi - lo + 1));
+    }
+    return a;
+  }
+
+  /** Weights spread around their zero point, as a quantizer makes them (and up to the extremes). */
+  private byte[] weights(int n, int zeroPoint) {
+    return bytes(n, Math.max(-128, zeroPoint - 127), Math.min(127, zeroPoint + 127));
+  }
+
+  private float[] scales(int channels) {
+    int n = rnd.nextBoolean() ? 1 : channels;
+    float[] s = new float[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = 0.002f + rnd.nextFloat() * 0.01f;
+    }
+    return s;
+  }
+
+  private int[] bias(int channels) {
+    int[] b = new int[channels];
+    for (int i = 0; i < channels; i++) {
+      b[i] = rnd.nextInt(20_001) - 10_000;
+    }
+    return b;
+  }
+
+  /** An output scale that spreads sums of {@code terms} random products over the int8 range. */
+  private static Quant outputFor(Quant in, float[] scales, int terms) {
+    double spread = 75 * 75 * Math.sqrt(terms) / 40;
+    return new Quant((float) (in.scale() * scales[0] * spread), -10);
+  }
+
+  private static <I, O> void run(UnaryOp<I, O> op, I in, int[] shape, O out) {
+    op.run(in, shape, out, new Scratch());
+  }
+
+  private static void assertClose(float[] ref, float[] got, String what) {
+    for (int i = 0; i < ref.length; i++) {
+      float tolerance = 1e-4f * Math.max(1f, Math.abs(ref[i]));
+      if (!(Math.abs(ref[i] - got[i]) <= tolerance)) {
+        throw new AssertionError(what + ": element " + i + " " + got[i] + ", expected " + ref[i]);
+      }
+    }
+  }
+
+  private static void assertExact(byte[] ref, byte[] got, Activation activation, String what) {
+    long distinct = 0;
+    boolean[] seen = new boolean[256];
+    for (byte b : ref) {
+      if (!seen[b & 0xFF]) {
+        seen[b & 0xFF] = true;
+        distinct++;
+      }
+    }
+    // RELU6 and RELU_N1_TO_1 keep only [0, 6] and [-1, 1]: fewer steps of the output scale.
+    int enough =
+        switch (activation) {
+          case RELU_N1_TO_1 -> 3;
+          case RELU6 -> 8;
+          default -> Math.min(20, ref.length / 4);
+        };
+    assertTrue(distinct >= enough, what + ": only " + distinct + " values");
+    for (int i = 0; i < ref.length; i++) {
+      if (ref[i] != got[i]) {
+        throw new AssertionError(what + ": element " + i + " " + got[i] + ", expected " + ref[i]);
+      }
+    }
+  }
+
+  @Test
+  void convolutionsEqualTheReference() {
+    for (int[] c : CONV) {
+      int[] shape = {1 + (c[0] < 8 ? 1 : 0), c[0], c[1], c[2]};
+      int[] filterShape = {c[3], c[4], c[4], c[2]};
+      ConvOptions o = options(c);
+      String what = "conv " + Arrays.toString(c) + " " + o;
+      int taps = c[4] * c[4] * c[2];
+      int inputSize = shape[0] * c[0] * c[1] * c[2];
+      int[] outShape = Window.of(shape, c[4], c[4], o).outputShape(c[3]);
+      int outputSize = outShape[0] * outShape[1] * outShape[2] * outShape[3];
+
+      FloatBuffer f = FloatBuffer.wrap(floats(c[3] * taps, 1 / Math.sqrt(taps)));
+      float[] fb = floats(c[3], 0.5);
+      float[] x = floats(inputSize, 1);
+      float[] want = new float[outputSize];
+      float[] got = new float[outputSize];
+      run(REF.conv2d(f, filterShape, fb, o), x, shape, want);
+      run(VECTOR.conv2d(f, filterShape, fb, o), x, shape, got);
+      assertClose(want, got, what + " float");
+
+      for (int weightZeroPoint : new int[] {0, rnd.nextInt(41) - 20}) {
+        ByteBuffer w = ByteBuffer.wrap(weights(c[3] * taps, weightZeroPoint));
+        float[] scales = scales(c[3]);
+        Quant in = new Quant(0.02f, rnd.nextInt(256) - 128);
+        Quant out = outputFor(in, scales, taps);
+        int[] bias = bias(c[3]);
+        byte[] q = bytes(inputSize, -128, 127);
+        byte[] wantQ = new byte[outputSize];
+        byte[] gotQ = new byte[outputSize];
+        run(REF.conv2d(w, weightZeroPoint, filterShape, scales, bias, in, out, o), q, shape, wantQ);
+        run(
+            VECTOR.conv2d(w, weightZeroPoint, filterShape, scales, bias, in, out, o),
+            q,
+            shape,
+            gotQ);
+        assertExact(
+            wantQ, gotQ, o.activation(), what + " int8, weight zero point " + weightZeroPoint);
+      }
+    }
+  }
+
+  @Test
+  void sumsTooLargeForOneFloatAreSplitAndStayExact() {
+    // 1x1 over 1100 channels of +-127 weights: 255 * 127 * 1100 > 2^24, so the taps are split.
+    int inC = 1100;
+    int outC = 20;
+    int[] shape = {1, 3, 3, inC};
+    int[] filterShape = {outC, 1, 1, inC};
+    byte[] weights = new byte[outC * inC];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = (byte) (rnd.nextBoolean() ? 127 : -127);
+    }
+    ByteBuffer w = ByteBuffer.wrap(weights);
+    float[] scales = {0.01f};
+    Quant in = new Quant(0.02f, 5);
+    Quant out = outputFor(in, scales, inC);
+    int[] bias = bias(outC);
+    ConvOptions o = ConvOptions.of(Padding.SAME, 1, Activation.NONE);
+    UnaryOp<byte[], byte[]> vector = VECTOR.conv2d(w, filterShape, scales, bias, in, out, o);
+    assertTrue(((ExactSums) vector).floatChunks() > 1, "split into chunks");
+    byte[] x = bytes(9 * inC, -128, 127);
+    byte[] want = new byte[9 * outC];
+    byte[] got = new byte[9 * outC];
+    run(REF.conv2d(w, filterShape, scales, bias, in, out, o), x, shape, want);
+    run(vector, x, shape, got);
+    assertArrayEqualsExact(want, got);
+  }
+
+  private static void assertArrayEqualsExact(byte[] want, byte[] got) {
+    assertEquals(Arrays.toString(want), Arrays.toString(got));
+  }
+
+  @Test
+  void depthwiseConvolutionsEqualTheReference() {
+    for (int[] c : DEPTHWISE) {
+      int channels = c[2] * c[3];
+      int[] shape = {1 + (c[0] < 8 ? 1 : 0), c[0], c[1], c[2]};
+      int[] filterShape = {1, c[4], c[4], channels};
+      ConvOptions o = options(c);
+      String what = "depthwise " + Arrays.toString(c) + " " + o;
+      int taps = c[4] * c[4];
+      int inputSize = shape[0] * c[0] * c[1] * c[2];
+      int[] outShape = Window.of(shape, c[4], c[4], o).outputShape(channels);
+      int outputSize = outShape[0] * outShape[1] * outShape[2] * outShape[3];
+
+      FloatBuffer f = FloatBuffer.wrap(floats(taps * channels, 0.3));
+      float[] fb = floats(channels, 0.5);
+      float[] x = floats(inputSize, 1);
+      float[] want = new float[outputSize];
+      float[] got = new float[outputSize];
+      run(REF.depthwiseConv2d(f, filterShape, fb, o), x, shape, want);
+      run(VECTOR.depthwiseConv2d(f, filterShape, fb, o), x, shape, got);
+      assertClose(want, got, what + " float");
+
+      for (int weightZeroPoint : new int[] {0, rnd.nextInt(41) - 20}) {
+        ByteBuffer w = ByteBuffer.wrap(weights(taps * channels, weightZeroPoint));
+        float[] scales = scales(channels);
+        Quant in = new Quant(0.02f, rnd.nextInt(256) - 128);
+        Quant out = outputFor(in, scales, taps);
+        int[] bias = bias(channels);
+        byte[] q = bytes(inputSize, -128, 127);
+        byte[] wantQ = new byte[outputSize];
+        byte[] gotQ = new byte[outputSize];
+        run(
+            REF.depthwiseConv2d(w, weightZeroPoint, filterShape, scales, bias, in, out, o),
+            q,
+            shape,
+            wantQ);
+        run(
+            VECTOR.depthwiseConv2d(w, weightZeroPoint, filterShape, scales, bias, in, out, o),
+            q,
+            shape,
+            gotQ);
+        assertExact(
+            wantQ, gotQ, o.activation(), what + " int8, weight zero point " + weightZeroPoint);
+      }
+    }
+  }
+
+  @Test
+  void rowRangesGiveTheWholeRunsBits() {
+    // A split over threads computes output rows apart: any split must give the same bytes.
+    int[] shape = {1, 13, 13, 24};
+    int[] filterShape = {40, 1, 1, 24};
+    ByteBuffer w = ByteBuffer.wrap(bytes(40 * 24, -127, 127));
+    float[] scales = scales(40);
+    Quant in = new Quant(0.02f, 3);
+    Quant out = outputFor(in, scales, 24);
+    ConvOptions o = ConvOptions.of(Padding.SAME, 1, Activation.RELU6);
+    RowSplit<byte[], byte[]> conv =
+        (RowSplit<byte[], byte[]>) VECTOR.conv2d(w, filterShape, scales, bias(40), in, out, o);
+    RowSplit<byte[], byte[]> depthwise =
+        (RowSplit<byte[], byte[]>)
+            VECTOR.depthwiseConv2d(
+                ByteBuffer.wrap(bytes(9 * 24, -127, 127)),
+                new int[] {1, 3, 3, 24},
+                scales(24),
+                bias(24),
+                in,
+                outputFor(in, scales, 9),
+                o);
+    byte[] x = bytes(13 * 13 * 24, -128, 127);
+    for (RowSplit<byte[], byte[]> op : java.util.List.of(conv, depthwise)) {
+      int size = Arrays.stream(op.outputShape(shape)).reduce(1, (a, b) -> a * b);
+      byte[] whole = new byte[size];
+      byte[] parts = new byte[size];
+      op.run(x, shape, whole, new Scratch());
+      Scratch scratch = new Scratch();
+      op.runRows(x, shape, parts, scratch, 0, 5);
+      op.runRows(x, shape, parts, scratch, 5, 6);
+      op.runRows(x, shape, parts, scratch, 6, 13);
+      assertArrayEqualsExact(whole, parts);
+    }
+  }
+}
