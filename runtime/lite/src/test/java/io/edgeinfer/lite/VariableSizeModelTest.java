@@ -9,6 +9,7 @@ import io.edgeinfer.core.Model;
 import io.edgeinfer.core.Predictor;
 import io.edgeinfer.core.Shape;
 import io.edgeinfer.core.Tensor;
+import io.edgeinfer.lite.conformance.TensorFlowLite;
 import io.edgeinfer.lite.format.Activation;
 import io.edgeinfer.lite.format.BuiltinOperator;
 import io.edgeinfer.lite.format.LiteBuffer;
@@ -18,6 +19,8 @@ import io.edgeinfer.lite.format.OperatorOptions;
 import io.edgeinfer.lite.format.Padding;
 import io.edgeinfer.lite.format.QuantParams;
 import io.edgeinfer.lite.format.TfliteWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
@@ -30,8 +33,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (the paddings and crops computed from SHAPE by int32 ADD, FLOOR_MOD, SUB and PACK around
  * SPACE_TO_BATCH_ND, a VALID convolution and BATCH_TO_SPACE_ND), run at several image sizes: each
  * plan folds the shape arithmetic for its size, and the result is the dilated convolution computed
- * directly. (Google's own such model, tflite-support's {@code dilated_conv.tflite}, agreed with
- * TensorFlow Lite 2.6.2 at 1x3 to 224x224.)
+ * directly, and TensorFlow Lite 2.6.2's answer. (Google's own such model, tflite-support's {@code
+ * dilated_conv.tflite}, agreed with TensorFlow Lite 2.6.2 at 1x3 to 224x224.)
  */
 class VariableSizeModelTest {
   private static final int IN_C = 3;
@@ -55,6 +58,29 @@ class VariableSizeModelTest {
         Predictor p = model.predictor()) {
       Tensor out = p.predict(Map.of("x", Tensor.ofFloats(image, 1, h, w, IN_C))).get("y");
       assertArrayEquals(new int[] {1, h, w, OUT_C}, out.shape().dims());
+      assertArrayEquals(want, out.toFloatArray(), 1e-5f);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource({"5, 7", "1, 3", "12, 9"})
+  void tensorFlowLiteAgreesAtEverySize(int h, int w) throws Exception {
+    TensorFlowLite.require();
+    Path file = dir.resolve("dilated.tflite");
+    TfliteWriter.write(dilatedModel().build(), file);
+    float[] image = new float[h * w * IN_C];
+    Random r = new Random(h * 17 + w);
+    for (int i = 0; i < image.length; i++) {
+      image[i] = (float) r.nextGaussian();
+    }
+    ByteBuffer bytes = ByteBuffer.allocate(4 * image.length).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.asFloatBuffer().put(image);
+    byte[] expected = TensorFlowLite.run(file, bytes.array(), new int[] {1, h, w, IN_C})[0];
+    float[] want = new float[expected.length / 4];
+    ByteBuffer.wrap(expected).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(want);
+    try (Model model = Engines.load(file, LoadOptions.DEFAULTS);
+        Predictor p = model.predictor()) {
+      Tensor out = p.predict(Map.of("x", Tensor.ofFloats(image, 1, h, w, IN_C))).get("y");
       assertArrayEquals(want, out.toFloatArray(), 1e-5f);
     }
   }
@@ -145,7 +171,8 @@ class VariableSizeModelTest {
                 QuantParams.NONE,
                 false));
     OperatorOptions none = new OperatorOptions.None();
-    g.operator(BuiltinOperator.SHAPE, none, new int[] {x}, shape);
+    g.operator(
+        BuiltinOperator.SHAPE, new OperatorOptions.Shape(DataType.INT32), new int[] {x}, shape);
     g.operator(
         BuiltinOperator.STRIDED_SLICE,
         new OperatorOptions.StridedSlice(0, 0, 0, 0, 0, false),

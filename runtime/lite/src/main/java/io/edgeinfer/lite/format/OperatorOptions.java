@@ -180,6 +180,16 @@ public sealed interface OperatorOptions {
   /** {@code DequantizeOptions}: an empty table. */
   record Dequantize() implements OperatorOptions {}
 
+  /** {@code ShapeOptions}: the type of the dimensions SHAPE writes, INT32 or INT64. */
+  record Shape(DataType outputType) implements OperatorOptions {
+    public Shape {
+      if (outputType != DataType.INT32 && outputType != DataType.INT64) {
+        throw new IllegalArgumentException(
+            "expected a SHAPE output type int32 or int64, found " + outputType);
+      }
+    }
+  }
+
   /** {@code ArgMaxOptions}: the index type of the output, INT32 or INT64. */
   record ArgMax(DataType outputType) implements OperatorOptions {
     public ArgMax {

@@ -28,6 +28,7 @@ import io.edgeinfer.lite.format.OperatorOptions.Reshape;
 import io.edgeinfer.lite.format.OperatorOptions.ResizeBilinear;
 import io.edgeinfer.lite.format.OperatorOptions.ResizeNearestNeighbor;
 import io.edgeinfer.lite.format.OperatorOptions.SequenceLstm;
+import io.edgeinfer.lite.format.OperatorOptions.Shape;
 import io.edgeinfer.lite.format.OperatorOptions.Softmax;
 import io.edgeinfer.lite.format.OperatorOptions.Split;
 import io.edgeinfer.lite.format.OperatorOptions.SplitV;
@@ -200,6 +201,12 @@ final class OptionsTables {
               ArgMax.class,
               v -> new ArgMax(TensorTypes.toDataType(v.uint8(0))),
               uint8(0, "output_type", o -> TensorTypes.toCode(o.outputType()))),
+          OptionsTable.<Shape>of(
+              Schema.Options.SHAPE,
+              "ShapeOptions",
+              Shape.class,
+              v -> new Shape(TensorTypes.toDataType(v.uint8(0))),
+              uint8(0, "out_type", o -> TensorTypes.toCode(o.outputType()))),
           OptionsTable.<StridedSlice>of(
               Schema.Options.STRIDED_SLICE,
               "StridedSliceOptions",

@@ -192,6 +192,7 @@ final class Schema {
     static final int SQUEEZE = 30;
     static final int DEQUANTIZE = 38;
     static final int ARG_MAX = 40;
+    static final int SHAPE = 55;
     static final int LEAKY_RELU = 75;
     static final int QUANTIZE = 89;
     static final int STRIDED_SLICE = 32;
