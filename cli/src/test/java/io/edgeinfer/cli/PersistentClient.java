@@ -58,7 +58,8 @@ final class PersistentClient implements AutoCloseable {
     options.setSessionExpiryInterval(600L);
     options.setAutomaticReconnect(true);
     options.setAutomaticReconnectDelay(1, 2);
-    // A reconnect that meets a broker still starting can hang until this timeout (Paho's default, 30
+    // A reconnect that meets a broker still starting can hang until this timeout (Paho's default,
+    // 30
     // s, twice over outlasted the test's minute under load): give up sooner and try again.
     options.setConnectionTimeout(5);
     client.connect(options).waitForCompletion(5000);
