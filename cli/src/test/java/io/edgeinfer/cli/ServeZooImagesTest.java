@@ -118,6 +118,22 @@ class ServeZooImagesTest {
     assertEquals(library(model, photo, VisionOptions.DEFAULTS), result(reply));
   }
 
+  /**
+   * Google's ObjectDetector test photo sent as a JPEG: the reply holds the same four detections as
+   * {@code predict} (cats at 0.64, 0.61 and 0.56, a dog at 0.5; their boxes are checked against
+   * Google's in VisionZooTest).
+   */
+  @Test
+  void ssdMobileNetFindsTheCatsAndTheDogOverMqtt() throws Exception {
+    Path model = zoo("ssd_mobilenet_v1.tflite");
+    Path photo = zoo("cats_and_dogs.jpg");
+    String reply = servePhoto(model, photo, "--max-results", "4");
+    assertTrue(
+        reply.contains("\"task\":\"detect\",\"image\":{\"width\":1200,\"height\":600},"), reply);
+    assertEquals(library(model, photo, VisionOptions.DEFAULTS.withMaxResults(4)), result(reply));
+    assertEquals(4, reply.split("\"index\":1[67],").length - 1, reply);
+  }
+
   @Test
   void mobileNetUint8NamesTheCheeseburger() throws Exception {
     // The uint8 file packs no labels: the float one's labels.txt is the same ImageNet list.
