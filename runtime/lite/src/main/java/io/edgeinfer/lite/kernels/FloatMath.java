@@ -2,8 +2,8 @@ package io.edgeinfer.lite.kernels;
 
 /**
  * Elementwise float32 math as TFLite's reference kernels compute it in single precision: unary LOG,
- * SQRT, RSQRT, EXP; binary (broadcasting) DIV, SQUARED_DIFFERENCE, MAXIMUM, MINIMUM, POW and
- * FLOOR_MOD.
+ * SQRT, RSQRT, EXP; binary (broadcasting) DIV, SQUARED_DIFFERENCE, MAXIMUM, MINIMUM, POW, FLOOR_MOD
+ * and FLOOR_DIV.
  */
 public final class FloatMath {
   private FloatMath() {}
@@ -38,7 +38,8 @@ public final class FloatMath {
     MAXIMUM,
     MINIMUM,
     POW,
-    FLOOR_MOD;
+    FLOOR_MOD,
+    FLOOR_DIV;
 
     public float apply(float a, float b) {
       return switch (this) {
@@ -48,6 +49,8 @@ public final class FloatMath {
         case MINIMUM -> a < b ? a : b;
         case POW -> (float) Math.pow(a, b);
         case FLOOR_MOD -> floorMod(a, b);
+        // TFLite divides in double before flooring.
+        case FLOOR_DIV -> (float) Math.floor((double) a / b);
       };
     }
 

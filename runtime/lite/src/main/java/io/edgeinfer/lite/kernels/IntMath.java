@@ -2,8 +2,8 @@ package io.edgeinfer.lite.kernels;
 
 /**
  * Elementwise int32 and int64 arithmetic with broadcasting: ADD, SUB, MUL (wrapping, as TFLite's
- * integer kernels), MAXIMUM, MINIMUM, FLOOR_MOD (and FLOOR_DIV's companion rounding), as TFLite
- * defines them; a zero divisor is refused.
+ * integer kernels), MAXIMUM, MINIMUM, FLOOR_MOD and FLOOR_DIV (rounding towards minus infinity), as
+ * TFLite defines them; a zero divisor is refused.
  */
 public enum IntMath {
   ADD,
@@ -11,7 +11,8 @@ public enum IntMath {
   MUL,
   MAXIMUM,
   MINIMUM,
-  FLOOR_MOD;
+  FLOOR_MOD,
+  FLOOR_DIV;
 
   public long apply(long a, long b) {
     return switch (this) {
@@ -26,6 +27,12 @@ public enum IntMath {
         }
         long mod = a % b;
         yield mod != 0 && (b < 0) != (mod < 0) ? mod + b : mod;
+      }
+      case FLOOR_DIV -> {
+        if (b == 0) {
+          throw new IllegalArgumentException("FLOOR_DIV: expected a non-zero divisor, found 0");
+        }
+        yield Math.floorDiv(a, b);
       }
     };
   }

@@ -14,9 +14,9 @@ import io.edgeinfer.lite.kernels.Shapes;
 
 /**
  * Broadcasting binary ops beyond ADD, SUB and MUL: DIV (with its fused activation),
- * SQUARED_DIFFERENCE, MAXIMUM, MINIMUM, POW and FLOOR_MOD on float32; MAXIMUM, MINIMUM and
- * FLOOR_MOD on int32 and int64; MAXIMUM and MINIMUM on int8/uint8 tensors that share their
- * quantization (TFLite compares the raw values); SQUARED_DIFFERENCE on int8/uint8 of any
+ * SQUARED_DIFFERENCE, MAXIMUM, MINIMUM, POW, FLOOR_MOD and FLOOR_DIV on float32; MAXIMUM, MINIMUM,
+ * FLOOR_MOD and FLOOR_DIV on int32 and int64; MAXIMUM and MINIMUM on int8/uint8 tensors that share
+ * their quantization (TFLite compares the raw values); SQUARED_DIFFERENCE on int8/uint8 of any
  * quantization (TFLite's rescaling).
  */
 final class ElementwiseLowering implements Lowering {
@@ -100,6 +100,7 @@ final class ElementwiseLowering implements Lowering {
           case MAXIMUM -> IntMath.MAXIMUM;
           case MINIMUM -> IntMath.MINIMUM;
           case FLOOR_MOD -> IntMath.FLOOR_MOD;
+          case FLOOR_DIV -> IntMath.FLOOR_DIV;
           default -> throw new Unsupported(ta.type().label());
         };
     SameTypes.require(ctx, a, b, y);
@@ -119,7 +120,7 @@ final class ElementwiseLowering implements Lowering {
                       (long[]) buf[y],
                       shaper.shape(s));
           case INT8, UINT8 -> {
-            if (g == IntMath.FLOOR_MOD || !OpContext.isQuantized8(ta)) {
+            if (g == IntMath.FLOOR_MOD || g == IntMath.FLOOR_DIV || !OpContext.isQuantized8(ta)) {
               throw new Unsupported(ta.type().label());
             }
             yield (buf, s, scratch) ->

@@ -80,6 +80,7 @@ public final class OpResolver {
         BuiltinOperator.RESIZE_NEAREST_NEIGHBOR,
         new ResizeLowering(BuiltinOperator.RESIZE_NEAREST_NEIGHBOR));
     r.add(BuiltinOperator.GATHER, new GatherLowering());
+    r.add(BuiltinOperator.GATHER_ND, new GatherNdLowering());
     r.add(BuiltinOperator.EMBEDDING_LOOKUP, new EmbeddingLookupLowering());
     r.add(BuiltinOperator.SHAPE, new ShapeLowering());
     r.add(BuiltinOperator.SLICE, new SliceLowering());
@@ -108,7 +109,8 @@ public final class OpResolver {
           BuiltinOperator.MAXIMUM,
           BuiltinOperator.MINIMUM,
           BuiltinOperator.POW,
-          BuiltinOperator.FLOOR_MOD
+          BuiltinOperator.FLOOR_MOD,
+          BuiltinOperator.FLOOR_DIV
         }) {
       r.add(op, new ElementwiseLowering(op));
     }

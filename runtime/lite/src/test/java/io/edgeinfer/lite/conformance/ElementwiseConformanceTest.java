@@ -100,7 +100,8 @@ class ElementwiseConformanceTest {
           BuiltinOperator.SQUARED_DIFFERENCE,
           BuiltinOperator.MAXIMUM,
           BuiltinOperator.MINIMUM,
-          BuiltinOperator.FLOOR_MOD
+          BuiltinOperator.FLOOR_MOD,
+          BuiltinOperator.FLOOR_DIV
         }) {
       OneOpModels m = new OneOpModels(2200 + seed);
       int[] s = shape(m);

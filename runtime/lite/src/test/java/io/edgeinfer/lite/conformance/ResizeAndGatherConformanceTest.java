@@ -97,6 +97,41 @@ class ResizeAndGatherConformanceTest {
     }
   }
 
+  /** Coordinate tuples of 1 to rank(params) values, picking elements or whole slices. */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+  void gatherNd(int seed) throws Exception {
+    for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8}) {
+      OneOpModels m = new OneOpModels(750 + seed);
+      int rank = 1 + m.r.nextInt(4);
+      int[] params = new int[rank];
+      for (int d = 0; d < rank; d++) {
+        params[d] = 1 + m.r.nextInt(5);
+      }
+      int depth = 1 + m.r.nextInt(rank);
+      int[] indexShape =
+          m.r.nextBoolean()
+              ? new int[] {1 + m.r.nextInt(4), depth}
+              : new int[] {1 + m.r.nextInt(3), 1 + m.r.nextInt(3), depth};
+      int tuples = (int) Shape.of(indexShape).elementCount() / depth;
+      int[] indices = new int[tuples * depth];
+      for (int t = 0; t < tuples; t++) {
+        for (int d = 0; d < depth; d++) {
+          indices[t * depth + d] = m.r.nextInt(params[d]);
+        }
+      }
+      QuantParams q = type == DataType.INT8 ? m.randomQuant() : QuantParams.NONE;
+      int x = m.input(type, q, params);
+      int idx =
+          m.g.constant("indices", DataType.INT32, Shape.of(indexShape), LiteBuffer.ofInts(indices));
+      int[] out =
+          new io.edgeinfer.lite.kernels.GatherNd("GATHER_ND").outputShape(params, indexShape);
+      m.output(type, q, out);
+      m.op(BuiltinOperator.GATHER_ND, new OperatorOptions.None(), x, idx);
+      m.check(dir, "gathernd" + type.label() + seed);
+    }
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(ints = {1, 2, 3})
   void embeddingLookup(int seed) throws Exception {

@@ -87,6 +87,41 @@ class ElementwiseKernelsTest {
     assertArrayEquals(new float[] {2, 3, -7.5f, 3}, out);
   }
 
+  /** MoveNet turns a flat heatmap index into a row with FLOOR_DIV by the width (48). */
+  @Test
+  void floorDivRoundsTowardsMinusInfinity() {
+    int[] out = new int[5];
+    IntMath.FLOOR_DIV.run(
+        new int[] {-7, 7, 6, -1, 2303},
+        new int[] {5},
+        new int[] {2, -2, 3, 5, 48},
+        new int[] {5},
+        out,
+        new int[] {5});
+    assertArrayEquals(new int[] {-4, -4, 2, -1, 47}, out);
+    float[] f = new float[3];
+    FloatMath.Binary.FLOOR_DIV.run(
+        new float[] {-7.5f, 7.5f, 1},
+        new int[] {3},
+        new float[] {2},
+        new int[] {},
+        f,
+        new int[] {3});
+    assertArrayEquals(new float[] {-4, 3, 0}, f);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                IntMath.FLOOR_DIV.run(
+                    new int[] {1},
+                    new int[] {1},
+                    new int[] {0},
+                    new int[] {1},
+                    out,
+                    new int[] {1}));
+    assertEquals("FLOOR_DIV: expected a non-zero divisor, found 0", e.getMessage());
+  }
+
   @Test
   void integerFloorModTakesTheDivisorsSignAndRefusesZero() {
     int[] out = new int[4];
