@@ -17,6 +17,25 @@ class ZooOracleTest {
     assertEquals(2 * 1000, OracleRuns.compare(oracle, model, 2, 12));
   }
 
+  /** Google Coral's TF2 post-training-quantized MobileNet v2 (uint8 in, int8 inside). */
+  @Test
+  void coralsTf2MobileNetV2MatchesTheOracleBitForBit() throws Exception {
+    TflmOracle oracle = TflmOracle.require();
+    Path model = Zoo.file("tf2_mobilenet_v2_1.0_224_ptq.tflite");
+    assertEquals(2 * 1001, OracleRuns.compare(oracle, model, 2, 5));
+  }
+
+  /**
+   * Google Coral's Keras MNIST LSTM (uint8 rows in, an integer LSTM, a uint8 softmax out),
+   * streamed: its state carries from one call to the next, in TFLite as here.
+   */
+  @Test
+  void coralsKerasLstmMatchesTheOracleStreaming() throws Exception {
+    TflmOracle oracle = TflmOracle.require();
+    Path model = Zoo.file("keras_lstm_mnist_ptq.tflite");
+    assertEquals(4 * 10, OracleRuns.compareStreaming(oracle, model, 4, 5));
+  }
+
   @Test
   void helloWorldInt8MatchesTheOracleBitForBit() throws Exception {
     TflmOracle oracle = TflmOracle.require();
