@@ -19,6 +19,12 @@ public final class VisionPipeline {
   /** How many times the input's size a subsampled photo stays at least (in both sides). */
   static final int SUBSAMPLING_MARGIN = 2;
 
+  /**
+   * The fewest pixels a subsampled photo keeps in either side, whatever the input: an annotated
+   * copy ({@code --annotate}) is drawn on the decoded picture and should stay worth looking at.
+   */
+  static final int SUBSAMPLING_MIN_SIDE = 640;
+
   private final Predictor predictor;
   private final VisionOptions options;
   private final ImagePreprocessing preprocessing;
@@ -145,8 +151,8 @@ public final class VisionPipeline {
     return RgbImage.decode(
         encodedImage,
         orientation,
-        SUBSAMPLING_MARGIN * preprocessing.width(),
-        SUBSAMPLING_MARGIN * preprocessing.height());
+        Math.max(SUBSAMPLING_MIN_SIDE, SUBSAMPLING_MARGIN * preprocessing.width()),
+        Math.max(SUBSAMPLING_MIN_SIDE, SUBSAMPLING_MARGIN * preprocessing.height()));
   }
 
   /**

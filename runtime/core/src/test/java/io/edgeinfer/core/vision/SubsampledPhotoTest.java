@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
  * pixels all the same: the same boxes and mask as decoding it whole, within the subsampling period.
  */
 class SubsampledPhotoTest {
-  /** A 1400 x 1300 JPEG: for a 300 x 300 input, every 2nd pixel (no less than 600 x 600). */
+  /**
+   * A 1400 x 1300 JPEG: every 2nd pixel for a 300 x 300 input (no less than 640 x 640, more than
+   * twice the input).
+   */
   private static byte[] photo() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(new BufferedImage(1400, 1300, BufferedImage.TYPE_INT_RGB), "jpeg", out);
@@ -82,18 +85,18 @@ class SubsampledPhotoTest {
     VisionPipeline pipeline = VisionPipeline.of(model, model, VisionOptions.DEFAULTS);
     byte[] jpeg = photo();
     RgbImage small = pipeline.decode(jpeg);
-    // A 2 x 2 input: no less than 4 x 4, so every 325th pixel (1300 / 4).
-    assertEquals(325, small.scale());
-    assertEquals(4, small.width());
+    // A 2 x 2 input: no less than 640 pixels a side all the same.
+    assertEquals(2, small.scale());
+    assertEquals(700, small.width());
     Segmentation fromSmall = (Segmentation) pipeline.run(small);
     Segmentation fromWhole = (Segmentation) pipeline.run(RgbImage.decode(jpeg));
     assertEquals(1400, fromSmall.width());
     assertEquals(1300, fromSmall.height());
     assertEquals(fromWhole.pixels(), fromSmall.pixels());
-    assertEquals(1, fromSmall.category(0, 0));
-    assertEquals(0, fromSmall.category(1399, 0));
+    assertEquals(1, fromSmall.category(699, 649));
+    assertEquals(0, fromSmall.category(700, 649));
     assertEquals(1, fromSmall.category(1399, 1299));
-    assertEquals(0, fromSmall.category(0, 1299));
+    assertEquals(0, fromSmall.category(699, 650));
     assertEquals(Map.of("class 0", 910_000L, "class 1", 910_000L), fromWhole.pixels());
   }
 
@@ -120,5 +123,40 @@ class SubsampledPhotoTest {
     // The first box's left edge, x = 700 in the photo: 350 here; the photo is black.
     assertNotEquals(0, drawn.getRGB(350, 400) & 0xffffff);
     assertEquals(0, drawn.getRGB(500, 400) & 0xffffff, "inside the box");
+  }
+
+  @Test
+  void photoPixelsMultiplyByTheScaleAndStayInsideThePhoto() throws Exception {
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(2000, 1930, BufferedImage.TYPE_INT_RGB), "png", png);
+    RgbImage small = RgbImage.decode(png.toByteArray(), 1, 640, 640);
+    assertEquals(3, small.scale());
+    assertEquals(667, small.width()); // the last column stands for photo columns 1998-1999
+    Category cat = new Category("cat", 16, 0.9f);
+    Detections boxes =
+        (Detections)
+            PhotoPixels.of(
+                new Detections(
+                    667,
+                    644,
+                    List.of(
+                        new Detection(cat, new Box(10, 20, 30, 40)),
+                        new Detection(cat, new Box(660, 0, 7, 10)))),
+                small);
+    assertEquals(2000, boxes.imageWidth());
+    assertEquals(new Box(30, 60, 90, 120), boxes.detections().get(0).box());
+    assertEquals(new Box(1980, 0, 20, 30), boxes.detections().get(1).box(), "cut at the edge");
+    byte[] mask = new byte[small.width() * small.height()];
+    for (int i = 0; i < mask.length; i++) {
+      mask[i] = (byte) (i % small.width() >= 300 ? 1 : 0);
+    }
+    Segmentation whole =
+        (Segmentation)
+            PhotoPixels.of(
+                new Segmentation(small.width(), small.height(), mask, List.of(), null), small);
+    assertEquals(1930, whole.height());
+    assertEquals(0, whole.category(899, 1929));
+    assertEquals(1, whole.category(900, 0));
+    assertEquals(1, whole.category(1999, 1929));
   }
 }
