@@ -2,7 +2,6 @@ package io.edgeinfer.core.image;
 
 import io.edgeinfer.core.codec.MalformedInputException;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Reads PNG and JPEG bytes (and BMP for {@link #readAny}) into a {@link BufferedImage}, and nothing
@@ -94,8 +92,9 @@ final class EncodedImage {
     ImageReader reader = readers.next();
     List<String> warnings = new ArrayList<>();
     reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-    // A memory cache: ImageIO's default may spill to a temporary file, which a device may not have.
-    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+    // Read in place: ImageIO's default may spill to a temporary file, which a device may not have,
+    // and its memory cache would copy the bytes.
+    try (ImageInputStream in = new ByteArrayImageInput(bytes)) {
       reader.setInput(in, true, true);
       int width = reader.getWidth(0);
       int height = reader.getHeight(0);

@@ -70,6 +70,23 @@ class RgbImageTest {
     assertEquals(0x070707, image.rgb(1, 0));
   }
 
+  /** One component: grey in all three channels, not brightened through the linear-grey space. */
+  @Test
+  void greyJpegReadsItsOwnValues() {
+    int[][] rows = new int[16][32];
+    for (int[] row : rows) {
+      Arrays.fill(row, 0, 16, 128);
+      Arrays.fill(row, 16, 32, 40);
+    }
+    byte[] jpeg = Images.encode(Images.grey(rows), "jpeg");
+    assertEquals(1, JpegHeaders.read(jpeg).components());
+    RgbImage image = RgbImage.decode(jpeg);
+    CmykJpegTest.assertClose(0x808080, image.rgb(8, 8), "grey 128");
+    CmykJpegTest.assertClose(0x282828, image.rgb(24, 8), "grey 40");
+    int left = image.rgb(8, 8);
+    assertEquals(left & 0xff, left >> 16, "the same value in red and blue");
+  }
+
   @Test
   void progressiveJpegIsRead() throws IOException {
     BufferedImage halves = Images.halves(0xc03020, 0x2040e0);
