@@ -7,7 +7,7 @@ import java.awt.image.Raster;
 /**
  * The four components of a CMYK or YCCK JPEG (what Photoshop, scanners and some NVR exports write)
  * as RGB. ImageIO's reader hands them over unconverted ({@code readRaster}) but turns them into RGB
- * wrongly itself (through a generic CMYK profile: half black reads as grey 187 instead of 128).
+ * wrongly itself (through a generic CMYK profile: half black reads as grey 187 instead of 127).
  *
  * <p>The conversion is the one libjpeg-based decoders make (Pillow, TensorFlow's {@code
  * decode_jpeg}), so a model sees the pixels it was trained on: components stored inverted, as Adobe
@@ -45,7 +45,7 @@ final class CmykJpeg {
         int magenta;
         int yellow;
         if (ycck) {
-          // YCbCr back to the inverted inks' complement: C' = 255 - R(Y, Cb, Cr), and so on.
+          // YCbCr back to the stored (inverted) inks: C' = 255 - R(Y, Cb, Cr), and so on.
           double cb = b - 128.0;
           double cr = c - 128.0;
           cyan = 255 - clamp(a + 1.402 * cr);

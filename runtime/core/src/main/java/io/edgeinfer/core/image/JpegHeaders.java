@@ -17,7 +17,7 @@ record JpegHeaders(int orientation, int components, int precision, int adobeTran
   /** The {@link #adobeTransform} of a file without an Adobe APP14 segment. */
   static final int NO_ADOBE_SEGMENT = -1;
 
-  /** Adobe's transform code for YCCK: YCbCr of the inverted C, M and Y, with K as stored. */
+  /** Adobe's transform code for YCCK: YCbCr of 255 minus each stored C, M and Y; K as in CMYK. */
   static final int ADOBE_YCCK = 2;
 
   private static final int ORIENTATION_TAG = 0x0112;
