@@ -17,7 +17,7 @@ public final class ImageDecoder {
    * bilinear interpolation (half-pixel centres, no antialiasing: the same arithmetic as TensorFlow
    * 2's {@code tf.image.resize}; the aspect ratio is not kept, and a reduction of more than 2x
    * samples rather than averages). Colour becomes grey by BT.601 luma (0.299 R + 0.587 G + 0.114
-   * B); grey becomes RGB by repeating it. Alpha is ignored.
+   * B); grey becomes RGB by repeating it. A pixel that is not opaque is composited over black.
    *
    * <p>Values are float32 scaled to [0, 1] for a float32 input, or 0..255 for a uint8 one.
    *

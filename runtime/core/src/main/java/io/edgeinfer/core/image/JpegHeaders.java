@@ -2,18 +2,31 @@ package io.edgeinfer.core.image;
 
 /**
  * What the JPEG reader of {@code javax.imageio} does not act on, read from the segments before the
- * image data: the EXIF orientation (APP1) and the number of colour components (SOFn), which is 4
- * for CMYK and YCCK files the reader cannot convert.
+ * image data: the EXIF orientation (APP1), the number of colour components (SOFn), which is 4 for
+ * CMYK and YCCK files the reader cannot convert, and Adobe's colour transform (APP14), which tells
+ * those two apart.
  *
  * @param orientation the EXIF orientation, 1 (as stored) to 8; 1 when the file has none
  * @param components the colour components of the frame, 0 when no frame header was found
+ * @param precision the bits per sample of the frame (8; 12 in medical and some scanner files), 0
+ *     when no frame header was found
+ * @param adobeTransform the transform of an Adobe APP14 segment (0: none, so CMYK or RGB; 1: YCbCr;
+ *     2: YCCK), or {@link #NO_ADOBE_SEGMENT}
  */
-record JpegHeaders(int orientation, int components) {
+record JpegHeaders(int orientation, int components, int precision, int adobeTransform) {
+  /** The {@link #adobeTransform} of a file without an Adobe APP14 segment. */
+  static final int NO_ADOBE_SEGMENT = -1;
+
+  /** Adobe's transform code for YCCK: YCbCr of 255 minus each stored C, M and Y; K as in CMYK. */
+  static final int ADOBE_YCCK = 2;
+
   private static final int ORIENTATION_TAG = 0x0112;
 
   static JpegHeaders read(byte[] jpeg) {
     int orientation = 1;
     int components = 0;
+    int precision = 0;
+    int adobeTransform = NO_ADOBE_SEGMENT;
     int at = 2; // after SOI
     while (at + 4 <= jpeg.length && (jpeg[at] & 0xff) == 0xff) {
       int marker = jpeg[at + 1] & 0xff;
@@ -32,11 +45,24 @@ record JpegHeaders(int orientation, int components) {
       if (marker == 0xe1 && orientation == 1) {
         orientation = exifOrientation(jpeg, body, length - 2);
       } else if (isFrame(marker) && length >= 8) {
+        precision = jpeg[body] & 0xff;
         components = jpeg[body + 5] & 0xff;
+      } else if (marker == 0xee && isAdobe(jpeg, body, length - 2)) {
+        adobeTransform = jpeg[body + 11] & 0xff;
       }
       at = body + length - 2;
     }
-    return new JpegHeaders(orientation, components);
+    return new JpegHeaders(orientation, components, precision, adobeTransform);
+  }
+
+  /** An APP14 body "Adobe", version, two flag words and the transform byte (12 bytes). */
+  private static boolean isAdobe(byte[] b, int body, int length) {
+    return length >= 12
+        && b[body] == 'A'
+        && b[body + 1] == 'd'
+        && b[body + 2] == 'o'
+        && b[body + 3] == 'b'
+        && b[body + 4] == 'e';
   }
 
   /** SOF0..SOF15 except DHT (c4), JPG (c8) and DAC (cc). */

@@ -8,9 +8,9 @@ import java.awt.image.DataBufferByte;
  * vision pipeline resizes and what annotations are drawn on.
  *
  * <p>The pixels stay in the byte array ImageIO decoded them into (3 bytes a pixel for JPEG, 4 for
- * PNG with alpha) rather than being copied into one int each: a 16-megapixel photo then takes 48 MB
- * of heap instead of 112 MB, which is the difference between fitting a Pi Zero's 128 MB heap and
- * not.
+ * opaque PNG with alpha) rather than being copied into one int each: a 16-megapixel photo then
+ * takes 48 MB of heap instead of 112 MB, which is the difference between fitting a Pi Zero's 128 MB
+ * heap and not.
  */
 public final class RgbImage {
   private final int width;
@@ -22,9 +22,28 @@ public final class RgbImage {
   private final int green;
   private final int blue;
   private final int[] ints;
+  // Decoded with subsampling: each pixel stands for scale x scale pixels of a photo this size.
+  private final int scale;
+  private final int photoWidth;
+  private final int photoHeight;
 
   private RgbImage(
       int width, int height, byte[] bytes, int step, int red, int green, int blue, int[] ints) {
+    this(width, height, bytes, step, red, green, blue, ints, 1, width, height);
+  }
+
+  private RgbImage(
+      int width,
+      int height,
+      byte[] bytes,
+      int step,
+      int red,
+      int green,
+      int blue,
+      int[] ints,
+      int scale,
+      int photoWidth,
+      int photoHeight) {
     this.width = width;
     this.height = height;
     this.bytes = bytes;
@@ -33,10 +52,29 @@ public final class RgbImage {
     this.green = green;
     this.blue = blue;
     this.ints = ints;
+    this.scale = scale;
+    this.photoWidth = photoWidth;
+    this.photoHeight = photoHeight;
   }
 
   private static RgbImage ofInts(int width, int height, int[] pixels) {
     return new RgbImage(width, height, null, 0, 0, 0, 0, pixels);
+  }
+
+  /** The same pixels, standing for a {@code photoWidth x photoHeight} photo at 1/scale. */
+  private RgbImage scaled(int newScale, int newPhotoWidth, int newPhotoHeight) {
+    return new RgbImage(
+        width,
+        height,
+        bytes,
+        step,
+        red,
+        green,
+        blue,
+        ints,
+        newScale,
+        newPhotoWidth,
+        newPhotoHeight);
   }
 
   /**
@@ -62,7 +100,30 @@ public final class RgbImage {
       throw new IllegalArgumentException(
           "expected an EXIF orientation from 1 to 8, found " + orientation);
     }
-    return of(EncodedImage.readAny(bytes)).oriented(orientation);
+    return decode(bytes, orientation, 0, 0);
+  }
+
+  /**
+   * Decodes as {@link #decode(byte[], int)}, but reads only every n-th pixel of every n-th row (the
+   * middle one of each n x n block) for the largest n that keeps the upright image at least {@code
+   * minWidth x minHeight}: a 12-megapixel photo for a 224 x 224 model need not be decoded whole.
+   * {@link #scale()} is that n; 0 for either size reads every pixel.
+   *
+   * @throws io.edgeinfer.core.codec.MalformedInputException as {@link #decode(byte[])}
+   * @throws IllegalArgumentException when the orientation is not 1 to 8
+   */
+  public static RgbImage decode(byte[] bytes, int orientation, int minWidth, int minHeight) {
+    if (orientation < 1 || orientation > 8) {
+      throw new IllegalArgumentException(
+          "expected an EXIF orientation from 1 to 8, found " + orientation);
+    }
+    // Orientations 5-8 turn the picture: its stored width becomes the upright height.
+    boolean turned = orientation >= 5;
+    EncodedImage.Decoded decoded =
+        EncodedImage.readAny(bytes, turned ? minHeight : minWidth, turned ? minWidth : minHeight);
+    RgbImage stored =
+        of(decoded.image()).scaled(decoded.period(), decoded.storedWidth(), decoded.storedHeight());
+    return stored.oriented(orientation);
   }
 
   /** The EXIF orientation a JPEG declares (1, as stored, to 8); 1 for other formats. */
@@ -73,9 +134,10 @@ public final class RgbImage {
   }
 
   /**
-   * The image's pixels as RGB; alpha is ignored, grey is repeated in the three channels. The byte
-   * layouts ImageIO decodes JPEG (BGR) and PNG (ABGR) into are shared, not copied: the image must
-   * not be drawn on afterwards.
+   * The image's pixels as RGB; grey is repeated in the three channels. A pixel that is not opaque
+   * is composited over black ({@code channel x alpha / 255}; {@link Pixels} says why black). The
+   * byte layout ImageIO decodes JPEG into (BGR), and PNG with alpha (ABGR) when every pixel is
+   * opaque, is shared, not copied: the image must not be drawn on afterwards.
    */
   public static RgbImage of(BufferedImage image) {
     int w = image.getWidth();
@@ -97,9 +159,10 @@ public final class RgbImage {
         }
       }
     } else {
+      // getRGB: sRGB, alpha not premultiplied, whatever the layout (palette with tRNS, 16 bits).
       image.getRGB(0, 0, w, h, pixels, 0, w);
       for (int i = 0; i < pixels.length; i++) {
-        pixels[i] &= 0xffffff;
+        pixels[i] = Pixels.overBlack(pixels[i]);
       }
     }
     return ofInts(w, h, pixels);
@@ -107,7 +170,8 @@ public final class RgbImage {
 
   /**
    * The image over ImageIO's own BGR or ABGR array (getRGB would convert one pixel at a time
-   * through the colour model, as slow as decoding a PNG); null for any other layout.
+   * through the colour model, as slow as decoding a PNG), composited into a BGR copy when some ABGR
+   * pixel is not opaque; null for any other layout.
    */
   private static RgbImage sharedBytes(BufferedImage image) {
     int type = image.getType();
@@ -120,20 +184,19 @@ public final class RgbImage {
       return null;
     }
     int step = type == BufferedImage.TYPE_3BYTE_BGR ? 3 : 4;
-    if (buffer.getData().length < image.getWidth() * image.getHeight() * step) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    byte[] data = buffer.getData();
+    if (data.length < w * h * step) {
       return null;
     }
-    // BGR: blue, green, red; ABGR: alpha first.
-    int first = step - 3;
-    return new RgbImage(
-        image.getWidth(),
-        image.getHeight(),
-        buffer.getData(),
-        step,
-        first + 2,
-        first + 1,
-        first,
-        null);
+    if (step == 3) {
+      return new RgbImage(w, h, data, 3, 2, 1, 0, null);
+    }
+    if (!Pixels.hasTransparency(data, w * h)) {
+      return new RgbImage(w, h, data, 4, 3, 2, 1, null); // ABGR: alpha first
+    }
+    return new RgbImage(w, h, Pixels.abgrOverBlack(data, w * h), 3, 2, 1, 0, null);
   }
 
   public int width() {
@@ -142,6 +205,24 @@ public final class RgbImage {
 
   public int height() {
     return height;
+  }
+
+  /**
+   * How many pixels of the photo, across and down, each pixel of this image stands for: 1, unless
+   * it was decoded with subsampling ({@link #decode(byte[], int, int, int)}).
+   */
+  public int scale() {
+    return scale;
+  }
+
+  /** The upright photo's width in its own pixels: {@link #width()} unless subsampled. */
+  public int photoWidth() {
+    return photoWidth;
+  }
+
+  /** The upright photo's height in its own pixels: {@link #height()} unless subsampled. */
+  public int photoHeight() {
+    return photoHeight;
   }
 
   /** The pixel at {@code (x, y)} as {@code 0xRRGGBB}. */
@@ -186,7 +267,18 @@ public final class RgbImage {
         }
       }
     }
-    return new RgbImage(w, h, outBytes, step, red, green, blue, outInts);
+    return new RgbImage(
+        w,
+        h,
+        outBytes,
+        step,
+        red,
+        green,
+        blue,
+        outInts,
+        scale,
+        swap ? photoHeight : photoWidth,
+        swap ? photoWidth : photoHeight);
   }
 
   /** The stored pixel (as an index) that orientation {@code o} shows at {@code (x, y)}. */
@@ -228,6 +320,7 @@ public final class RgbImage {
 
   /**
    * A copy of the rectangle from {@code (x, y)}, {@code width x height} pixels, in the same layout.
+   * The copy is a picture of its own ({@link #scale()} 1).
    *
    * @throws IllegalArgumentException when the rectangle is not inside the image
    */

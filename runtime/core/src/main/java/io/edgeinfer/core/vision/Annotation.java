@@ -39,10 +39,12 @@ public final class Annotation {
   /** A copy of {@code image} with {@code result} drawn on it. */
   public static BufferedImage draw(RgbImage image, VisionResult result) {
     BufferedImage canvas = image.toBufferedImage();
+    // Answers are in the photo's pixels; a subsampled image is 1/k of them across and down.
+    int k = image.scale();
     if (result instanceof Segmentation s
-        && s.width() == canvas.getWidth()
-        && s.height() == canvas.getHeight()) {
-      overlay(canvas, s);
+        && s.width() == image.photoWidth()
+        && s.height() == image.photoHeight()) {
+      overlay(canvas, s, k);
     }
     Graphics2D g = canvas.createGraphics();
     g.setClip(0, 0, canvas.getWidth(), canvas.getHeight());
@@ -55,8 +57,8 @@ public final class Annotation {
           Box b = detection.box();
           Color colour = new Color(MaskPng.colour(1 + detection.category().index() % 20));
           g.setColor(colour);
-          g.drawRect(b.x(), b.y(), b.width(), b.height());
-          label(g, scale, text(detection.category()), b.x(), b.y(), colour);
+          g.drawRect(b.x() / k, b.y() / k, b.width() / k, b.height() / k);
+          label(g, scale, text(detection.category()), b.x() / k, b.y() / k, colour);
         }
       } else if (result instanceof Classification c) {
         int y = 0;
@@ -76,10 +78,10 @@ public final class Annotation {
     return canvas;
   }
 
-  private static void overlay(BufferedImage canvas, Segmentation s) {
-    for (int y = 0; y < s.height(); y++) {
-      for (int x = 0; x < s.width(); x++) {
-        int category = s.category(x, y);
+  private static void overlay(BufferedImage canvas, Segmentation s, int k) {
+    for (int y = 0; y < canvas.getHeight(); y++) {
+      for (int x = 0; x < canvas.getWidth(); x++) {
+        int category = s.category(Math.min(x * k, s.width() - 1), Math.min(y * k, s.height() - 1));
         if (category == 0) {
           continue; // background stays as it is
         }

@@ -16,6 +16,15 @@ import java.util.Map;
  * predictor; it holds nothing to close (the caller closes the predictor and model).
  */
 public final class VisionPipeline {
+  /** How many times the input's size a subsampled photo stays at least (in both sides). */
+  static final int SUBSAMPLING_MARGIN = 2;
+
+  /**
+   * The fewest pixels a subsampled photo keeps in either side, whatever the input: an annotated
+   * copy ({@code --annotate}) is drawn on the decoded picture and should stay worth looking at.
+   */
+  static final int SUBSAMPLING_MIN_SIDE = 640;
+
   private final Predictor predictor;
   private final VisionOptions options;
   private final ImagePreprocessing preprocessing;
@@ -123,14 +132,27 @@ public final class VisionPipeline {
 
   /**
    * Decodes PNG, JPEG or BMP bytes the right way up: the file's EXIF orientation, or the one the
-   * options force.
+   * options force. A photo at least twice the model's input in both sides is read with source
+   * subsampling, down to no less than twice the input ({@link RgbImage#scale()} says by how much):
+   * the resize then still reduces by 2x or more, and a 12-megapixel photo costs a fraction of its
+   * memory and time. With a region in the options every pixel is read (the region is in the photo's
+   * pixels).
    *
    * @throws io.edgeinfer.core.codec.MalformedInputException when the bytes are no readable image
    */
   public RgbImage decode(byte[] encodedImage) {
-    return options.orientation() == null
-        ? RgbImage.decode(encodedImage)
-        : RgbImage.decode(encodedImage, options.orientation());
+    int orientation =
+        options.orientation() == null
+            ? RgbImage.exifOrientation(encodedImage)
+            : options.orientation();
+    if (options.region() != null) {
+      return RgbImage.decode(encodedImage, orientation);
+    }
+    return RgbImage.decode(
+        encodedImage,
+        orientation,
+        Math.max(SUBSAMPLING_MIN_SIDE, SUBSAMPLING_MARGIN * preprocessing.width()),
+        Math.max(SUBSAMPLING_MIN_SIDE, SUBSAMPLING_MARGIN * preprocessing.height()));
   }
 
   /**
@@ -146,14 +168,22 @@ public final class VisionPipeline {
   /**
    * The answer for one decoded image, already the right way up. With a region in the options, the
    * model sees that part only; boxes and masks are still in the whole image's pixels (a mask is
-   * category 0 outside the region).
+   * category 0 outside the region). An image decoded with subsampling is answered in the photo's
+   * own pixels ({@link RgbImage#photoWidth()}).
    *
-   * @throws IllegalArgumentException when the options' region is not inside the image
+   * @throws IllegalArgumentException when the options' region is not inside the image, or a region
+   *     is asked of a subsampled image
    */
   public VisionResult run(RgbImage image) throws ModelException {
     Box region = options.region();
     if (region == null) {
-      return answer(image);
+      return PhotoPixels.of(answer(image), image);
+    }
+    if (image.scale() != 1) {
+      throw new IllegalArgumentException(
+          "expected an image decoded whole for a region, found one decoded at 1/"
+              + image.scale()
+              + " of the photo's size: decode it with VisionPipeline.decode");
     }
     RgbImage part = image.crop(region.x(), region.y(), region.width(), region.height());
     return Regions.place(answer(part), region, image.width(), image.height());
