@@ -131,8 +131,8 @@ class VisionZooTest {
   /**
    * Google's tests expect "junco" (0.25) for this photo from MobileNet v2 1.0, a model the zoo does
    * not have. The quarter-width MobileNet v1 here is far weaker (about 50% top-1 on ImageNet) and
-   * sees a bird, not the species: flamingo (0.20) on the transparent pixels read as black, the
-   * alpha channel dropped as Google's loader drops it.
+   * sees a bird, not the species: flamingo (0.17), the transparent pixels composited over black
+   * (what the photo stores under them, and what Google's loader, which drops alpha, sees).
    */
   @Test
   void floatMobileNetSeesABirdInTheSparrow() throws Exception {
