@@ -201,6 +201,19 @@ class KerasShapedTest {
     }
     QuantizeReport int8 = convert(model, seriesFile, Mode.INT8);
     assertTrue(int8.comparison().argmaxAgreement() >= 0.95, int8.toText());
+    // int8 REDUCE_MAX is version 2 (TFLite 1.14.0 on), and the file says which runtime it needs.
+    io.edgeinfer.lite.format.LiteModel written =
+        io.edgeinfer.lite.format.TfliteFile.open(file(model, Mode.INT8));
+    assertTrue(
+        written
+            .operatorCodes()
+            .contains(
+                io.edgeinfer.lite.format.LiteOpCode.of(
+                    io.edgeinfer.lite.format.BuiltinOperator.REDUCE_MAX, 2)),
+        written.operatorCodes().toString());
+    assertTrue(
+        written.metadata(io.edgeinfer.lite.format.MinRuntimeVersion.NAME).isPresent(),
+        "min_runtime_version");
     Runtimes.Agreement[] other = elsewhere(file(model, Mode.INT8), series, SERIES, 4);
     assertTrue(other[0].maxAbsDiff() <= 16 * STEP, other[0].toString());
     assertEquals(0.0, other[1].maxAbsDiff(), other[1].toString());
