@@ -37,8 +37,7 @@ public final class OpByOp {
    * @param alone differing values and the largest difference, the operator fed identical inputs
    * @param chained the same at its output with the whole file before it run in each runtime
    */
-  public record OpAgreement(
-      int index, String op, int values, Steps alone, Steps chained, float outputScale) {
+  public record OpAgreement(int index, String op, Steps alone, Steps chained, float outputScale) {
     @Override
     public String toString() {
       return String.format(
@@ -48,7 +47,7 @@ public final class OpByOp {
   }
 
   /** How many of the values differ, and by how many steps at most. */
-  public record Steps(int differing, int max) {
+  public record Steps(int values, int differing, int max) {
     static Steps of(byte[] a, byte[] b) {
       if (a.length != b.length) {
         throw new AssertionError("expected " + a.length + " bytes, found " + b.length);
@@ -60,12 +59,16 @@ public final class OpByOp {
         differing += d > 0 ? 1 : 0;
         max = Math.max(max, d);
       }
-      return new Steps(differing, max);
+      return new Steps(a.length, differing, max);
     }
 
     @Override
     public String toString() {
-      return max == 0 ? "bit for bit" : differing + " values differ, at most " + max + " steps";
+      return max == 0
+          ? "bit for bit"
+          : String.format(
+              "%d of %d values differ (%.2f%%), at most %d steps",
+              differing, values, 100.0 * differing / values, max);
     }
   }
 
@@ -121,7 +124,6 @@ public final class OpByOp {
           new OpAgreement(
               i,
               model.opCode(op).builtin().map(Enum::name).orElse(model.opCode(op).toString()),
-              oracleOut.length,
               aloneSteps,
               Steps.of(oracleOut, tfliteOut),
               graph.tensor(output).quantization().scale(0)));
