@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,11 +45,12 @@ import org.tensorflow.lite.support.metadata.schema.ProcessUnitOptions;
 import org.tensorflow.lite.support.metadata.schema.TensorMetadata;
 
 /**
- * Google's own metadata parser (tflite-support's {@code MetadataExtractor} 0.4.4, as TFLite's Task
- * Library and Android Studio read models) on every kind of file {@code train} and {@code quantize}
- * write: the model's name, description, version and author, the parser version, each tensor's
- * metadata at its own position, the labels as an associated file of the right type whose text is
- * our labels, and Google's schema reading our tensors' types and quantization.
+ * Google's own metadata parser (tflite-support's Java {@code MetadataExtractor}, {@code
+ * org.tensorflow:tensorflow-lite-metadata} 0.4.4, the parser of TFLite's Android Support Library)
+ * on every kind of file {@code train} and {@code quantize} write: the model's name, description,
+ * version and author, the parser version, each tensor's metadata at its own position, the labels as
+ * an associated file of the right type whose text is our labels, and Google's schema reading our
+ * tensors' types and quantization.
  */
 class GoogleMetadataParserTest {
   /** Class names as a data file gives them, one not ASCII, so the file's encoding shows. */
@@ -229,7 +231,7 @@ class GoogleMetadataParserTest {
     }
 
     assertEquals(2, metadata.getOutputTensorCount(), file.toString());
-    Map<String, Byte> labelTypes = new java.util.HashMap<>();
+    Map<String, Byte> labelTypes = new HashMap<>();
     for (int i = 0; i < 2; i++) {
       TensorMetadata output = metadata.getOutputTensorMetadata(i);
       int tensor = ours.mainSubgraph().outputs().get(i);
