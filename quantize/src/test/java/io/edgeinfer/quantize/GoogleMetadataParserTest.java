@@ -15,6 +15,7 @@ import io.edgeinfer.lite.format.TfliteWriter;
 import io.edgeinfer.quantize.quant.Mode;
 import io.edgeinfer.train.LiteExport;
 import io.edgeinfer.train.StandardMetadata;
+import io.edgeinfer.train.Task;
 import io.edgeinfer.train.TrainedModelWriter;
 import io.edgeinfer.train.Trainer;
 import io.edgeinfer.train.TrainingConfig;
@@ -148,6 +149,54 @@ class GoogleMetadataParserTest {
       assertEquals(0, input.processUnitsLength(), file + ": the graph normalizes, none declared");
       assertClassifierMetadata(file, metadata, (byte) kind[2]);
     }
+  }
+
+  /** A regression model has no labels: no associated files, no zip, the rest as before. */
+  @Test
+  void readsARegressionModelWithoutLabels() throws Exception {
+    float[][] x = new float[300][3];
+    float[] y = new float[300];
+    java.util.Random random = new java.util.Random(3);
+    for (int r = 0; r < x.length; r++) {
+      x[r][0] = (float) random.nextGaussian();
+      x[r][1] = (float) random.nextGaussian();
+      x[r][2] = (float) random.nextGaussian();
+      y[r] = 3 * x[r][0] - 2 * x[r][1] + 1;
+    }
+    TrainingConfig defaults = TrainingConfig.DEFAULTS;
+    TrainingConfig regression =
+        new TrainingConfig(
+            defaults.labelColumn(),
+            Task.REGRESSION,
+            new int[] {8},
+            defaults.activation(),
+            5,
+            defaults.batchSize(),
+            defaults.optimizer(),
+            defaults.learningRate(),
+            defaults.loss(),
+            defaults.l2(),
+            defaults.validationSplit(),
+            defaults.testSplit(),
+            defaults.normalization(),
+            defaults.seed(),
+            defaults.earlyStoppingPatience());
+    Path dirOut = dir.resolve("linear");
+    TrainedModelWriter.prepare(dirOut, false);
+    TrainedModelWriter.write(
+        Trainer.train(new Dataset(x, y, "linear.csv", "none"), regression, (r, n) -> {}), dirOut);
+    Path file = dirOut.resolve(LiteExport.FILE_NAME);
+
+    MetadataExtractor metadata = extractor(file);
+    ModelMetadata model = modelMetadata(metadata);
+    assertEquals("edgeinfer regression model of linear.csv", model.name());
+    assertTrue(model.description().startsWith("Predicts a value from rows of 3 features"));
+    assertEquals(1, metadata.getOutputTensorCount());
+    TensorMetadata output = metadata.getOutputTensorMetadata(0);
+    assertEquals("prediction", output.name());
+    assertEquals(0, output.associatedFilesLength());
+    assertEquals(0, model.associatedFilesLength());
+    assertArrayEquals(new int[] {1, 3}, metadata.getInputTensorShape(0));
   }
 
   @Test
