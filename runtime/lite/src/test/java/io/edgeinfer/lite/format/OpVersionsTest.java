@@ -88,6 +88,13 @@ class OpVersionsTest {
     assertEquals(
         3, version(BuiltinOperator.DEQUANTIZE, new OperatorOptions.Dequantize(), list(half), f));
     assertEquals(2, version(BuiltinOperator.LOGISTIC, none, list(q), q));
+    // Reductions: int8 is version 2 (GlobalMaxPooling's REDUCE_MAX).
+    OperatorOptions reducer = new OperatorOptions.Reducer(false);
+    LiteTensor axes = t(DataType.INT32);
+    assertEquals(2, version(BuiltinOperator.REDUCE_MAX, reducer, list(q, axes), q));
+    assertEquals(2, version(BuiltinOperator.REDUCE_MIN, reducer, list(q, axes), q));
+    assertEquals(2, version(BuiltinOperator.SUM, reducer, list(q, axes), q));
+    assertEquals(1, version(BuiltinOperator.REDUCE_MAX, reducer, list(f, axes), f));
     // int8 MUL rescaling by 1 or more: 0.5 x 0.5 / 0.5 = 0.5 is version 2; by 4 it is 3.
     OperatorOptions mul = new OperatorOptions.Mul(Activation.NONE);
     assertEquals(2, version(BuiltinOperator.MUL, mul, list(q, q), q));
@@ -138,5 +145,24 @@ class OpVersionsTest {
     assertEquals(
         "1.14.0", new String(text, java.nio.charset.StandardCharsets.US_ASCII).replace("\0", ""));
     assertEquals(16, text.length);
+  }
+
+  @Test
+  void theOperatorsKerasShapedGraphsAddHaveARuntimeVersion() {
+    assertEquals(
+        java.util.Optional.of("1.14.0"),
+        MinRuntimeVersion.of(
+            List.of(
+                LiteOpCode.of(BuiltinOperator.REDUCE_MAX, 2),
+                LiteOpCode.of(BuiltinOperator.MAXIMUM, 2),
+                LiteOpCode.of(BuiltinOperator.MINIMUM, 2),
+                LiteOpCode.of(BuiltinOperator.RESIZE_BILINEAR, 2),
+                LiteOpCode.of(BuiltinOperator.RESIZE_NEAREST_NEIGHBOR, 2))));
+    assertEquals(
+        java.util.Optional.of("1.15.0"),
+        MinRuntimeVersion.of(List.of(LiteOpCode.of(BuiltinOperator.SUM, 2))));
+    assertEquals(
+        java.util.Optional.of("1.11.0"),
+        MinRuntimeVersion.of(List.of(LiteOpCode.of(BuiltinOperator.REDUCE_MIN, 1))));
   }
 }
