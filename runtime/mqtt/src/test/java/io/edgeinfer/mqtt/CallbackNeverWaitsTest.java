@@ -1,0 +1,148 @@
+package io.edgeinfer.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.edgeinfer.mqtt.outbox.Outbox;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With the replies' way out stalled (a disk that does not return from its fsync, here a sink that
+ * does not return) and the queue full, Paho's callback thread is never inside edgeinfer's code: it
+ * hands a message over and returns. What holds the broker back is the receiving thread, waiting in
+ * the socket's read at the {@link ReadGate}. Once the stall ends, every request is answered.
+ */
+class CallbackNeverWaitsTest {
+  private static final Pattern ID = Pattern.compile("\"id\":\"(\\d+)\"");
+
+  @TempDir Path dir;
+
+  @Test
+  @SuppressWarnings("try") // the service runs while the body looks on
+  void pahosCallbackThreadReturnsWhileTheDiskStalls() throws Exception {
+    int requests = 300;
+    String prefix = "edgeinfer-test/" + UUID.randomUUID();
+    String clientId = "edgeinfer-stall-" + UUID.randomUUID();
+    PipelineSettings settings =
+        new PipelineSettings(
+            1,
+            4,
+            0,
+            8,
+            1 << 20,
+            false,
+            TopicTemplate.parse("{topic}/prediction"),
+            TopicTemplate.parse("{topic}/error"),
+            1,
+            new PayloadFormats(null));
+    ModelInfo info = new ModelInfo("sum", "1", "java", List.of());
+    Metrics metrics = new Metrics();
+    CountDownLatch stall = new CountDownLatch(1);
+    try (PrivateMosquitto broker = PrivateMosquitto.start(dir.resolve("mosquitto"));
+        TestClient client = new TestClient(broker.uri()).subscribe(prefix + "/in/+/prediction");
+        BurstPublisher load = new BurstPublisher(broker.uri())) {
+      BrokerSettings brokerSettings =
+          new BrokerSettings(
+              broker.uri(),
+              clientId,
+              null,
+              null,
+              null,
+              List.of(prefix + "/in/+"),
+              1,
+              prefix + "/status",
+              0);
+      try (MqttService service =
+          MqttService.start(
+              brokerSettings,
+              info,
+              metrics,
+              Outbox.open(dir.resolve("outbox"), 1000, 1 << 20),
+              1000, // receive maximum: the broker may send far more than the queue holds
+              sink ->
+                  new Pipeline(
+                      new SumModel(),
+                      SumModel.SIGNATURE,
+                      info,
+                      settings,
+                      reply -> {
+                        awaitQuietly(stall);
+                        sink.deliver(reply);
+                      },
+                      metrics))) {
+        try {
+          load.send(prefix + "/in/a", requests, 0);
+          // The queue (8) fills, the intake holds its 32, and the gate shuts the socket.
+          long deadline = System.nanoTime() + 15_000_000_000L;
+          while (!threadWaitsIn("MQTT Rec: " + clientId, "ReadGate")
+              && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+          }
+          assertTrue(
+              threadWaitsIn("MQTT Rec: " + clientId, "ReadGate"),
+              "the receiving thread is held at the gate: " + stackOf("MQTT Rec: " + clientId));
+          assertTrue(metrics.received.get() < requests, "held back: " + metrics.received.get());
+
+          List<String> inside = new ArrayList<>();
+          for (int sample = 0; sample < 40; sample++) {
+            String stack = stackOf("MQTT Call: " + clientId);
+            assertNotNull(stack, "Paho's callback thread for " + clientId);
+            if (stack.contains("io.edgeinfer")) {
+              inside.add(stack);
+            }
+            Thread.sleep(25);
+          }
+          assertEquals(List.of(), inside, "Paho's callback thread was inside edgeinfer's code");
+        } finally {
+          stall.countDown(); // before the service closes: it drains what it holds
+        }
+        BitSet answered = new BitSet(requests);
+        while (answered.cardinality() < requests) {
+          TestClient.Received reply = client.next(20);
+          assertNotNull(reply, "answered " + answered.cardinality() + " of " + requests);
+          Matcher id = ID.matcher(reply.payload());
+          assertTrue(id.find(), reply.payload());
+          answered.set(Integer.parseInt(id.group(1)));
+        }
+        assertEquals(0, metrics.refused.get(), "nothing was given back");
+        assertEquals(0, metrics.errors.get());
+      }
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static boolean threadWaitsIn(String name, String frame) {
+    String stack = stackOf(name);
+    return stack != null && stack.contains(frame);
+  }
+
+  /** The stack of the thread of that exact name, one frame a line; null when there is none. */
+  private static String stackOf(String name) {
+    for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+      if (entry.getKey().getName().equals(name)) {
+        return String.join("\n", Arrays.stream(entry.getValue()).map(String::valueOf).toList());
+      }
+    }
+    return null;
+  }
+}
