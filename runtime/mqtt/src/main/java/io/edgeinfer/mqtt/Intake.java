@@ -1,7 +1,9 @@
 package io.edgeinfer.mqtt;
 
 import java.time.Duration;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -31,11 +33,14 @@ final class Intake implements AutoCloseable {
   private final Supplier<MqttAsyncClient> current;
   private final Metrics metrics;
 
-  /** Unbounded as a queue, bounded by the gate; only the intake thread takes from its head. */
-  private final LinkedBlockingQueue<Held> held = new LinkedBlockingQueue<>();
+  /**
+   * Unbounded as a queue, bounded by the gate; only Paho's callback thread adds, only the intake
+   * thread takes from its head. Lock-free, so that adding never waits for the intake thread.
+   */
+  private final ConcurrentLinkedQueue<Held> held = new ConcurrentLinkedQueue<>();
 
-  private final ReadGate gate = new ReadGate(() -> held.size() >= HOLD);
-  private final Object arrived = new Object();
+  private final AtomicInteger heldCount = new AtomicInteger();
+  private final ReadGate gate = new ReadGate(() -> heldCount.get() >= HOLD);
   private final Thread thread;
   private volatile boolean running = true;
   private boolean waitingLogged;
@@ -60,19 +65,20 @@ final class Intake implements AutoCloseable {
 
   /** Messages held now, waiting for room in the pipeline. */
   int held() {
-    return held.size();
+    return heldCount.get();
   }
 
   /**
-   * On Paho's callback thread, for a QoS 1 or 2 message from {@code from}: into the pipeline if it
-   * has room and nothing is held before it, else held in order. Never waits.
+   * On Paho's callback thread, for a QoS 1 or 2 message from {@code from} (or a QoS 0 one whose
+   * signature's pipeline must start first): into the pipeline if it has room and nothing is held
+   * before it, else held in order. Never waits.
    */
   void take(MqttAsyncClient from, InboundMessage message) {
     if (!running) {
       giveBack(message, "stopping");
       return;
     }
-    if (held.isEmpty() && pipeline.offer(message)) {
+    if (held.isEmpty() && pipeline.offerNow(message) == Pipeline.Taken.QUEUED) {
       return;
     }
     if (!pipeline.isAccepting()) {
@@ -80,9 +86,8 @@ final class Intake implements AutoCloseable {
       return;
     }
     held.add(new Held(from, message));
-    synchronized (arrived) {
-      arrived.notifyAll();
-    }
+    heldCount.incrementAndGet();
+    LockSupport.unpark(thread); // never waits, unlike a monitor's notify
   }
 
   /** Moves held messages into the pipeline, oldest first, waiting for room. */
@@ -91,10 +96,9 @@ final class Intake implements AutoCloseable {
       while (running) {
         Held next = held.peek();
         if (next == null) {
-          synchronized (arrived) {
-            while (running && held.isEmpty()) {
-              arrived.wait(CHECK_EVERY.toMillis());
-            }
+          LockSupport.parkNanos(CHECK_EVERY.toNanos());
+          if (Thread.interrupted()) {
+            throw new InterruptedException();
           }
           continue;
         }
@@ -105,8 +109,7 @@ final class Intake implements AutoCloseable {
           // acknowledged now, so none of it waits.
           let(next, "its connection closed");
         } else if (pipeline.offer(next.message(), CHECK_EVERY)) {
-          held.remove();
-          gate.recheck();
+          removeHead();
           waitingLogged = false;
         } else if (!waitingLogged) {
           waitingLogged = true;
@@ -120,14 +123,20 @@ final class Intake implements AutoCloseable {
     }
     Held rest;
     while ((rest = held.poll()) != null) {
+      heldCount.decrementAndGet();
       giveBack(rest.message(), "stopping");
     }
   }
 
   private void let(Held next, String why) {
-    held.remove();
-    gate.recheck();
+    removeHead();
     giveBack(next.message(), why);
+  }
+
+  private void removeHead() {
+    held.remove();
+    heldCount.decrementAndGet();
+    gate.recheck();
   }
 
   private void giveBack(InboundMessage message, String why) {

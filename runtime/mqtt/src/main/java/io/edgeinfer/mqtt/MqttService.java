@@ -297,7 +297,10 @@ public final class MqttService implements AutoCloseable {
             () -> acknowledge(from, id, qos),
             properties == null ? null : CorrelationCut.problem(properties));
     if (qos == 0) {
-      if (!pipeline.offer(inbound)) {
+      Pipeline.Taken taken = pipeline.offerNow(inbound);
+      if (taken == Pipeline.Taken.MUST_START) {
+        intake.take(from, inbound); // the intake's thread starts the signature's pipeline
+      } else if (taken == Pipeline.Taken.NO_ROOM) {
         // QoS 0 may be dropped: counted (the metrics say how many), nothing to acknowledge.
         metrics.dropped.incrementAndGet();
       }

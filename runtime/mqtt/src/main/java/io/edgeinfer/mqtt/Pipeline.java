@@ -96,12 +96,44 @@ public final class Pipeline implements AutoCloseable {
     if (other.isPresent()) {
       return other.get().offer(message);
     }
+    return queue(message);
+  }
+
+  private boolean queue(InboundMessage message) {
     int worker = Math.floorMod(message.topic().hashCode(), queues.size());
     boolean queued = queues.get(worker).offer(message);
     if (queued) {
       metrics.received.incrementAndGet();
     }
     return queued;
+  }
+
+  /** What {@link #offerNow} did with a message. */
+  public enum Taken {
+    /** Queued for its worker. */
+    QUEUED,
+    /** Its queue is full, or the pipeline no longer takes messages. */
+    NO_ROOM,
+    /** It names a signature whose pipeline has not started: {@link #offer} starts it. */
+    MUST_START
+  }
+
+  /**
+   * As {@link #offer(InboundMessage)}, but never waiting for anything: for Paho's callback thread,
+   * which must not wait for a signature's pipeline to start.
+   */
+  Taken offerNow(InboundMessage message) {
+    if (!accepting.get()) {
+      return Taken.NO_ROOM;
+    }
+    SignatureRoutes.Route route = routes.routeNow(message);
+    if (route.mustStart()) {
+      return Taken.MUST_START;
+    }
+    if (route.other() != null) {
+      return route.other().offerNow(message);
+    }
+    return queue(message) ? Taken.QUEUED : Taken.NO_ROOM;
   }
 
   /**

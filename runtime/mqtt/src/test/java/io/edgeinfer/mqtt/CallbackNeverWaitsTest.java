@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.edgeinfer.mqtt.outbox.Outbox;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * With the replies' way out stalled (a disk that does not return from its fsync, here a sink that
- * does not return) and the queue full, Paho's callback thread is never inside edgeinfer's code: it
+ * does not return) and the queue full, Paho's callback thread never waits in edgeinfer's code: it
  * hands a message over and returns. What holds the broker back is the receiving thread, waiting in
  * the socket's read at the {@link ReadGate}. Once the stall ends, every request is answered.
  */
@@ -87,25 +85,24 @@ class CallbackNeverWaitsTest {
           load.send(prefix + "/in/a", requests, 0);
           // The queue (8) fills, the intake holds its 32, and the gate shuts the socket.
           long deadline = System.nanoTime() + 15_000_000_000L;
-          while (!threadWaitsIn("MQTT Rec: " + clientId, "ReadGate")
+          while (!PahoThreads.receiverWaitsIn(clientId, "ReadGate")
               && System.nanoTime() < deadline) {
             Thread.sleep(50);
           }
           assertTrue(
-              threadWaitsIn("MQTT Rec: " + clientId, "ReadGate"),
-              "the receiving thread is held at the gate: " + stackOf("MQTT Rec: " + clientId));
+              PahoThreads.receiverWaitsIn(clientId, "ReadGate"),
+              "the receiving thread is held at the gate: " + PahoThreads.receiverStack(clientId));
           assertTrue(metrics.received.get() < requests, "held back: " + metrics.received.get());
 
-          List<String> inside = new ArrayList<>();
+          List<String> waiting = new ArrayList<>();
           for (int sample = 0; sample < 40; sample++) {
-            String stack = stackOf("MQTT Call: " + clientId);
-            assertNotNull(stack, "Paho's callback thread for " + clientId);
-            if (stack.contains("io.edgeinfer")) {
-              inside.add(stack);
+            String stack = PahoThreads.callbackWaitingInEdgeinfer(clientId);
+            if (stack != null) {
+              waiting.add(stack);
             }
             Thread.sleep(25);
           }
-          assertEquals(List.of(), inside, "Paho's callback thread was inside edgeinfer's code");
+          assertEquals(List.of(), waiting, "Paho's callback thread waited in edgeinfer's code");
         } finally {
           stall.countDown(); // before the service closes: it drains what it holds
         }
@@ -129,20 +126,5 @@ class CallbackNeverWaitsTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static boolean threadWaitsIn(String name, String frame) {
-    String stack = stackOf(name);
-    return stack != null && stack.contains(frame);
-  }
-
-  /** The stack of the thread of that exact name, one frame a line; null when there is none. */
-  private static String stackOf(String name) {
-    for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
-      if (entry.getKey().getName().equals(name)) {
-        return String.join("\n", Arrays.stream(entry.getValue()).map(String::valueOf).toList());
-      }
-    }
-    return null;
   }
 }
