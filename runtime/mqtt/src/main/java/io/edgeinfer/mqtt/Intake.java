@@ -13,9 +13,9 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
  * the broker would not send again until the next session, and without ever making that thread wait.
  * A message the pipeline has no room for is held here, in order, and its own thread ({@code
  * edgeinfer-intake}) waits for room; once {@value #HOLD} are held, the receiving client's {@link
- * ReadGate} shuts, Paho reads no further, and the broker keeps the rest (Mosquitto queues up to
- * {@code max_queued_messages} per client, and drops QoS 1 messages beyond it). At most HOLD plus
- * what Paho had already read (its inbound queue of 10) are ever held.
+ * ReadGate} shuts (until half of them are taken on), Paho reads no further, and the broker keeps
+ * the rest (Mosquitto queues up to {@code max_queued_messages} per client, and drops QoS 1 messages
+ * beyond it). At most HOLD plus what Paho had already read (its inbound queue of 10) are ever held.
  *
  * <p>A held message is given back (left unacknowledged, counted as refused) only when its
  * connection is gone (the broker sends it again on the next one) or the service stops.
@@ -40,9 +40,13 @@ final class Intake implements AutoCloseable {
   private final ConcurrentLinkedQueue<Held> held = new ConcurrentLinkedQueue<>();
 
   private final AtomicInteger heldCount = new AtomicInteger();
-  private final ReadGate gate = new ReadGate(() -> heldCount.get() >= HOLD);
+  private final ReadGate gate = new ReadGate(heldCount::get, HOLD, HOLD / 2);
   private final Thread thread;
   private volatile boolean running = true;
+
+  /** Whether the intake thread is about to park or parked: only then does an arrival unpark it. */
+  private volatile boolean idle;
+
   private boolean waitingLogged;
 
   /**
@@ -87,7 +91,9 @@ final class Intake implements AutoCloseable {
     }
     held.add(new Held(from, message));
     heldCount.incrementAndGet();
-    LockSupport.unpark(thread); // never waits, unlike a monitor's notify
+    if (idle) {
+      LockSupport.unpark(thread); // never waits, unlike a monitor's notify
+    }
   }
 
   /** Moves held messages into the pipeline, oldest first, waiting for room. */
@@ -96,7 +102,11 @@ final class Intake implements AutoCloseable {
       while (running) {
         Held next = held.peek();
         if (next == null) {
-          LockSupport.parkNanos(CHECK_EVERY.toNanos());
+          idle = true; // before looking again, so that an arrival in between unparks
+          if (held.isEmpty()) {
+            LockSupport.parkNanos(CHECK_EVERY.toNanos());
+          }
+          idle = false;
           if (Thread.interrupted()) {
             throw new InterruptedException();
           }

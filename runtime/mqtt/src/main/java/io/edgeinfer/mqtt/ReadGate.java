@@ -2,6 +2,7 @@ package io.edgeinfer.mqtt;
 
 import java.io.InterruptedIOException;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * Holds a client's reading from the broker before the next PUBLISH packet while its intake has
@@ -12,19 +13,25 @@ import java.util.function.BooleanSupplier;
  */
 final class ReadGate {
   /** A gate that never holds: the publishing client's, and any client's that takes everything. */
-  static final ReadGate OPEN = new ReadGate(() -> false);
+  static final ReadGate OPEN = new ReadGate(() -> 0, Integer.MAX_VALUE, Integer.MAX_VALUE);
 
   private static final long RECHECK_MILLIS = 100;
 
-  private final BooleanSupplier shut;
+  private final IntSupplier held;
+  private final int shutAt;
+  private final int openAt;
   private volatile boolean released;
   private volatile int waiters;
 
   /**
-   * @param shut whether reading must wait now; cheap, called before every PUBLISH
+   * @param held how many messages the intake holds now; cheap, read before every PUBLISH
+   * @param shutAt reading waits once this many are held, until no more than {@code openAt} are: the
+   *     reader wakes once for a batch of room, not for every message taken on
    */
-  ReadGate(BooleanSupplier shut) {
-    this.shut = shut;
+  ReadGate(IntSupplier held, int shutAt, int openAt) {
+    this.held = held;
+    this.shutAt = shutAt;
+    this.openAt = openAt;
   }
 
   /**
@@ -33,13 +40,13 @@ final class ReadGate {
    * @throws InterruptedIOException when the reading thread is interrupted (the client closes)
    */
   void awaitOpen(BooleanSupplier socketClosed) throws InterruptedIOException {
-    if (released || !shut.getAsBoolean()) {
+    if (released || held.getAsInt() < shutAt) {
       return;
     }
     synchronized (this) {
       waiters++;
       try {
-        while (!released && shut.getAsBoolean() && !socketClosed.getAsBoolean()) {
+        while (!released && held.getAsInt() > openAt && !socketClosed.getAsBoolean()) {
           wait(RECHECK_MILLIS);
         }
       } catch (InterruptedException e) {
@@ -51,9 +58,9 @@ final class ReadGate {
     }
   }
 
-  /** Called when the intake may have room again: wakes a waiting reader at once. */
+  /** Called when the intake took a message on: wakes a waiting reader once there is room. */
   void recheck() {
-    if (waiters > 0) {
+    if (waiters > 0 && held.getAsInt() <= openAt) {
       synchronized (this) {
         notifyAll();
       }
