@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.edgeinfer.mqtt.outbox.Outbox;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * With the replies' way out stalled (a disk that does not return from its fsync, here a sink that
  * does not return) and the queue full, Paho's callback thread never waits in edgeinfer's code: it
  * hands a message over and returns. What holds the broker back is the receiving thread, waiting in
- * the socket's read at the {@link ReadGate}. Once the stall ends, every request is answered.
+ * the socket's read at the {@link ReadGate}. Once the stall ends, every request is answered, in
+ * order.
  */
 class CallbackNeverWaitsTest {
   private static final Pattern ID = Pattern.compile("\"id\":\"(\\d+)\"");
@@ -114,14 +115,16 @@ class CallbackNeverWaitsTest {
         } finally {
           stall.countDown(); // before the service closes: it drains what it holds
         }
-        BitSet answered = new BitSet(requests);
-        while (answered.cardinality() < requests) {
+        // One topic, one worker: held or not, the replies come in the order the requests went.
+        List<Integer> order = new ArrayList<>();
+        while (order.size() < requests) {
           TestClient.Received reply = client.next(20);
-          assertNotNull(reply, "answered " + answered.cardinality() + " of " + requests);
+          assertNotNull(reply, "answered " + order.size() + " of " + requests);
           Matcher id = ID.matcher(reply.payload());
           assertTrue(id.find(), reply.payload());
-          answered.set(Integer.parseInt(id.group(1)));
+          order.add(Integer.parseInt(id.group(1)));
         }
+        assertEquals(IntStream.range(0, requests).boxed().toList(), order);
         assertEquals(0, metrics.refused.get(), "nothing was given back");
         assertEquals(0, metrics.errors.get());
       }
