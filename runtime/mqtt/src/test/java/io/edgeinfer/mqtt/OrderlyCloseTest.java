@@ -1,6 +1,7 @@
 package io.edgeinfer.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgeinfer.mqtt.outbox.Outbox;
@@ -91,7 +92,7 @@ class OrderlyCloseTest {
       }
       CompletableFuture<Void> closing = CompletableFuture.runAsync(first::close);
       Thread.sleep(300);
-      assertTrue(!closing.isDone(), "close waits for the replies in flight");
+      assertFalse(closing.isDone(), "close waits for the replies in flight");
       stall.countDown();
       closing.get(30, TimeUnit.SECONDS);
 
