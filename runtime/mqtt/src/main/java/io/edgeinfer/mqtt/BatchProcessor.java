@@ -12,7 +12,6 @@ import io.edgeinfer.core.codec.Format;
 import io.edgeinfer.core.codec.InputDecoder;
 import io.edgeinfer.core.codec.RequestId;
 import io.edgeinfer.core.codec.SignatureName;
-import io.edgeinfer.mqtt.outbox.OutboxMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,6 @@ import java.util.logging.Logger;
  */
 final class BatchProcessor {
   private static final Logger LOG = Logger.getLogger(BatchProcessor.class.getName());
-  private static final String JSON = "application/json";
   private static final String INTERNAL_ERROR =
       "this message could not be handled (an internal error, reported in the service's log)";
 
@@ -42,6 +40,7 @@ final class BatchProcessor {
   private final ReplySink sink;
   private final Metrics metrics;
   private final ImageRequests images;
+  private final ReplyPublishes publishes;
 
   BatchProcessor(
       Predictor predictor,
@@ -59,6 +58,7 @@ final class BatchProcessor {
     this.sink = sink;
     this.metrics = metrics;
     this.images = images;
+    this.publishes = new ReplyPublishes(settings);
   }
 
   void process(List<InboundMessage> batch) {
@@ -140,13 +140,7 @@ final class BatchProcessor {
           + " bytes, found "
           + message.payload().length;
     }
-    if (message.responseTopic() != null) {
-      String problem = TopicNames.problem(message.responseTopic());
-      if (problem != null) {
-        return "response topic: " + problem;
-      }
-    }
-    return null;
+    return ReplyPublishes.refusal(message.route());
   }
 
   private DecodedInput decode(InboundMessage message) {
@@ -333,69 +327,14 @@ final class BatchProcessor {
     }
   }
 
-  /** A prediction on the response topic, else the output topic (or nowhere, when neither fits). */
   private Reply published(InboundMessage message, byte[] payload) {
-    String topic;
-    String problem;
-    if (message.responseTopic() != null) {
-      topic = message.responseTopic();
-      problem = null; // checked before decoding
-    } else {
-      topic = render(settings.outputTopic(), message.topic());
-      problem = topic == null ? "no output topic for " + message.topic() : problem(topic);
-    }
-    if (problem != null) {
-      // Only a watched file's name (or a template that outgrows a long input topic) gets here: the
-      // file still gets its answer, but nothing can be published.
-      LOG.warning(
-          "edgeinfer: the prediction for "
-              + TopicNames.quoted(message.topic())
-              + " is not published: output topic: "
-              + problem);
-      return new Reply(message, payload, List.of(), false);
-    }
-    return new Reply(message, payload, List.of(publish(topic, payload, message)), false);
+    return new Reply(message, payload, publishes.prediction(message, payload), false);
   }
 
   private Reply error(InboundMessage message, RequestId id, String reason) {
     metrics.errors.incrementAndGet();
     byte[] payload = encoder.error(message.topic(), id, reason);
-    List<OutboxMessage> messages = new ArrayList<>(2);
-    String errorTopic = render(settings.errorTopic(), message.topic());
-    if (errorTopic != null && problem(errorTopic) == null) {
-      messages.add(publish(errorTopic, payload, message));
-    } else {
-      LOG.warning(
-          "edgeinfer: an error for a message on "
-              + TopicNames.quoted(message.topic())
-              + " has no valid error topic ("
-              + (errorTopic == null ? "the template does not fit" : problem(errorTopic))
-              + "): "
-              + reason);
-    }
-    String responseTopic = message.responseTopic();
-    if (responseTopic != null && problem(responseTopic) == null) {
-      messages.add(publish(responseTopic, payload, message));
-    }
-    return new Reply(message, payload, messages, true);
-  }
-
-  /** The template's topic for an input topic, or null when the input has too few levels. */
-  private static String render(TopicTemplate template, String inputTopic) {
-    try {
-      return template.render(inputTopic);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static String problem(String topic) {
-    return TopicNames.problem(topic);
-  }
-
-  private OutboxMessage publish(String topic, byte[] payload, InboundMessage source) {
-    return new OutboxMessage(
-        topic, payload, settings.qos(), false, JSON, null, source.correlationData(), List.of());
+    return new Reply(message, payload, publishes.error(message, payload, reason), true);
   }
 
   /** A message that decoded, with its place in the batch. */

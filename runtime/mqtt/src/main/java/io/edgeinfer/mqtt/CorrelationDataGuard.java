@@ -6,6 +6,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 
 /**
  * The broker's byte stream as Paho should read it. Paho 1.2.5 reads a binary property's length as a
@@ -18,6 +19,9 @@ import java.nio.charset.StandardCharsets;
  * through unchanged; a packet that does not parse is left for Paho to judge.
  */
 final class CorrelationDataGuard extends FilterInputStream {
+  private final ReadGate gate;
+  private final BooleanSupplier socketClosed;
+
   /** The user property that stands for correlation data cut out, with its length in bytes. */
   static final String MARKER = "edgeinfer-correlation-data-cut";
 
@@ -40,7 +44,18 @@ final class CorrelationDataGuard extends FilterInputStream {
   private long passThrough;
 
   CorrelationDataGuard(InputStream in) {
+    this(in, ReadGate.OPEN, () -> false);
+  }
+
+  /**
+   * @param gate held before each PUBLISH packet is handed on (see {@link ReadGate})
+   * @param socketClosed whether the socket under {@code in} is closed: a held read then goes on,
+   *     and meets the closed socket
+   */
+  CorrelationDataGuard(InputStream in, ReadGate gate, BooleanSupplier socketClosed) {
     super(in);
+    this.gate = gate;
+    this.socketClosed = socketClosed;
   }
 
   @Override
@@ -118,6 +133,8 @@ final class CorrelationDataGuard extends FilterInputStream {
       passThrough = remaining;
       return true;
     }
+    // Held before the body is read: the broker's bytes stay in the socket, and TCP holds the rest.
+    gate.awaitOpen(socketClosed);
     byte[] packet = new byte[(int) remaining];
     readFully(packet);
     byte[] guarded = Publish.withoutOversizedCorrelation(packet, (first >> 1) & 3);

@@ -24,16 +24,18 @@ import javax.net.ssl.SSLSocket;
  */
 final class GuardedSslSocket extends SSLSocket {
   private final SSLSocket tls;
+  private final ReadGate gate;
   private InputStream input;
 
-  GuardedSslSocket(SSLSocket tls) {
+  GuardedSslSocket(SSLSocket tls, ReadGate gate) {
     this.tls = tls;
+    this.gate = gate;
   }
 
   @Override
   public synchronized InputStream getInputStream() throws IOException {
     if (input == null) {
-      input = new CorrelationDataGuard(tls.getInputStream());
+      input = new CorrelationDataGuard(tls.getInputStream(), gate, tls::isClosed);
     }
     return input;
   }

@@ -2,12 +2,13 @@ package io.edgeinfer.mqtt;
 
 /**
  * A message taken from a source (an MQTT subscription or a watched folder), as the pipeline sees
- * it. {@code acknowledge} tells the source the message is fully handled: its reply was published or
- * written to the outbox.
+ * it, with the route its answer takes. {@code acknowledge} tells the source the message is fully
+ * handled: its reply was published, written to the outbox, or (for a file) written beside it.
  *
- * @param responseTopic the MQTT v5 response topic, or null
- * @param correlationData the MQTT v5 correlation data, or null
+ * @param topic the topic it came on ({@code file/NAME} for a watched file): what replies name, what
+ *     the output and error topic templates are filled from, and what picks the worker
  * @param contentType the MQTT v5 content type, or null
+ * @param route where the answer goes
  * @param problem why the message was refused as it arrived (answered with this error, never
  *     decoded), or null
  */
@@ -15,14 +16,17 @@ public record InboundMessage(
     String topic,
     byte[] payload,
     String contentType,
-    String responseTopic,
-    byte[] correlationData,
+    ReplyRoute route,
     int qos,
     long receivedNanos,
     Runnable acknowledge,
     String problem) {
 
-  /** A message taken as it came. */
+  public InboundMessage {
+    java.util.Objects.requireNonNull(route, "route");
+  }
+
+  /** An MQTT message taken as it came, its route from its v5 properties. */
   public InboundMessage(
       String topic,
       byte[] payload,
@@ -36,11 +40,20 @@ public record InboundMessage(
         topic,
         payload,
         contentType,
-        responseTopic,
-        correlationData,
+        ReplyRoute.ofMqtt(responseTopic, correlationData),
         qos,
         receivedNanos,
         acknowledge,
         null);
+  }
+
+  /** The MQTT v5 response topic, or null when the route has none. */
+  public String responseTopic() {
+    return route instanceof ReplyRoute.ResponseTopic r ? r.responseTopic() : null;
+  }
+
+  /** The MQTT v5 correlation data, or null. */
+  public byte[] correlationData() {
+    return route.correlationData();
   }
 }

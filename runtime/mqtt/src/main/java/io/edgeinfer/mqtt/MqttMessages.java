@@ -1,6 +1,6 @@
 package io.edgeinfer.mqtt;
 
-import io.edgeinfer.mqtt.outbox.OutboxMessage;
+import io.edgeinfer.mqtt.publish.Publish;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 final class MqttMessages {
   private MqttMessages() {}
 
-  static MqttMessage of(OutboxMessage message) {
+  static MqttMessage of(Publish message) {
     MqttMessage mqtt = new MqttMessage(message.payload());
     mqtt.setQos(message.qos());
     mqtt.setRetained(message.retain());

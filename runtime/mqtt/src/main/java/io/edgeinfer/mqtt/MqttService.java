@@ -6,9 +6,13 @@ import io.edgeinfer.mqtt.outbox.Outbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
@@ -20,10 +24,17 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
- * {@code edgeinfer serve} over MQTT: a receiving client (manual acknowledgements, a persistent
- * session, receive maximum as backpressure, Last Will {@code offline}) feeding the pipeline, and a
- * publishing client for replies, status and metrics (one client doing both can deadlock Paho). Both
- * reconnect on their own; the receiver resubscribes on every connect.
+ * {@code edgeinfer serve} over MQTT, and the one owner of its parts, which it builds in the order
+ * data flows back through them and closes in the reverse: the outbox (handed in), the publishing
+ * client and {@link Publisher}, the pipeline (built around the publisher), then the {@link Intake}
+ * and the receiving client (manual acknowledgements, a persistent session, Last Will {@code
+ * offline}), which subscribes. Two clients, since one that both receives and publishes at QoS 1 can
+ * deadlock Paho. Both reconnect on their own; the receiver resubscribes on every connect.
+ *
+ * <p>Stopping takes no more messages, lets the pipeline finish those it holds, waits for their
+ * replies to be published or kept, says {@code offline}, and only then lets the clients go: nothing
+ * is published once {@link #close} returns, and every message acknowledged had its reply sent or
+ * kept in the outbox.
  */
 public final class MqttService implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(MqttService.class.getName());
@@ -32,9 +43,18 @@ public final class MqttService implements AutoCloseable {
   /** Inside the outbox folder: replies the broker refused, one JSON file each. */
   public static final String DEAD_LETTER_FOLDER = "dead-letter";
 
+  /**
+   * A topic the service listens on for itself, not for requests (Home Assistant's birth message):
+   * its messages are acknowledged at once and handed to {@code handler} on the service's own
+   * thread, never Paho's.
+   */
+  public record Listening(String topic, Consumer<byte[]> handler) {}
+
   private final BrokerSettings broker;
   private final ModelInfo model;
   private final Metrics metrics;
+  private final Outbox outbox;
+  private final List<Listening> listening;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -42,21 +62,27 @@ public final class MqttService implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
-  private final ReconnectingClient receiver;
   private final ReconnectingClient sender;
   private final Publisher publisher;
-  private final java.util.concurrent.atomic.AtomicBoolean stopped =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private Pipeline pipeline;
   private Intake intake;
+  private ReconnectingClient receiver;
 
   private MqttService(
-      BrokerSettings broker, ModelInfo model, Metrics metrics, Outbox outbox, int receiveMaximum)
+      BrokerSettings broker,
+      ModelInfo model,
+      Metrics metrics,
+      Outbox outbox,
+      List<Listening> listening)
       throws IOException {
     this.broker = broker;
     this.model = model;
     this.metrics = metrics;
-    MqttConnectionOptions senderOptions = options();
+    this.outbox = outbox;
+    this.listening = List.copyOf(listening);
+    MqttConnectionOptions senderOptions = options(ReadGate.OPEN);
     senderOptions.setCleanStart(true);
     sender =
         new ReconnectingClient(
@@ -74,42 +100,15 @@ public final class MqttService implements AutoCloseable {
               }
             },
             scheduler);
-    MqttConnectionOptions receiverOptions = options();
-    receiverOptions.setCleanStart(false);
-    receiverOptions.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
-    // Half the queue: the broker's count of unacknowledged messages and the queue's fill were seen
-    // to drift apart under overload, and a QoS 1 message must never meet a full queue.
-    receiverOptions.setReceiveMaximum(Math.min(65535, Math.max(1, receiveMaximum / 2)));
-    MqttMessage will = new MqttMessage(StatusMessages.state("offline", model, broker.clientId()));
-    will.setQos(1);
-    will.setRetained(true);
-    receiverOptions.setWill(broker.statusTopic(), will);
-    receiver =
-        new ReconnectingClient(
-            broker.uri(),
-            broker.clientId(),
-            receiverOptions,
-            true,
-            new ReconnectingClient.Listener() {
-              @Override
-              public void messageArrived(MqttAsyncClient from, String topic, MqttMessage m) {
-                onMessage(from, topic, m);
-              }
-
-              @Override
-              public void connected(MqttAsyncClient client, boolean reconnect) {
-                subscribeAndAnnounce(client);
-              }
-            },
-            scheduler);
     DeadLetterFolder deadLetters =
         DeadLetterFolder.open(outbox.directory().resolve(DEAD_LETTER_FOLDER));
     publisher = new Publisher(sender, outbox, deadLetters, metrics);
   }
 
   /**
-   * Connects both clients and subscribes; the pipeline is built by {@code pipelineFactory} around
-   * the publisher, so that replies flow out through it.
+   * Connects the publishing client, builds the pipeline around the publisher ({@code
+   * pipelineFactory}), then connects the receiving client and subscribes. The service owns the
+   * outbox from here on, and closes it last.
    *
    * @throws ModelException when the broker cannot be reached (the message names it)
    */
@@ -121,11 +120,32 @@ public final class MqttService implements AutoCloseable {
       int receiveMaximum,
       PipelineFactory pipelineFactory)
       throws ModelException, IOException {
-    MqttService service = new MqttService(broker, model, metrics, outbox, receiveMaximum);
+    return start(broker, model, metrics, outbox, receiveMaximum, pipelineFactory, List.of());
+  }
+
+  /** As above, also listening on {@code listening}'s topics for the service itself. */
+  public static MqttService start(
+      BrokerSettings broker,
+      ModelInfo model,
+      Metrics metrics,
+      Outbox outbox,
+      int receiveMaximum,
+      PipelineFactory pipelineFactory,
+      List<Listening> listening)
+      throws ModelException, IOException {
+    MqttService service;
     try {
-      service.pipeline = pipelineFactory.create(service.publisher);
-      service.intake = new Intake(service.pipeline, service.receiver, metrics);
+      service = new MqttService(broker, model, metrics, outbox, listening);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(outbox);
+      throw e;
+    }
+    try {
       service.sender.connect();
+      service.pipeline = pipelineFactory.create(service.publisher);
+      service.intake =
+          new Intake(service.pipeline, () -> service.receiver.client(), service.metrics);
+      service.receiver = service.newReceiver(receiveMaximum, service.intake.gate());
       service.receiver.connect();
     } catch (MqttException e) {
       service.close();
@@ -136,6 +156,9 @@ public final class MqttService implements AutoCloseable {
               + describe(e)
               + hint(e, broker.uri()),
           e);
+    } catch (ModelException | RuntimeException e) {
+      service.close();
+      throw e;
     }
     if (broker.metricsIntervalSeconds() > 0) {
       service.scheduler.scheduleAtFixedRate(
@@ -153,7 +176,37 @@ public final class MqttService implements AutoCloseable {
     Pipeline create(ReplySink sink) throws ModelException;
   }
 
-  private MqttConnectionOptions options() {
+  private ReconnectingClient newReceiver(int receiveMaximum, ReadGate gate) {
+    MqttConnectionOptions receiverOptions = options(gate);
+    receiverOptions.setCleanStart(false);
+    receiverOptions.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
+    // Half the queue: the broker's count of unacknowledged messages and the queue's fill were seen
+    // to drift apart under overload. (The gate, not this, is what holds a burst back.)
+    receiverOptions.setReceiveMaximum(Math.min(65535, Math.max(1, receiveMaximum / 2)));
+    MqttMessage will = new MqttMessage(StatusMessages.state("offline", model, broker.clientId()));
+    will.setQos(1);
+    will.setRetained(true);
+    receiverOptions.setWill(broker.statusTopic(), will);
+    return new ReconnectingClient(
+        broker.uri(),
+        broker.clientId(),
+        receiverOptions,
+        true,
+        new ReconnectingClient.Listener() {
+          @Override
+          public void messageArrived(MqttAsyncClient from, String topic, MqttMessage m) {
+            onMessage(from, topic, m);
+          }
+
+          @Override
+          public void connected(MqttAsyncClient client, boolean reconnect) {
+            subscribeAndAnnounce(client);
+          }
+        },
+        scheduler);
+  }
+
+  private MqttConnectionOptions options(ReadGate gate) {
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setConnectionTimeout(10);
     options.setKeepAliveInterval(30);
@@ -165,11 +218,11 @@ public final class MqttService implements AutoCloseable {
     }
     SocketFactory sockets = broker.socketFactory();
     if (sockets instanceof SSLSocketFactory tls) {
-      options.setSocketFactory(new NoDelaySslSocketFactory(tls));
+      options.setSocketFactory(new NoDelaySslSocketFactory(tls, gate));
     } else if (sockets != null) {
       options.setSocketFactory(sockets);
     } else {
-      options.setSocketFactory(new TcpSocketFactory());
+      options.setSocketFactory(new TcpSocketFactory(gate));
     }
     return options;
   }
@@ -177,15 +230,21 @@ public final class MqttService implements AutoCloseable {
   /** On every connect, from edgeinfer's own thread: subscribe, then say {@code online}. */
   private void subscribeAndAnnounce(MqttAsyncClient client) {
     try {
-      MqttSubscription[] subscriptions = new MqttSubscription[broker.inputTopics().size()];
-      for (int i = 0; i < subscriptions.length; i++) {
-        subscriptions[i] = new MqttSubscription(broker.inputTopics().get(i), broker.inputQos());
+      List<MqttSubscription> subscriptions = new ArrayList<>();
+      for (String filter : broker.inputTopics()) {
+        subscriptions.add(new MqttSubscription(filter, broker.inputQos()));
+      }
+      for (Listening listen : listening) {
+        subscriptions.add(new MqttSubscription(listen.topic(), 1));
       }
       // Messages arrive at the global callback: per-subscription listeners miss $share filters.
       // With only --watch there is nothing to subscribe to (an empty SUBSCRIBE is a protocol
       // error: the broker disconnected, and the service reconnected in a loop).
-      if (subscriptions.length > 0) {
-        client.subscribe(subscriptions, null, null, new MqttProperties()).waitForCompletion(10_000);
+      if (!subscriptions.isEmpty()) {
+        client
+            .subscribe(
+                subscriptions.toArray(new MqttSubscription[0]), null, null, new MqttProperties())
+            .waitForCompletion(10_000);
       }
       MqttMessage online =
           new MqttMessage(StatusMessages.state("online", model, broker.clientId()));
@@ -212,23 +271,36 @@ public final class MqttService implements AutoCloseable {
         });
   }
 
+  /** On Paho's callback thread: hands the message over and returns, never waiting. */
   private void onMessage(MqttAsyncClient from, String topic, MqttMessage message) {
-    MqttProperties properties = message.getProperties();
     int id = message.getId();
     int qos = message.getQos();
+    for (Listening listen : listening) {
+      if (listen.topic().equals(topic)) {
+        acknowledge(from, id, qos);
+        byte[] payload = message.getPayload();
+        scheduler.execute(() -> listen.handler().accept(payload));
+        return;
+      }
+    }
+    MqttProperties properties = message.getProperties();
     InboundMessage inbound =
         new InboundMessage(
             topic,
             message.getPayload(),
             properties == null ? null : properties.getContentType(),
-            properties == null ? null : properties.getResponseTopic(),
-            properties == null ? null : properties.getCorrelationData(),
+            properties == null
+                ? new ReplyRoute.OutputTopic(null)
+                : ReplyRoute.ofMqtt(properties.getResponseTopic(), properties.getCorrelationData()),
             qos,
             System.nanoTime(),
             () -> acknowledge(from, id, qos),
             properties == null ? null : CorrelationCut.problem(properties));
     if (qos == 0) {
-      if (!pipeline.offer(inbound)) {
+      Pipeline.Taken taken = pipeline.offerNow(inbound);
+      if (taken == Pipeline.Taken.MUST_START) {
+        intake.take(from, inbound); // the intake's thread starts the signature's pipeline
+      } else if (taken == Pipeline.Taken.NO_ROOM) {
         // QoS 0 may be dropped: counted (the metrics say how many), nothing to acknowledge.
         metrics.dropped.incrementAndGet();
       }
@@ -252,45 +324,75 @@ public final class MqttService implements AutoCloseable {
     }
   }
 
-  /** Stops taking messages, finishes those queued, publishes {@code offline}, disconnects. */
+  /**
+   * Stops in the reverse order of start: takes no more messages (what the intake held goes back to
+   * the broker), lets the pipeline finish what it has, waits for the replies to be published or
+   * kept, says {@code offline}, and disconnects the receiving client. The publishing side stays
+   * until {@link #close}.
+   */
   public void drainAndStop(Duration timeout) throws InterruptedException {
     if (!stopped.compareAndSet(false, true)) {
       return;
     }
-    pipeline.drain(timeout);
-    publisher.awaitIdle(timeout.toMillis());
-    receiver.ifConnected(
-        client -> {
-          try {
-            MqttMessage offline =
-                new MqttMessage(StatusMessages.state("offline", model, broker.clientId()));
-            offline.setQos(1);
-            offline.setRetained(true);
-            client.publish(broker.statusTopic(), offline).waitForCompletion(2000);
-          } catch (MqttException e) {
-            LOG.fine("offline not published: " + describe(e));
-          }
-        });
-    scheduler.shutdownNow();
-    receiver.close();
-    sender.close();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    if (intake != null) {
+      intake.close();
+    }
+    if (pipeline != null) {
+      pipeline.drain(remaining(deadline));
+    }
+    publisher.flush(remaining(deadline).toMillis());
+    if (receiver != null) {
+      receiver.ifConnected(
+          client -> {
+            try {
+              MqttMessage offline =
+                  new MqttMessage(StatusMessages.state("offline", model, broker.clientId()));
+              offline.setQos(1);
+              offline.setRetained(true);
+              client.publish(broker.statusTopic(), offline).waitForCompletion(2000);
+            } catch (MqttException e) {
+              LOG.fine("offline not published: " + describe(e));
+            }
+          });
+      receiver.close();
+    }
   }
 
+  private static Duration remaining(long deadline) {
+    return Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+  }
+
+  /**
+   * Drains and stops (as {@link #drainAndStop}, up to 10 s), then closes the rest in the reverse
+   * order of start: the publisher (its outbox drain and writer threads), the publishing client, the
+   * pipeline's predictors, and the outbox. Idempotent.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
-      if (pipeline != null) {
-        drainAndStop(Duration.ofSeconds(10));
-      }
+      drainAndStop(Duration.ofSeconds(10));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     scheduler.shutdownNow();
-    publisher.close();
-    receiver.close();
+    publisher.stop();
     sender.close();
+    publisher.awaitStopped();
     if (pipeline != null) {
       pipeline.close();
+    }
+    closeQuietly(outbox);
+  }
+
+  private static void closeQuietly(Outbox outbox) {
+    try {
+      outbox.close();
+    } catch (IOException e) {
+      LOG.fine("closing the outbox: " + e.getMessage()); // the lock goes with the process anyway
     }
   }
 

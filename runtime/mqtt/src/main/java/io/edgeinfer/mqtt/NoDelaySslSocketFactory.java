@@ -13,9 +13,16 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class NoDelaySslSocketFactory extends SSLSocketFactory {
   private final SSLSocketFactory delegate;
+  private final ReadGate gate;
 
   NoDelaySslSocketFactory(SSLSocketFactory delegate) {
+    this(delegate, ReadGate.OPEN);
+  }
+
+  /** As above, holding each socket's reading before a PUBLISH while {@code gate} is shut. */
+  NoDelaySslSocketFactory(SSLSocketFactory delegate, ReadGate gate) {
     this.delegate = delegate;
+    this.gate = gate;
   }
 
   @Override
@@ -62,12 +69,12 @@ final class NoDelaySslSocketFactory extends SSLSocketFactory {
     return noDelay(delegate.createSocket(address, port, localAddress, localPort));
   }
 
-  private static Socket noDelay(Socket socket) throws IOException {
+  private Socket noDelay(Socket socket) throws IOException {
     socket.setTcpNoDelay(true);
     return guarded(socket);
   }
 
-  private static Socket guarded(Socket socket) {
-    return socket instanceof SSLSocket tls ? new GuardedSslSocket(tls) : socket;
+  private Socket guarded(Socket socket) {
+    return socket instanceof SSLSocket tls ? new GuardedSslSocket(tls, gate) : socket;
   }
 }

@@ -28,6 +28,10 @@ public final class Pipeline implements AutoCloseable {
   private final List<Predictor> predictors = new ArrayList<>();
   private final Metrics metrics;
   private final AtomicBoolean accepting = new AtomicBoolean(true);
+
+  /** Set by {@link #drain}: workers finish what is queued, then end (never interrupted first). */
+  private final AtomicBoolean draining = new AtomicBoolean();
+
   private final SignatureRoutes routes;
 
   public Pipeline(
@@ -71,7 +75,8 @@ public final class Pipeline implements AutoCloseable {
               metrics,
               new ImageRequests(model, predictor, vision, visionEncoder));
       Thread thread =
-          new Thread(new Worker(queue, processor, settings, metrics), "edgeinfer-pipeline-" + i);
+          new Thread(
+              new Worker(queue, processor, settings, metrics, draining), "edgeinfer-pipeline-" + i);
       thread.setDaemon(true);
       threads.add(thread);
     }
@@ -91,12 +96,44 @@ public final class Pipeline implements AutoCloseable {
     if (other.isPresent()) {
       return other.get().offer(message);
     }
+    return queue(message);
+  }
+
+  private boolean queue(InboundMessage message) {
     int worker = Math.floorMod(message.topic().hashCode(), queues.size());
     boolean queued = queues.get(worker).offer(message);
     if (queued) {
       metrics.received.incrementAndGet();
     }
     return queued;
+  }
+
+  /** What {@link #offerNow} did with a message. */
+  public enum Taken {
+    /** Queued for its worker. */
+    QUEUED,
+    /** Its queue is full, or the pipeline no longer takes messages. */
+    NO_ROOM,
+    /** It names a signature whose pipeline has not started: {@link #offer} starts it. */
+    MUST_START
+  }
+
+  /**
+   * As {@link #offer(InboundMessage)}, but never waiting for anything: for Paho's callback thread,
+   * which must not wait for a signature's pipeline to start.
+   */
+  Taken offerNow(InboundMessage message) {
+    if (!accepting.get()) {
+      return Taken.NO_ROOM;
+    }
+    SignatureRoutes.Route route = routes.routeNow(message);
+    if (route.mustStart()) {
+      return Taken.MUST_START;
+    }
+    if (route.other() != null) {
+      return route.other().offerNow(message);
+    }
+    return queue(message) ? Taken.QUEUED : Taken.NO_ROOM;
   }
 
   /**
@@ -134,16 +171,24 @@ public final class Pipeline implements AutoCloseable {
     return accepting.get();
   }
 
-  /** Stops taking messages, lets the workers finish what is queued, then stops them. */
+  /**
+   * Stops taking messages and lets the workers finish what is queued and hand its replies over,
+   * then end. A worker is interrupted only if it is still busy at the timeout: an interrupt during
+   * the outbox's fsync would close its file channel.
+   */
   public void drain(Duration timeout) throws InterruptedException {
     accepting.set(false);
     routes.drain(timeout);
+    draining.set(true);
     long deadline = System.nanoTime() + timeout.toNanos();
     for (Thread thread : threads) {
-      thread.interrupt();
+      thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
     }
     for (Thread thread : threads) {
-      thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      if (thread.isAlive()) {
+        LOG.warning("edgeinfer: " + thread.getName() + " is still busy after " + timeout);
+        thread.interrupt();
+      }
     }
   }
 
@@ -165,20 +210,25 @@ public final class Pipeline implements AutoCloseable {
    * since it arrived, so that one call serves more of them.
    */
   private static final class Worker implements Runnable {
+    private static final long IDLE_CHECK_MILLIS = 100;
+
     private final BlockingQueue<InboundMessage> queue;
     private final BatchProcessor processor;
     private final PipelineSettings settings;
     private final Metrics metrics;
+    private final AtomicBoolean stopping;
 
     Worker(
         BlockingQueue<InboundMessage> queue,
         BatchProcessor processor,
         PipelineSettings s,
-        Metrics metrics) {
+        Metrics metrics,
+        AtomicBoolean stopping) {
       this.queue = queue;
       this.processor = processor;
       this.settings = s;
       this.metrics = metrics;
+      this.stopping = stopping;
     }
 
     /**
@@ -211,13 +261,17 @@ public final class Pipeline implements AutoCloseable {
       boolean draining = false;
       while (true) {
         try {
-          if (draining) {
+          if (draining || stopping.get()) {
+            draining = true;
             queue.drainTo(batch, maxBatch);
             if (batch.isEmpty()) {
               return;
             }
           } else {
-            InboundMessage first = queue.take();
+            InboundMessage first = queue.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+            if (first == null) {
+              continue; // idle: look whether the pipeline drains
+            }
             batch.add(first);
             long deadline = first.receivedNanos() + maxWait;
             queue.drainTo(batch, maxBatch - batch.size());
@@ -231,7 +285,7 @@ public final class Pipeline implements AutoCloseable {
             }
           }
         } catch (InterruptedException e) {
-          // Shutdown: finish the batch in hand and everything still queued, then stop.
+          // Drain timed out: finish the batch in hand and everything still queued, then stop.
           draining = true;
           queue.drainTo(batch, maxBatch - batch.size());
           if (batch.isEmpty()) {

@@ -4,14 +4,17 @@ import io.edgeinfer.mqtt.outbox.DeadLetterFolder;
 import io.edgeinfer.mqtt.outbox.Outbox;
 import io.edgeinfer.mqtt.outbox.OutboxEntry;
 import io.edgeinfer.mqtt.outbox.OutboxFullException;
-import io.edgeinfer.mqtt.outbox.OutboxMessage;
+import io.edgeinfer.mqtt.publish.Publish;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -88,13 +91,13 @@ final class Publisher implements ReplySink, AutoCloseable {
             reply.source().acknowledge().run();
           }
         };
-    for (OutboxMessage message : reply.messages()) {
+    for (Publish message : reply.messages()) {
       send(message, oneDone);
     }
   }
 
   /** On the worker's thread: published, or kept in the outbox, waiting for room if need be. */
-  private void send(OutboxMessage message, Runnable done) {
+  private void send(Publish message, Runnable done) {
     if (trySend(message, done)) {
       return;
     }
@@ -102,7 +105,7 @@ final class Publisher implements ReplySink, AutoCloseable {
     keep(message, done);
   }
 
-  private boolean trySend(OutboxMessage message, Runnable done) {
+  private boolean trySend(Publish message, Runnable done) {
     MqttAsyncClient client = sender.client();
     Window window = message.qos() == 0 ? inFlightQos0 : inFlight;
     if (client == null || !client.isConnected() || outbox.size() > 0 || !window.take()) {
@@ -139,7 +142,7 @@ final class Publisher implements ReplySink, AutoCloseable {
   }
 
   /** Into the outbox, waiting while it is full; gives up only when the service stops. */
-  private void keep(OutboxMessage message, Runnable done) {
+  private void keep(Publish message, Runnable done) {
     while (!store(message, done)) {
       if (!running || !pause()) {
         LOG.warning(
@@ -153,7 +156,7 @@ final class Publisher implements ReplySink, AutoCloseable {
   }
 
   /** Into the outbox, then acknowledged; false when the outbox (or its disk) has no room. */
-  private boolean store(OutboxMessage message, Runnable done) {
+  private boolean store(Publish message, Runnable done) {
     try {
       outbox.append(message);
       metrics.outboxed.incrementAndGet();
@@ -173,7 +176,7 @@ final class Publisher implements ReplySink, AutoCloseable {
   }
 
   /** Off Paho's threads: kept once in the dead-letter folder, then the request is done. */
-  private void deadLetter(OutboxMessage message, String reason, Runnable done) {
+  private void deadLetter(Publish message, String reason, Runnable done) {
     while (true) {
       try {
         var file = deadLetters.write(message, reason);
@@ -233,7 +236,7 @@ final class Publisher implements ReplySink, AutoCloseable {
   private void drainOnce(MqttAsyncClient client) throws IOException, MqttException {
     List<OutboxEntry> entries = outbox.pending(IN_FLIGHT);
     for (OutboxEntry entry : entries) {
-      OutboxMessage message = entry.message();
+      Publish message = entry.message();
       String refusal;
       try {
         IMqttToken token = client.publish(message.topic(), MqttMessages.of(message));
@@ -269,21 +272,45 @@ final class Publisher implements ReplySink, AutoCloseable {
     }
   }
 
-  /** Waits until outstanding publishes finish, up to the timeout. */
-  boolean awaitIdle(long millis) throws InterruptedException {
+  /**
+   * Waits, up to the timeout, until every reply handed over is published or kept: the publishes in
+   * flight are answered, and what their answers left to do off Paho's threads (keeping a failed
+   * one, writing a dead letter) is done.
+   */
+  boolean flush(long millis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    return inFlight.awaitAllBack(deadline) && inFlightQos0.awaitAllBack(deadline);
+    if (!inFlight.awaitAllBack(deadline) || !inFlightQos0.awaitAllBack(deadline)) {
+      return false;
+    }
+    try {
+      // The writer runs its tasks in order: once this one ran, those before it are done.
+      offPaho.submit(() -> {}).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+      return false;
+    }
   }
 
-  @Override
-  public void close() {
+  /** Stops the outbox drain and the writer: nothing more is taken from the outbox or kept. */
+  void stop() {
     running = false;
     drainer.interrupt();
     offPaho.shutdown();
+  }
+
+  /** Waits (up to 2 s each) for the threads {@link #stop} ended. */
+  void awaitStopped() {
     try {
+      drainer.join(2000);
       offPaho.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  @Override
+  public void close() {
+    stop();
+    awaitStopped();
   }
 }

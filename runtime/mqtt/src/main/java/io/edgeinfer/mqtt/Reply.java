@@ -1,6 +1,6 @@
 package io.edgeinfer.mqtt;
 
-import io.edgeinfer.mqtt.outbox.OutboxMessage;
+import io.edgeinfer.mqtt.publish.Publish;
 import java.util.List;
 
 /**
@@ -10,8 +10,7 @@ import java.util.List;
  * topic could be published on. The inbound message is acknowledged once all publishes are handed
  * over.
  */
-public record Reply(
-    InboundMessage source, byte[] payload, List<OutboxMessage> messages, boolean error) {
+public record Reply(InboundMessage source, byte[] payload, List<Publish> messages, boolean error) {
   public Reply {
     messages = List.copyOf(messages);
   }

@@ -13,41 +13,38 @@ import io.edgeinfer.mqtt.watch.FolderWatcher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Everything {@code serve} runs, started and stopped together: the pipeline, the MQTT service
- * (optional), a watched folder (optional) and the Prometheus endpoint (optional). Replies for
- * watched files go to files beside them, and on to the broker when there is one.
+ * Everything {@code serve} runs, started in the order replies flow back and stopped in the reverse:
+ * the MQTT service (optional; it owns the outbox, the publisher, the pipeline and its own intake,
+ * in that order) or else the pipeline alone, then the watched folder (optional), then the
+ * Prometheus endpoint (optional). Each reply goes where its message's route says: a watched file's
+ * beside the file (and on to the broker when there is one), an MQTT request's to the publisher.
  */
 public final class ServiceRunner implements AutoCloseable {
   private final Pipeline pipeline;
   private final MqttService mqtt;
   private final FolderWatcher watcher;
   private final MetricsHttpServer http;
-  private final Outbox outbox;
   private final String description;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean stopping = new AtomicBoolean();
 
   private ServiceRunner(Builder b) throws ModelException, IOException {
-    Set<InboundMessage> fromFiles = Collections.newSetFromMap(new IdentityHashMap<>());
     Pipeline[] built = new Pipeline[1];
+    HomeAssistantSink[] homeAssistant = new HomeAssistantSink[1];
     MqttService.PipelineFactory factory =
         mqttPublisher -> {
-          ReplySink publisher = b.homeAssistant(mqttPublisher);
-          ReplySink fileSink = b.watch == null ? null : new FileReplySink(b.watch, publisher);
+          homeAssistant[0] = b.homeAssistant(mqttPublisher);
+          ReplySink publisher = homeAssistant[0] == null ? mqttPublisher : homeAssistant[0];
+          ReplySink fileSink = new FileReplySink(publisher);
           ReplySink routing =
               reply -> {
-                boolean isFile;
-                synchronized (fromFiles) {
-                  isFile = fromFiles.remove(reply.source());
-                }
-                if (isFile) {
+                if (reply.source().route() instanceof ReplyRoute.WatchedFile) {
                   fileSink.deliver(reply);
                 } else {
                   publisher.deliver(reply);
@@ -68,7 +65,16 @@ public final class ServiceRunner implements AutoCloseable {
     if (b.broker != null) {
       OwnTopics.requireNoLoop(b.broker.inputTopics(), b.settings, b.broker.statusTopic());
       int receiveMaximum = b.settings.queueCapacity();
-      mqtt = MqttService.start(b.broker, b.info, b.metrics, b.outbox, receiveMaximum, factory);
+      List<MqttService.Listening> listening = new ArrayList<>();
+      if (b.homeAssistant != null) {
+        // Home Assistant's birth message: its handler runs once the pipeline (and the sink) exist.
+        listening.add(
+            new MqttService.Listening(
+                b.homeAssistant.birthTopic(), payload -> homeAssistant[0].birthMessage(payload)));
+      }
+      mqtt =
+          MqttService.start(
+              b.broker, b.info, b.metrics, b.outbox, receiveMaximum, factory, listening);
       text.append("on ").append(b.broker.uri()).append(" topics ").append(b.broker.inputTopics());
     } else {
       mqtt = null;
@@ -79,40 +85,42 @@ public final class ServiceRunner implements AutoCloseable {
           });
     }
     pipeline = built[0];
-    outbox = b.outbox;
-    if (b.watch != null) {
-      watcher =
-          FolderWatcher.start(
-              b.watch,
-              b.signature,
-              message -> {
-                synchronized (fromFiles) {
-                  fromFiles.add(message);
-                }
-                boolean offered = pipeline.offer(message);
-                if (!offered) {
-                  synchronized (fromFiles) {
-                    fromFiles.remove(message);
-                  }
-                }
-                return offered;
-              },
-              FolderWatcher.DEFAULT_SETTLE_MILLIS,
-              b.settings.maxPayloadBytes());
-      text.append(text.length() == 0 ? "" : ", ").append("watching ").append(b.watch);
-    } else {
-      watcher = null;
+    FolderWatcher started = null;
+    try {
+      if (b.watch != null) {
+        started =
+            FolderWatcher.start(
+                b.watch,
+                b.signature,
+                pipeline::offer,
+                FolderWatcher.DEFAULT_SETTLE_MILLIS,
+                b.settings.maxPayloadBytes());
+        text.append(text.length() == 0 ? "" : ", ").append("watching ").append(b.watch);
+      }
+      http =
+          b.metricsPort == null
+              ? null
+              : new MetricsHttpServer(b.metricsHost, b.metricsPort, b.metrics);
+    } catch (IOException | RuntimeException e) {
+      // Closed in the reverse order of start, as close() does.
+      if (started != null) {
+        started.close();
+      }
+      if (mqtt != null) {
+        mqtt.close();
+      } else {
+        pipeline.close();
+      }
+      throw e;
     }
-    if (b.metricsPort != null) {
-      http = new MetricsHttpServer(b.metricsHost, b.metricsPort, b.metrics);
+    watcher = started;
+    if (http != null) {
       text.append(text.length() == 0 ? "" : ", ")
           .append("metrics on http://")
           .append(b.metricsHost.contains(":") ? "[" + b.metricsHost + "]" : b.metricsHost)
           .append(':')
           .append(http.port())
           .append("/metrics");
-    } else {
-      http = null;
     }
     description = text.toString();
   }
@@ -131,7 +139,11 @@ public final class ServiceRunner implements AutoCloseable {
     return description;
   }
 
-  /** Drains and stops everything; safe to call from a shutdown hook, and more than once. */
+  /**
+   * Takes no more inputs (the folder first, then MQTT), lets what is in flight finish and its
+   * replies go out or into the outbox, and says offline; safe to call from a shutdown hook, and
+   * more than once.
+   */
   public void stop() {
     if (!stopping.compareAndSet(false, true)) {
       return;
@@ -156,6 +168,10 @@ public final class ServiceRunner implements AutoCloseable {
     stopped.await();
   }
 
+  /**
+   * Stops (as {@link #stop}), then closes in the reverse order of start: the metrics endpoint, then
+   * the MQTT service (publisher, clients, pipeline, outbox) or the pipeline.
+   */
   @Override
   public void close() {
     stop();
@@ -166,13 +182,6 @@ public final class ServiceRunner implements AutoCloseable {
       mqtt.close();
     } else {
       pipeline.close();
-    }
-    if (outbox != null) {
-      try {
-        outbox.close();
-      } catch (IOException e) {
-        // The lock goes with the process anyway.
-      }
     }
   }
 
@@ -234,10 +243,13 @@ public final class ServiceRunner implements AutoCloseable {
       return this;
     }
 
-    /** The publisher, announcing Home Assistant's entities and feeding their state when asked. */
-    private ReplySink homeAssistant(ReplySink publisher) {
+    /**
+     * The publisher, announcing Home Assistant's entities and feeding their state, when asked; else
+     * null.
+     */
+    private HomeAssistantSink homeAssistant(ReplySink publisher) {
       if (homeAssistant == null || broker == null) {
-        return publisher;
+        return null;
       }
       Discovery discovery =
           new Discovery(

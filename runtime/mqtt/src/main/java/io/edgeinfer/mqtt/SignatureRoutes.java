@@ -49,27 +49,57 @@ final class SignatureRoutes {
     this.metrics = metrics;
   }
 
-  /** The pipeline for the signature the message names, if it is another the model can serve. */
+  /**
+   * The pipeline for the signature the message names, if it is another the model can serve; started
+   * now if it has not been (which takes as long as loading a predictor and warming it up).
+   */
   Optional<Pipeline> route(InboundMessage message) {
+    Signature other = otherSignature(message);
+    // Unknown names stay with the owner, whose processor answers with what it runs.
+    return other == null
+        ? Optional.empty()
+        : Optional.ofNullable(others.computeIfAbsent(other.name(), n -> start(other)));
+  }
+
+  /**
+   * As {@link #route}, but never starting anything: {@code mustStart} when the message's signature
+   * has no pipeline yet (the caller then hands it to a thread that may wait for that).
+   */
+  Route routeNow(InboundMessage message) {
+    Signature other = otherSignature(message);
+    if (other == null) {
+      return Route.OWNER;
+    }
+    Pipeline started = others.get(other.name());
+    return started != null ? new Route(started, false) : Route.MUST_START;
+  }
+
+  /**
+   * Where a message goes: the owner ({@code other} null), another started pipeline, or neither yet.
+   */
+  record Route(Pipeline other, boolean mustStart) {
+    static final Route OWNER = new Route(null, false);
+    static final Route MUST_START = new Route(null, true);
+  }
+
+  /** Another of the model's signatures that the message names and that can be served, or null. */
+  private Signature otherSignature(InboundMessage message) {
     if (!enabled) {
-      return Optional.empty();
+      return null;
     }
     String named;
     try {
       if (settings.formats().image(message.contentType(), message.payload()).isPresent()) {
-        return Optional.empty(); // an image names no signature
+        return null; // an image names no signature
       }
       named = SignatureName.peek(settings.formats().of(message.contentType()), message.payload());
     } catch (IllegalArgumentException e) {
-      return Optional.empty(); // an unreadable content type: the owner's processor answers it
+      return null; // an unreadable content type: the owner's processor answers it
     }
     if (named == null || named.equals(served.name()) || unservable.contains(named)) {
-      return Optional.empty();
+      return null;
     }
-    Optional<Signature> signature =
-        model.signatures().stream().filter(s -> s.name().equals(named)).findFirst();
-    // Unknown names stay with the owner, whose processor answers with what it runs.
-    return signature.map(s -> others.computeIfAbsent(named, n -> start(s)));
+    return model.signatures().stream().filter(s -> s.name().equals(named)).findFirst().orElse(null);
   }
 
   /** A signature's pipeline; null (and remembered) when it cannot be started. */

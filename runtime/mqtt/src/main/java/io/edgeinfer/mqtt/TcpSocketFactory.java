@@ -18,31 +18,43 @@ import javax.net.SocketFactory;
 public final class TcpSocketFactory extends SocketFactory {
   private static final int INPUT_BUFFER_BYTES = 16 * 1024;
 
+  private final ReadGate gate;
+
+  /** Sockets that read as fast as the broker sends. */
+  public TcpSocketFactory() {
+    this(ReadGate.OPEN);
+  }
+
+  /** Sockets that hold their reading before a PUBLISH while {@code gate} is shut. */
+  TcpSocketFactory(ReadGate gate) {
+    this.gate = gate;
+  }
+
   @Override
   public Socket createSocket() throws IOException {
-    return tuned(new BufferedInputSocket());
+    return tuned(new BufferedInputSocket(gate));
   }
 
   @Override
   public Socket createSocket(String host, int port) throws IOException {
-    return tuned(new BufferedInputSocket(host, port));
+    return tuned(new BufferedInputSocket(gate, host, port));
   }
 
   @Override
   public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
       throws IOException {
-    return tuned(new BufferedInputSocket(host, port, localHost, localPort));
+    return tuned(new BufferedInputSocket(gate, host, port, localHost, localPort));
   }
 
   @Override
   public Socket createSocket(InetAddress host, int port) throws IOException {
-    return tuned(new BufferedInputSocket(host, port));
+    return tuned(new BufferedInputSocket(gate, host, port));
   }
 
   @Override
   public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
       throws IOException {
-    return tuned(new BufferedInputSocket(address, port, localAddress, localPort));
+    return tuned(new BufferedInputSocket(gate, address, port, localAddress, localPort));
   }
 
   private static Socket tuned(Socket socket) throws IOException {
@@ -55,26 +67,34 @@ public final class TcpSocketFactory extends SocketFactory {
    * waiting to fill the buffer, and a read timeout loses no bytes, so Paho's reading is unchanged.
    */
   private static final class BufferedInputSocket extends Socket {
+    private final ReadGate gate;
     private InputStream input;
 
-    BufferedInputSocket() {}
-
-    BufferedInputSocket(String host, int port) throws IOException {
-      super(host, port);
+    BufferedInputSocket(ReadGate gate) {
+      this.gate = gate;
     }
 
-    BufferedInputSocket(String host, int port, InetAddress localHost, int localPort)
+    BufferedInputSocket(ReadGate gate, String host, int port) throws IOException {
+      super(host, port);
+      this.gate = gate;
+    }
+
+    BufferedInputSocket(ReadGate gate, String host, int port, InetAddress localHost, int localPort)
         throws IOException {
       super(host, port, localHost, localPort);
+      this.gate = gate;
     }
 
-    BufferedInputSocket(InetAddress host, int port) throws IOException {
+    BufferedInputSocket(ReadGate gate, InetAddress host, int port) throws IOException {
       super(host, port);
+      this.gate = gate;
     }
 
-    BufferedInputSocket(InetAddress host, int port, InetAddress localHost, int localPort)
+    BufferedInputSocket(
+        ReadGate gate, InetAddress host, int port, InetAddress localHost, int localPort)
         throws IOException {
       super(host, port, localHost, localPort);
+      this.gate = gate;
     }
 
     @Override
@@ -82,7 +102,9 @@ public final class TcpSocketFactory extends SocketFactory {
       if (input == null) {
         input =
             new CorrelationDataGuard(
-                new BufferedInputStream(super.getInputStream(), INPUT_BUFFER_BYTES));
+                new BufferedInputStream(super.getInputStream(), INPUT_BUFFER_BYTES),
+                gate,
+                this::isClosed);
       }
       return input;
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.edgeinfer.mqtt.outbox.DeadLetterFolder;
 import io.edgeinfer.mqtt.outbox.Outbox;
 import io.edgeinfer.mqtt.outbox.OutboxEntry;
-import io.edgeinfer.mqtt.outbox.OutboxMessage;
+import io.edgeinfer.mqtt.publish.Publish;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,6 +84,6 @@ class FullOutboxTest {
     byte[] payload = ("{\"id\":\"" + i + "\"}").getBytes(StandardCharsets.UTF_8);
     InboundMessage source =
         new InboundMessage("in", payload, null, null, null, 1, 0, acknowledged::incrementAndGet);
-    return new Reply(source, payload, List.of(OutboxMessage.of("out/" + i, payload, 1)), false);
+    return new Reply(source, payload, List.of(Publish.of("out/" + i, payload, 1)), false);
   }
 }

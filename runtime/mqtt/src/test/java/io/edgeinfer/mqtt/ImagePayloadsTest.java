@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgeinfer.core.codec.Format;
 import io.edgeinfer.core.vision.VisionOptions;
-import io.edgeinfer.mqtt.outbox.OutboxMessage;
+import io.edgeinfer.mqtt.publish.Publish;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -140,7 +140,7 @@ class ImagePayloadsTest {
     float[] expected = ColourModel.scores(72.5 / 127.5, -97.5 / 127.5, -97.5 / 127.5);
     assertEquals(expected[0], number(json, "\"label\":\"red\",\"index\":0,\"score\":"), 1e-6);
     assertEquals(expected[1], number(json, "\"label\":\"green\",\"index\":1,\"score\":"), 1e-9);
-    OutboxMessage published = reply.messages().get(0);
+    Publish published = reply.messages().get(0);
     assertEquals("cams/door/prediction", published.topic());
     assertTrue(json.contains("\"timings_ms\":{\"queue\":"), json);
     assertTrue(json.contains(",\"decode\":"), json);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.edgeinfer.mqtt.outbox.OutboxMessage;
+import io.edgeinfer.mqtt.publish.Publish;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -169,7 +169,7 @@ class PoisonRepliesTest {
         acknowledged::incrementAndGet);
   }
 
-  private static String text(OutboxMessage message) {
+  private static String text(Publish message) {
     return new String(message.payload(), StandardCharsets.UTF_8);
   }
 }

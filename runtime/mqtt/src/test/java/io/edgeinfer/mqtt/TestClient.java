@@ -58,8 +58,19 @@ public final class TestClient implements AutoCloseable {
 
   public void publish(String topic, byte[] payload, MqttProperties properties)
       throws MqttException {
+    publish(topic, payload, properties, false);
+  }
+
+  /** A retained QoS 1 publish; an empty payload deletes what the broker retained on the topic. */
+  public void publishRetained(String topic, byte[] payload) throws MqttException {
+    publish(topic, payload, new MqttProperties(), true);
+  }
+
+  private void publish(String topic, byte[] payload, MqttProperties properties, boolean retain)
+      throws MqttException {
     MqttMessage message = new MqttMessage(payload);
     message.setQos(1);
+    message.setRetained(retain);
     message.setProperties(properties);
     for (int attempt = 1; ; attempt++) {
       try {

@@ -2,7 +2,7 @@ package io.edgeinfer.mqtt.homeassistant;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.edgeinfer.mqtt.outbox.OutboxMessage;
+import io.edgeinfer.mqtt.publish.Publish;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,8 +76,8 @@ public final class Discovery {
   }
 
   /** The config messages, retained at QoS 1: a binary sensor and a sensor per label. */
-  public List<OutboxMessage> configs() {
-    List<OutboxMessage> messages = new ArrayList<>();
+  public List<Publish> configs() {
+    List<Publish> messages = new ArrayList<>();
     for (String label : settings.labels()) {
       messages.add(retained(topic("binary_sensor", label, "detected"), binarySensor(label)));
       messages.add(retained(topic("sensor", label, "score"), sensor(label)));
@@ -171,8 +171,8 @@ public final class Discovery {
     return bytes.toByteArray();
   }
 
-  private static OutboxMessage retained(String topic, byte[] payload) {
-    return new OutboxMessage(topic, payload, 1, true, "application/json", null, null, List.of());
+  private static Publish retained(String topic, byte[] payload) {
+    return new Publish(topic, payload, 1, true, "application/json", null, null, List.of());
   }
 
   private static String jsonString(String text) {

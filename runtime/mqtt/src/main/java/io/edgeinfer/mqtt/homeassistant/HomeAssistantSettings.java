@@ -44,4 +44,9 @@ public record HomeAssistantSettings(String discoveryPrefix, List<String> labels,
     }
     labels = List.copyOf(labels);
   }
+
+  /** Where Home Assistant publishes its birth message ({@code online}) and last will. */
+  public String birthTopic() {
+    return discoveryPrefix + "/status";
+  }
 }

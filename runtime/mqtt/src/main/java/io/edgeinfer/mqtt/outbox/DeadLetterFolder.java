@@ -2,6 +2,7 @@ package io.edgeinfer.mqtt.outbox;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.edgeinfer.mqtt.publish.Publish;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -43,7 +44,7 @@ public final class DeadLetterFolder {
   }
 
   /** Writes one refused message with its reason; returns the file. */
-  public Path write(OutboxMessage message, String reason) throws IOException {
+  public Path write(Publish message, String reason) throws IOException {
     String name =
         String.format(
             Locale.ROOT, "%d-%06d.json", System.currentTimeMillis(), count.incrementAndGet());
@@ -52,7 +53,7 @@ public final class DeadLetterFolder {
     return Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
   }
 
-  static byte[] json(OutboxMessage message, String reason) throws IOException {
+  static byte[] json(Publish message, String reason) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JsonGenerator json = JSON.createGenerator(bytes)) {
       json.useDefaultPrettyPrinter();

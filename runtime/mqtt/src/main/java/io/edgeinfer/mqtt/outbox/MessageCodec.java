@@ -1,5 +1,6 @@
 package io.edgeinfer.mqtt.outbox;
 
+import io.edgeinfer.mqtt.publish.Publish;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -29,7 +30,7 @@ final class MessageCodec {
    * The whole file with sequence 0, so its size is known before a sequence is given out; {@link
    * #stamp} sets the sequence and the CRC.
    */
-  static byte[] encode(OutboxMessage m) {
+  static byte[] encode(Publish m) {
     byte[] topic = utf8(m.topic(), "topic");
     byte[] contentType = m.contentType() == null ? null : utf8(m.contentType(), "contentType");
     byte[] responseTopic =
@@ -103,8 +104,8 @@ final class MessageCodec {
       if (in.hasRemaining()) {
         throw BadFileException.corrupt(in.remaining() + " bytes after the payload");
       }
-      OutboxMessage message =
-          new OutboxMessage(
+      Publish message =
+          new Publish(
               topic,
               payload,
               qos,

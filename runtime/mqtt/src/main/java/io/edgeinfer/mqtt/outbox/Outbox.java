@@ -1,5 +1,6 @@
 package io.edgeinfer.mqtt.outbox;
 
+import io.edgeinfer.mqtt.publish.Publish;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -109,7 +110,7 @@ public final class Outbox implements AutoCloseable {
    *
    * @throws OutboxFullException if the message would take the outbox beyond maxMessages or maxBytes
    */
-  public long append(OutboxMessage message) throws IOException {
+  public long append(Publish message) throws IOException {
     Objects.requireNonNull(message, "message");
     byte[] file = MessageCodec.encode(message); // the copying work, outside every lock
     lifecycle.readLock().lock();

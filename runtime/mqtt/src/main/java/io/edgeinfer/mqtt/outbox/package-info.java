@@ -3,8 +3,8 @@
  * kept on disk until they are delivered.
  *
  * <p>Why our own and not Paho's persistence: Paho stores in-flight publishes with only the topic
- * alias, so resending them after a restart is a protocol error. An {@link
- * io.edgeinfer.mqtt.outbox.OutboxMessage} is a complete publish: the full topic and the v5
+ * alias, so resending them after a restart is a protocol error. The outbox stores {@link
+ * io.edgeinfer.mqtt.publish.Publish} records, complete publishes: the full topic and the v5
  * properties a reply needs.
  *
  * <p>On disk, one folder per outbox:

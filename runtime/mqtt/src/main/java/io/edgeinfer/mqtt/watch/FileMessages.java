@@ -2,6 +2,7 @@ package io.edgeinfer.mqtt.watch;
 
 import io.edgeinfer.core.Signature;
 import io.edgeinfer.mqtt.InboundMessage;
+import io.edgeinfer.mqtt.ReplyRoute;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,11 +18,6 @@ final class FileMessages {
 
   private FileMessages() {}
 
-  /** Whether a message was read from a watched folder (not taken from MQTT). */
-  static boolean isFromFolder(InboundMessage message) {
-    return message.acknowledge() == NO_ACKNOWLEDGEMENT;
-  }
-
   /**
    * Reads the file; an image goes as it is, with its media type, to the pipeline's vision path
    * (decoded and prepared there, as an MQTT image is).
@@ -35,11 +31,11 @@ final class FileMessages {
         WatchedFiles.topic(name),
         bytes,
         WatchedFiles.contentType(name),
-        null,
-        null,
+        new ReplyRoute.WatchedFile(file.getParent(), name),
         QOS,
         System.nanoTime(),
-        NO_ACKNOWLEDGEMENT);
+        NO_ACKNOWLEDGEMENT,
+        null);
   }
 
   /** The file's bytes, read no further than one past the limit (it may grow while read). */

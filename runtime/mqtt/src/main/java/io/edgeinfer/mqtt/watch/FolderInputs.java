@@ -1,6 +1,7 @@
 package io.edgeinfer.mqtt.watch;
 
 import io.edgeinfer.mqtt.InboundMessage;
+import io.edgeinfer.mqtt.ReplyRoute;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -10,7 +11,7 @@ public final class FolderInputs {
 
   /** The watched file's name when {@code message} was read from the folder; null for MQTT. */
   public static String fileName(InboundMessage message) {
-    return FileMessages.isFromFolder(message) ? WatchedFiles.nameOf(message.topic()) : null;
+    return message.route() instanceof ReplyRoute.WatchedFile file ? file.name() : null;
   }
 
   /** Where an image's segmentation mask goes: {@code <image>.mask.png} beside it. */

@@ -290,7 +290,7 @@ public final class FolderWatcher implements AutoCloseable {
    * vanished). A file that changes while it is read is settled again.
    */
   private InboundMessage message(String name, FileStamp stamp) {
-    if (refused != null && refused.topic().equals(WatchedFiles.topic(name))) {
+    if (isRefused(name)) {
       return refused;
     }
     Path file = dir.resolve(name);
@@ -329,8 +329,12 @@ public final class FolderWatcher implements AutoCloseable {
   }
 
   private void dropRefused(String name) {
-    if (refused != null && refused.topic().equals(WatchedFiles.topic(name))) {
+    if (isRefused(name)) {
       refused = null;
     }
+  }
+
+  private boolean isRefused(String name) {
+    return refused != null && name.equals(FolderInputs.fileName(refused));
   }
 }

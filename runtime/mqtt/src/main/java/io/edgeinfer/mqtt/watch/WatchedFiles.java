@@ -71,21 +71,6 @@ final class WatchedFiles {
     return TOPIC_PREFIX + name;
   }
 
-  /**
-   * The file name a {@code file/<name>} topic stands for, or null when the topic is not one: a
-   * plain input name only, so that a crafted topic ({@code file/../x}) cannot write elsewhere.
-   */
-  static String nameOf(String topic) {
-    if (topic == null || !topic.startsWith(TOPIC_PREFIX)) {
-      return null;
-    }
-    String name = topic.substring(TOPIC_PREFIX.length());
-    if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
-      return null;
-    }
-    return isInput(name) ? name : null;
-  }
-
   static Path prediction(Path dir, String name) {
     return dir.resolve(name + PREDICTION);
   }

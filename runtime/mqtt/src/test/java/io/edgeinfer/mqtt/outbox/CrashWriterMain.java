@@ -1,5 +1,6 @@
 package io.edgeinfer.mqtt.outbox;
 
+import io.edgeinfer.mqtt.publish.Publish;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ public final class CrashWriterMain {
     Outbox outbox = Outbox.open(Path.of(args[1]), Integer.MAX_VALUE, Long.MAX_VALUE);
     for (long i = 0; i < count; i++) {
       byte[] payload = ("m" + i).getBytes(StandardCharsets.UTF_8);
-      long sequence = outbox.append(OutboxMessage.of("crash/test", payload, 1));
+      long sequence = outbox.append(Publish.of("crash/test", payload, 1));
       if (forever) {
         System.out.println(sequence + " " + i);
         System.out.flush();

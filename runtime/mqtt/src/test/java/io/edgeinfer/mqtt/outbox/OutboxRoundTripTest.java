@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.edgeinfer.mqtt.publish.Publish;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +30,8 @@ class OutboxRoundTripTest {
           Map.entry("ключ", "значение ✓"),
           Map.entry("", ""));
 
-  private static OutboxMessage everyField() {
-    return new OutboxMessage(
+  private static Publish everyField() {
+    return new Publish(
         "sensors/温度/🌡/Zürich",
         "{\"predictions\":[[32.0]]}".getBytes(StandardCharsets.UTF_8),
         2,
@@ -41,23 +42,23 @@ class OutboxRoundTripTest {
         PROPERTIES);
   }
 
-  private static OutboxMessage bare() {
-    return new OutboxMessage("a", new byte[0], 0, false, null, null, null, List.of());
+  private static Publish bare() {
+    return new Publish("a", new byte[0], 0, false, null, null, null, List.of());
   }
 
-  private static OutboxMessage oneMegabyte() {
+  private static Publish oneMegabyte() {
     byte[] payload = new byte[1 << 20];
     new Random(42).nextBytes(payload);
-    return new OutboxMessage(
+    return new Publish(
         "big/one", payload, 1, false, null, null, new byte[0], List.of(Map.entry("k", "v")));
   }
 
   @Test
   void everyFieldSurvivesAReopen() throws IOException {
-    List<OutboxMessage> sent = List.of(everyField(), bare(), oneMegabyte());
+    List<Publish> sent = List.of(everyField(), bare(), oneMegabyte());
     List<Long> sequences = new ArrayList<>();
     try (Outbox outbox = Outbox.open(dir, 10, 8 << 20)) {
-      for (OutboxMessage m : sent) {
+      for (Publish m : sent) {
         sequences.add(outbox.append(m));
       }
       assertEquals(sent, messages(outbox.pending(10)), "before the reopen");
@@ -67,7 +68,7 @@ class OutboxRoundTripTest {
       assertEquals(sent, messages(back));
       assertEquals(sequences, back.stream().map(OutboxEntry::sequence).toList());
 
-      OutboxMessage full = back.get(0).message();
+      Publish full = back.get(0).message();
       assertEquals("sensors/温度/🌡/Zürich", full.topic());
       assertEquals(2, full.qos());
       assertEquals(true, full.retain());
@@ -76,14 +77,14 @@ class OutboxRoundTripTest {
       assertArrayEquals(new byte[] {0, 1, 2, (byte) 0xff, 0}, full.correlationData());
       assertEquals(PROPERTIES, full.userProperties());
 
-      OutboxMessage empty = back.get(1).message();
+      Publish empty = back.get(1).message();
       assertEquals(0, empty.payload().length);
       assertNull(empty.contentType());
       assertNull(empty.responseTopic());
       assertNull(empty.correlationData(), "null stays null");
       assertEquals(List.of(), empty.userProperties());
 
-      OutboxMessage big = back.get(2).message();
+      Publish big = back.get(2).message();
       assertArrayEquals(oneMegabyte().payload(), big.payload());
       assertNotNull(big.correlationData());
       assertEquals(0, big.correlationData().length, "empty stays empty, not null");
@@ -118,10 +119,10 @@ class OutboxRoundTripTest {
     assertThrows(IllegalArgumentException.class, () -> Messages.text("a/#", "x"));
     assertThrows(IllegalArgumentException.class, () -> Messages.text("", "x"));
     IllegalArgumentException qos =
-        assertThrows(IllegalArgumentException.class, () -> OutboxMessage.of("a", new byte[0], 3));
+        assertThrows(IllegalArgumentException.class, () -> Publish.of("a", new byte[0], 3));
     assertEquals("expected qos 0, 1 or 2, found 3", qos.getMessage());
     try (Outbox outbox = Outbox.open(dir, 10, 1 << 20)) {
-      OutboxMessage surrogate = Messages.text("a/\ud800", "x");
+      Publish surrogate = Messages.text("a/\ud800", "x");
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> outbox.append(surrogate));
       assertEquals(
@@ -153,7 +154,7 @@ class OutboxRoundTripTest {
     }
   }
 
-  private static List<OutboxMessage> messages(List<OutboxEntry> entries) {
+  private static List<Publish> messages(List<OutboxEntry> entries) {
     return entries.stream().map(OutboxEntry::message).toList();
   }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgeinfer.mqtt.InboundMessage;
 import io.edgeinfer.mqtt.Reply;
-import io.edgeinfer.mqtt.outbox.OutboxMessage;
+import io.edgeinfer.mqtt.ReplyRoute;
+import io.edgeinfer.mqtt.TopicNames;
+import io.edgeinfer.mqtt.publish.Publish;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,15 +32,22 @@ class FileReplySinkTest {
 
   private final AtomicInteger acknowledged = new AtomicInteger();
 
-  private Reply reply(String topic, String payload, boolean error) {
+  /** A reply to a watched file's message. */
+  private Reply reply(String name, String payload, boolean error) {
+    return reply("file/" + name, new ReplyRoute.WatchedFile(dir, name), payload, error);
+  }
+
+  private Reply reply(String topic, ReplyRoute route, String payload, boolean error) {
     InboundMessage source =
         new InboundMessage(
-            topic, new byte[0], null, null, null, 1, 0, acknowledged::incrementAndGet);
+            topic, new byte[0], null, route, 1, 0, acknowledged::incrementAndGet, null);
     byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-    List<OutboxMessage> messages = new ArrayList<>();
-    messages.add(OutboxMessage.of("out/" + topic, bytes, 1));
+    List<Publish> messages = new ArrayList<>();
+    if (TopicNames.problem("out/" + topic) == null) {
+      messages.add(Publish.of("out/" + topic, bytes, 1));
+    }
     if (error) {
-      messages.add(OutboxMessage.of("reply/here", bytes, 1));
+      messages.add(Publish.of("reply/here", bytes, 1));
     }
     return new Reply(source, bytes, messages, error);
   }
@@ -52,7 +61,7 @@ class FileReplySinkTest {
   @Test
   void writesThePredictionBesideTheInputAndAcknowledges() throws Exception {
     Files.writeString(dir.resolve("a.json"), "[1]");
-    new FileReplySink(dir, null).deliver(reply("file/a.json", "{\"predictions\":[2]}", false));
+    new FileReplySink(null).deliver(reply("a.json", "{\"predictions\":[2]}", false));
     assertEquals("{\"predictions\":[2]}", Files.readString(dir.resolve("a.json.prediction.json")));
     assertEquals(Set.of("a.json", "a.json.prediction.json"), files());
     assertEquals(1, acknowledged.get());
@@ -62,7 +71,7 @@ class FileReplySinkTest {
   void anErrorGoesToTheErrorFileAndReplacesAStalePrediction() throws Exception {
     Files.writeString(dir.resolve("a.csv"), "x");
     Files.writeString(dir.resolve("a.csv.prediction.json"), "{\"predictions\":[0]}");
-    new FileReplySink(dir, null).deliver(reply("file/a.csv", "{\"error\":\"bad\"}", true));
+    new FileReplySink(null).deliver(reply("a.csv", "{\"error\":\"bad\"}", true));
     assertEquals("{\"error\":\"bad\"}", Files.readString(dir.resolve("a.csv.error.json")));
     assertEquals(Set.of("a.csv", "a.csv.error.json"), files());
   }
@@ -71,8 +80,8 @@ class FileReplySinkTest {
   void passesTheReplyOnAndLeavesTheAcknowledgementToNext() throws Exception {
     Files.writeString(dir.resolve("a.json"), "[1]");
     List<Reply> passed = new ArrayList<>();
-    Reply reply = reply("file/a.json", "{}", false);
-    new FileReplySink(dir, passed::add).deliver(reply);
+    Reply reply = reply("a.json", "{}", false);
+    new FileReplySink(passed::add).deliver(reply);
     assertTrue(Files.exists(dir.resolve("a.json.prediction.json")));
     assertEquals(1, passed.size());
     assertSame(reply, passed.get(0));
@@ -80,20 +89,41 @@ class FileReplySinkTest {
   }
 
   @Test
-  void otherTopicsAndNamesOutsideTheFolderOnlyPassOn() throws Exception {
-    Path inner = Files.createDirectory(dir.resolve("inner"));
+  void mqttRoutesOnlyPassOnWhateverTheirTopicSays() throws Exception {
     Files.writeString(dir.resolve("a.json"), "[1]");
     List<Reply> passed = new ArrayList<>();
-    FileReplySink sink = new FileReplySink(inner, passed::add);
-    for (String topic :
-        new String[] {"sensors/a.json", "file/../a.json", "file/missing.json", "file/"}) {
-      sink.deliver(reply(topic, "{}", false));
+    FileReplySink sink = new FileReplySink(passed::add);
+    // MQTT requests whose topics look like a watched file's: the route decides, not the topic.
+    for (String topic : new String[] {"file/a.json", "file/../a.json", "sensors/a.json"}) {
+      sink.deliver(reply(topic, new ReplyRoute.OutputTopic(null), "{}", false));
+      sink.deliver(reply(topic, new ReplyRoute.ResponseTopic("file/a.json", null), "{}", false));
     }
-    assertEquals(4, passed.size());
-    assertEquals(Set.of(), new TreeSet<>(Arrays.asList(inner.toFile().list())));
-    assertEquals(Set.of("a.json", "inner"), files());
-    new FileReplySink(inner, null).deliver(reply("sensors/a.json", "{}", false));
+    assertEquals(6, passed.size());
+    assertEquals(Set.of("a.json"), files());
+    new FileReplySink(null)
+        .deliver(reply("file/a.json", new ReplyRoute.OutputTopic(null), "{}", false));
     assertEquals(1, acknowledged.get());
+    assertEquals(Set.of("a.json"), files());
+  }
+
+  @Test
+  void aFileDeletedMeanwhileGetsNoAnswerBesideIt() throws Exception {
+    List<Reply> passed = new ArrayList<>();
+    new FileReplySink(passed::add).deliver(reply("gone.json", "{}", false));
+    assertEquals(1, passed.size());
+    assertEquals(Set.of(), files());
+  }
+
+  @Test
+  void aNameNoTopicLevelCouldHoldIsAnsweredBesideItsFile() throws Exception {
+    // Once read back from "file/NAME", a backslash made the name no input and the answer was lost.
+    for (String name : new String[] {"a\\b.json", "a#b+c.json", "x y é.csv", "line\nbreak.json"}) {
+      Files.writeString(dir.resolve(name), "[1]");
+      new FileReplySink(null).deliver(reply(name, "{\"predictions\":[1]}", false));
+      assertEquals(
+          "{\"predictions\":[1]}", Files.readString(dir.resolve(name + ".prediction.json")), name);
+    }
+    assertEquals(4, acknowledged.get());
   }
 
   @Test
@@ -123,11 +153,11 @@ class FileReplySinkTest {
               }
             });
     reader.start();
-    FileReplySink sink = new FileReplySink(dir, null);
+    FileReplySink sink = new FileReplySink(null);
     try {
       // At least 100 writes, and enough that the reader saw many of them.
       for (int i = 0; i < 100 || reads.get() < 20; i++) {
-        sink.deliver(reply("file/a.npy", payloads[i % 2], false));
+        sink.deliver(reply("a.npy", payloads[i % 2], false));
       }
     } finally {
       writing.set(false);

@@ -1,4 +1,4 @@
-package io.edgeinfer.mqtt.outbox;
+package io.edgeinfer.mqtt.publish;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +8,9 @@ import java.util.Objects;
 
 /**
  * One MQTT publish, complete: the full topic (never a topic alias) and the v5 properties a reply
- * needs. userProperties keep their order.
+ * needs. userProperties keep their order. What the pipeline hands the publisher, what the outbox
+ * stores while the broker is away, and what the dead-letter folder keeps when the broker refuses
+ * it: one record all the way, so nothing is rebuilt from parts on the way.
  *
  * <p>The byte arrays are not copied; do not change them after handing the message over. Equality
  * compares their contents.
@@ -22,7 +24,7 @@ import java.util.Objects;
  * @param correlationData the v5 correlation data, or null
  * @param userProperties the v5 user properties in order (names may repeat); null means none
  */
-public record OutboxMessage(
+public record Publish(
     String topic,
     byte[] payload,
     int qos,
@@ -32,7 +34,7 @@ public record OutboxMessage(
     byte[] correlationData,
     List<Map.Entry<String, String>> userProperties) {
 
-  public OutboxMessage {
+  public Publish {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(payload, "payload");
     if (topic.isEmpty() || topic.indexOf('+') >= 0 || topic.indexOf('#') >= 0) {
@@ -46,8 +48,8 @@ public record OutboxMessage(
   }
 
   /** A plain publish with no v5 properties. */
-  public static OutboxMessage of(String topic, byte[] payload, int qos) {
-    return new OutboxMessage(topic, payload, qos, false, null, null, null, List.of());
+  public static Publish of(String topic, byte[] payload, int qos) {
+    return new Publish(topic, payload, qos, false, null, null, null, List.of());
   }
 
   private static List<Map.Entry<String, String>> copyOf(List<Map.Entry<String, String>> source) {
@@ -68,7 +70,7 @@ public record OutboxMessage(
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof OutboxMessage m
+    return o instanceof Publish m
         && topic.equals(m.topic)
         && Arrays.equals(payload, m.payload)
         && qos == m.qos
@@ -88,7 +90,7 @@ public record OutboxMessage(
 
   @Override
   public String toString() {
-    return "OutboxMessage[topic="
+    return "Publish[topic="
         + topic
         + ", payload="
         + payload.length
