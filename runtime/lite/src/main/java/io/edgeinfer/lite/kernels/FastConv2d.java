@@ -289,9 +289,9 @@ final class FastConv2d {
 
   /**
    * The filter dimensions and geometry checks shared by the float and int8 layers; output rows can
-   * be computed apart ({@link RowSplit}).
+   * be computed apart ({@link SplitOp}).
    */
-  private abstract static class Layer<I, O> implements RowSplit<I, O> {
+  private abstract static class Layer<I, O> implements SplitOp<I, O> {
     final int outC;
     final int kh;
     final int kw;
@@ -329,7 +329,7 @@ final class FastConv2d {
     }
 
     @Override
-    public int rows(int[] inputShape) {
+    public int units(int[] inputShape) {
       Window w = window(inputShape);
       return w.batch() * w.outH();
     }
@@ -365,7 +365,7 @@ final class FastConv2d {
     }
 
     @Override
-    public void runRows(
+    public void runUnits(
         float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       convolve(
@@ -408,7 +408,7 @@ final class FastConv2d {
     }
 
     @Override
-    public void runRows(
+    public void runUnits(
         float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       float[][] weights = scratch.floatRows(3, outC, taps);
@@ -548,7 +548,7 @@ final class FastConv2d {
     }
 
     @Override
-    public void runRows(
+    public void runUnits(
         byte[] input, int[] inputShape, byte[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       int pixels = w.outputPixels();
