@@ -1,9 +1,11 @@
 package io.edgeinfer.lite.kernels;
 
 /**
- * PAD, fast: the output is walked row by row along its innermost axis, each row written once: the
- * pad value, or the pad value around its input row. Output rows can be computed apart ({@link
- * SplitOp}); the row's coordinates advance as an odometer, so a row costs no division.
+ * PAD, fast: the output is walked row by row, each row written once: the pad value, or the pad
+ * value around its input row. A row spans the innermost padded axis and every unpadded axis after
+ * it (NHWC padded in height and width: a row is a padded image row, its channels included), so rows
+ * are long and few. Output rows can be computed apart ({@link SplitOp}); the row's coordinates
+ * advance as an odometer, so a row costs no division.
  */
 final class FastPad {
   private FastPad() {}
@@ -24,10 +26,26 @@ final class FastPad {
       return RefPad.outputShape(inputShape, paddings);
     }
 
-    /** Elements of an output row (the innermost axis, padded). */
-    int rowLength(int[] inputShape) {
-      int rank = inputShape.length;
-      return paddings[2 * rank - 2] + inputShape[rank - 1] + paddings[2 * rank - 1];
+    /** The innermost padded axis (0 when none is): the axes after it join its rows. */
+    int rowAxis(int[] inputShape) {
+      int axis = inputShape.length - 1;
+      while (axis > 0 && paddings[2 * axis] == 0 && paddings[2 * axis + 1] == 0) {
+        axis--;
+      }
+      return axis;
+    }
+
+    /** Elements of the unpadded axes after {@code axis}: one step along it. */
+    static int inner(int[] inputShape, int axis) {
+      int inner = 1;
+      for (int d = axis + 1; d < inputShape.length; d++) {
+        inner *= inputShape[d];
+      }
+      return inner;
+    }
+
+    int padded(int[] inputShape, int d) {
+      return paddings[2 * d] + inputShape[d] + paddings[2 * d + 1];
     }
 
     @Override
@@ -35,8 +53,11 @@ final class FastPad {
       if (inputShape.length == 0) {
         return 1;
       }
-      int row = rowLength(inputShape);
-      return row == 0 ? 0 : RefPad.outputSize(inputShape, paddings) / row;
+      int rows = 1;
+      for (int d = 0; d < rowAxis(inputShape); d++) {
+        rows *= padded(inputShape, d);
+      }
+      return rows;
     }
 
     @Override
@@ -48,26 +69,26 @@ final class FastPad {
     public void runUnits(T input, int[] inputShape, T output, Scratch scratch, int from, int to) {
       Shapes.checkLength("input", Shapes.size(inputShape), length(input));
       Shapes.checkLength("output", RefPad.outputSize(inputShape, paddings), length(output));
-      int rank = inputShape.length;
-      if (rank == 0) {
+      if (inputShape.length == 0) {
         System.arraycopy(input, 0, output, 0, 1);
         return;
       }
-      int inner = inputShape[rank - 1];
-      int before = paddings[2 * rank - 2];
-      int row = rowLength(inputShape);
+      int axis = rowAxis(inputShape);
+      int step = inner(inputShape, axis);
+      int length = inputShape[axis] * step;
+      int before = paddings[2 * axis] * step;
+      int row = padded(inputShape, axis) * step;
       // The output coordinates of row `from` over the outer axes, then advanced row by row.
-      int[] at = scratch.ints(3, rank);
+      int[] at = scratch.ints(3, axis + 1);
       int rest = from;
-      for (int d = rank - 2; d >= 0; d--) {
-        int size = paddings[2 * d] + inputShape[d] + paddings[2 * d + 1];
-        at[d] = rest % size;
-        rest /= size;
+      for (int d = axis - 1; d >= 0; d--) {
+        at[d] = rest % padded(inputShape, d);
+        rest /= padded(inputShape, d);
       }
       for (int r = from; r < to; r++) {
         int source = 0;
         boolean inside = true;
-        for (int d = 0; d < rank - 1; d++) {
+        for (int d = 0; d < axis; d++) {
           int i = at[d] - paddings[2 * d];
           inside &= i >= 0 && i < inputShape[d];
           source = source * inputShape[d] + i;
@@ -75,13 +96,13 @@ final class FastPad {
         int o = r * row;
         if (inside) {
           fill(output, o, o + before);
-          copy(input, source * inner, output, o + before, inner);
-          fill(output, o + before + inner, o + row);
+          copy(input, source * length, output, o + before, length);
+          fill(output, o + before + length, o + row);
         } else {
           fill(output, o, o + row);
         }
-        for (int d = rank - 2; d >= 0; d--) {
-          if (++at[d] < paddings[2 * d] + inputShape[d] + paddings[2 * d + 1]) {
+        for (int d = axis - 1; d >= 0; d--) {
+          if (++at[d] < padded(inputShape, d)) {
             break;
           }
           at[d] = 0;

@@ -198,6 +198,17 @@ class SplitOpTest {
     int[] paddings = {0, 0, 1, 2, 0, 1, 2, 0};
     floatSplit(fast.pad(paddings, 0.5f), SHAPE, "float pad");
     int8Split(fast.pad(paddings, (byte) -3), SHAPE, "int8 pad");
+    // Height and width padded only: a row is a padded image row, channels included.
+    int[] spatial = {0, 0, 1, 1, 2, 0, 0, 0};
+    floatSplit(fast.pad(spatial, -1f), SHAPE, "float pad of height and width");
+    int8Split(fast.pad(spatial, (byte) 5), SHAPE, "int8 pad of height and width");
+    float[] x = {1, 2, 3, 4, 5, 6};
+    float[] y = new float[2 * 4 * 3];
+    fast.pad(new int[] {0, 0, 1, 1, 0, 0}, 9f).run(x, new int[] {1, 2, 3}, y, new Scratch());
+    assertArrayEquals(
+        new float[] {9, 9, 9, 1, 2, 3, 4, 5, 6, 9, 9, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+        y,
+        "a row of 9s, the input's rows, a row of 9s; the array's tail untouched");
     int[] nchwToNhwc = {0, 2, 3, 1};
     Transpose transpose = new Transpose(nchwToNhwc);
     floatSplit(new Cast<>(transpose), new int[] {2, 3, 9, 7}, "float transpose");
