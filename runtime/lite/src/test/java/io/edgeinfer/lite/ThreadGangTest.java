@@ -126,6 +126,22 @@ class ThreadGangTest {
     }
   }
 
+  @Test
+  void wakesWorkersThatParkedBetweenSplits() throws Exception {
+    try (ThreadGang gang = new ThreadGang(2)) {
+      Thread worker = gang.workerThreads()[0];
+      boolean helped = false;
+      for (int attempt = 0; attempt < 20 && !helped; attempt++) {
+        Thread.sleep(5); // 25 times the spin: the worker has parked (or is parking)
+        Recorder op = new Recorder(8, -1);
+        run(gang, op, new int[8], new int[8]);
+        assertEquals(8, op.owners.size());
+        helped = op.owners.containsValue(worker);
+      }
+      assertTrue(helped, "a parked worker was woken and took parts in one of 20 splits");
+    }
+  }
+
   /** x[-1,40,40,16] -> CONV_2D 3x3 16->24 SAME RELU -> DEPTHWISE_CONV_2D 3x3 (x2) -> y. */
   private static LiteModel convolutions() {
     Random rnd = new Random(5);
