@@ -178,8 +178,13 @@ public final class ThreadGang implements AutoCloseable {
 
   /** Runs {@code split} over all its units, on several threads when it is large enough. */
   public void run(SplitRunner split, Object[] buf, int[][] s, Scratch scratch) {
+    // The cost first: most steps of a small model stop here, at the price of one look at a shape.
+    if (closed || split.work(s) < MIN_WORK) {
+      split.run(buf, s, scratch);
+      return;
+    }
     int total = split.units(s);
-    if (closed || total < 2 || split.work(s) < MIN_WORK || !lock.tryLock()) {
+    if (total < 2 || !lock.tryLock()) {
       split.runUnits(buf, s, scratch, 0, total);
       return;
     }

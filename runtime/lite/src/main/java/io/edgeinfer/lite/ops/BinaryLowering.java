@@ -12,6 +12,7 @@ import io.edgeinfer.lite.kernels.IntMath;
 import io.edgeinfer.lite.kernels.Kernels;
 import io.edgeinfer.lite.kernels.Quant;
 import io.edgeinfer.lite.kernels.Scratch;
+import io.edgeinfer.lite.kernels.Shapes;
 import io.edgeinfer.lite.kernels.SplitBinaryOp;
 import io.edgeinfer.lite.kernels.Work;
 
@@ -88,12 +89,17 @@ final class BinaryLowering implements Lowering {
 
           @Override
           public long work(int[][] shapes) {
-            return (long) units(shapes) * Work.ELEMENT;
+            return (long) Shapes.size(shapes[y]) * Work.ELEMENT;
           }
 
           @Override
           public void runUnits(Object[] buf, int[][] s, Scratch scratch, int from, int to) {
             split.runUnits((T) buf[a], s[a], (T) buf[b], s[b], (T) buf[y], from, to);
+          }
+
+          @Override
+          public void run(Object[] buf, int[][] s, Scratch scratch) {
+            split.run((T) buf[a], s[a], (T) buf[b], s[b], (T) buf[y]);
           }
         });
   }
