@@ -47,7 +47,10 @@ public final class ThreadsTable {
     double measure = Double.parseDouble(rest.get(1));
     String kernels = KernelSelector.kernels().name();
     for (String name : rest.subList(2, rest.size())) {
-      Path file = name.endsWith(".tflite") ? Path.of(name) : BenchModels.file(name);
+      Path file =
+          name.endsWith(".tflite") && !name.startsWith("zoo:")
+              ? Path.of(name)
+              : BenchModels.file(name);
       try (Model one = Engines.load(file, "lite", LoadOptions.DEFAULTS.withThreads(1, 1));
           Model two = Engines.load(file, "lite", LoadOptions.DEFAULTS.withThreads(2, 1));
           Predictor p1 = one.predictor();
