@@ -75,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--per-op",
       description =
-          "Also time each operator (lite engine): index, op, output shape, MACs, us, % and GMAC/s.")
+          "Also time each operator (lite engine): index, op, output shape, MACs, us, %% and GMAC/s.")
   boolean perOp;
 
   @Option(

@@ -48,7 +48,7 @@ final class LiteRuntimeModel implements Model {
   private final Map<String, String> metadata;
   private final Map<String, TensorMetadata> tensorMetadata;
   private final LoadOptions options;
-  private final RowThreads threads;
+  private final ThreadGang threads;
   private volatile boolean closed;
 
   /** How a signature maps onto a compiled subgraph. */
@@ -61,7 +61,7 @@ final class LiteRuntimeModel implements Model {
       Map<String, String> metadata,
       Map<String, TensorMetadata> tensorMetadata,
       LoadOptions options,
-      RowThreads threads) {
+      ThreadGang threads) {
     this.path = path;
     this.tensorMetadata = tensorMetadata;
     this.options = options;
@@ -96,7 +96,7 @@ final class LiteRuntimeModel implements Model {
   static LiteRuntimeModel of(Path path, LiteModel model, Kernels kernels, LoadOptions options)
       throws ModelException {
     int threadCount = threads(options);
-    RowThreads threads = threadCount > 1 ? new RowThreads(threadCount) : null;
+    ThreadGang threads = threadCount > 1 ? new ThreadGang(threadCount) : null;
     try {
       return of(path, model, kernels, options, threads);
     } catch (ModelException | RuntimeException e) {
@@ -108,7 +108,7 @@ final class LiteRuntimeModel implements Model {
   }
 
   private static LiteRuntimeModel of(
-      Path path, LiteModel model, Kernels kernels, LoadOptions options, RowThreads threads)
+      Path path, LiteModel model, Kernels kernels, LoadOptions options, ThreadGang threads)
       throws ModelException {
     if (model.subgraphs().isEmpty()) {
       throw new UnsupportedModelException("no subgraph", List.of("a model without subgraphs"));

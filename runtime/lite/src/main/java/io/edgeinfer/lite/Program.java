@@ -55,10 +55,10 @@ final class Program {
   }
 
   /**
-   * Compiles a subgraph whose large convolutions split their output rows over {@code threads}
-   * (null: one thread).
+   * Compiles a subgraph whose large steps split their work over the gang of {@code threads} (null:
+   * one thread).
    */
-  static Program compile(LiteModel model, int subgraph, Kernels kernels, RowThreads threads)
+  static Program compile(LiteModel model, int subgraph, Kernels kernels, ThreadGang threads)
       throws UnsupportedModelException {
     LiteSubgraph graph = model.subgraphs().get(subgraph);
     OpContext ctx = new OpContext(model, graph, kernels, threads);

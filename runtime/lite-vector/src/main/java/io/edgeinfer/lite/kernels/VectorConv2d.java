@@ -7,7 +7,9 @@ import java.nio.FloatBuffer;
  * CONV_2D as a matrix product ({@link VectorGemm}) over NHWC rows: a 1x1 convolution with stride 1
  * multiplies the input itself (each pixel's channels are one row), any other builds patch rows for
  * a tile of output pixels ({@code (fy, fx, ic)} in the filter's OHWI order, zeros outside the
- * input) and multiplies those. Output rows can be computed apart ({@link RowSplit}).
+ * input) and multiplies those. Output pixels can be computed apart ({@link SplitOp}), and so can
+ * output channels, the units of a layer with few pixels (a classifier on one pixel) or more
+ * channels than pixels.
  *
  * <p>Int8 (and uint8 held as int8) runs the same float product on {@code q - zeroPoint}, which is
  * exact: every partial sum is an integer of magnitude at most {@code 255 * sum|w|} over the taps
@@ -23,8 +25,15 @@ final class VectorConv2d {
     return Math.max(4, Math.min(256, 16384 / taps) / 4 * 4);
   }
 
-  /** Filter dimensions, geometry and the row split shared by the float and int8 layers. */
-  private abstract static class Layer<I, O> implements RowSplit<I, O> {
+  /**
+   * Layers with fewer output pixels than this split their work by output channels (panels of one
+   * vector's width): a few pixels shared by threads would leave each too few rows for the 4-row
+   * tiles.
+   */
+  static final int PIXEL_UNITS_MIN = 16;
+
+  /** Filter dimensions, geometry and the split shared by the float and int8 layers. */
+  private abstract static class Layer<I, O> implements SplitOp<I, O> {
     final int outC;
     final int kh;
     final int kw;
@@ -62,10 +71,20 @@ final class VectorConv2d {
       return window(inputShape).outputShape(outC);
     }
 
+    /**
+     * True when the units of a run on this window are output channel panels, not pixels: with few
+     * pixels, or more output channels than pixels (MobileNet's 7x7 and 14x14 expansions), where a
+     * thread's share of the weights, not of the pixels, is what keeps it in its own cache.
+     */
+    boolean byChannels(Window w) {
+      int pixels = w.outputPixels();
+      return pixels < PIXEL_UNITS_MIN || outC > pixels;
+    }
+
     @Override
-    public int rows(int[] inputShape) {
+    public int units(int[] inputShape) {
       Window w = window(inputShape);
-      return w.batch() * w.outH();
+      return byChannels(w) ? VectorGemm.padded(outC) / VectorGemm.L : w.outputPixels();
     }
 
     @Override
@@ -157,15 +176,25 @@ final class VectorConv2d {
     }
 
     @Override
-    public void runRows(
+    public void runUnits(
         float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       Shapes.checkLength("input", w.inputSize(), input.length);
       Shapes.checkLength("output", w.outputPixels() * outC, output.length);
-      int p0 = from * w.outW();
-      int end = to * w.outW();
+      if (byChannels(w)) {
+        run(input, w, output, scratch, 0, w.outputPixels(), from, to);
+      } else {
+        run(input, w, output, scratch, from, to, 0, VectorGemm.padded(outC) / VectorGemm.L);
+      }
+    }
+
+    /** Output pixels {@code [p0, end)}, channels of panels {@code [j0, j1)}. */
+    private void run(
+        float[] input, Window w, float[] output, Scratch scratch, int p0, int end, int j0, int j1) {
       int tile = tileRows(taps);
       int ldc = VectorGemm.padded(outC);
+      int c0 = j0 * VectorGemm.L;
+      int c1 = Math.min(outC, j1 * VectorGemm.L);
       // Whole vectors only: channels that fill them go straight to the output, others through
       // padded rows copied out.
       boolean direct = ldc == outC;
@@ -182,12 +211,13 @@ final class VectorConv2d {
         }
         if (direct) {
           VectorGemm.multiply(
-              a, aOff, taps, n, packed, taps, 0, taps, outC, bias, lo, hi, output, p * outC, outC);
+              a, aOff, taps, n, packed, taps, 0, taps, j0, j1, bias, lo, hi, output, p * outC,
+              outC);
         } else {
           VectorGemm.multiply(
-              a, aOff, taps, n, packed, taps, 0, taps, outC, bias, lo, hi, rows, 0, ldc);
+              a, aOff, taps, n, packed, taps, 0, taps, j0, j1, bias, lo, hi, rows, 0, ldc);
           for (int r = 0; r < n; r++) {
-            System.arraycopy(rows, r * ldc, output, (p + r) * outC, outC);
+            System.arraycopy(rows, r * ldc + c0, output, (p + r) * outC + c0, c1 - c0);
           }
         }
       }
@@ -236,19 +266,29 @@ final class VectorConv2d {
     }
 
     @Override
-    public void runRows(
+    public void runUnits(
         byte[] input, int[] inputShape, byte[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       Shapes.checkLength("input", w.inputSize(), input.length);
       Shapes.checkLength("output", w.outputPixels() * outC, output.length);
+      if (byChannels(w)) {
+        run(input, w, output, scratch, 0, w.outputPixels(), from, to);
+      } else {
+        run(input, w, output, scratch, from, to, 0, VectorGemm.padded(outC) / VectorGemm.L);
+      }
+    }
+
+    /** Output pixels {@code [p0, end)}, channels of panels {@code [j0, j1)}. */
+    private void run(
+        byte[] input, Window w, byte[] output, Scratch scratch, int p0, int end, int j0, int j1) {
       int ldc = VectorGemm.padded(outC);
+      int c0 = j0 * VectorGemm.L;
+      int c1 = Math.min(outC, j1 * VectorGemm.L);
       int tile = tileRows(taps);
       float[] patch = scratch.floats(0, tile * taps);
       float[] sums = scratch.floats(1, tile * ldc + VectorRequantizer.SLACK);
       int[] total = floatChunks() > 1 ? scratch.ints(0, tile * ldc) : null;
       long[] staged = scratch.longs(0, ldc);
-      int p0 = from * w.outW();
-      int end = to * w.outW();
       for (int p = p0; p < end; p += tile) {
         int n = Math.min(tile, end - p);
         if (pointwise) {
@@ -271,7 +311,8 @@ final class VectorConv2d {
               taps,
               0,
               taps,
-              ldc,
+              j0,
+              j1,
               zeros,
               Float.NEGATIVE_INFINITY,
               Float.POSITIVE_INFINITY,
@@ -279,11 +320,13 @@ final class VectorConv2d {
               0,
               ldc);
           for (int r = 0; r < n; r++) {
-            vectorRequant.row(sums, r * ldc, output, (p + r) * outC, outC, staged);
+            vectorRequant.row(sums, r * ldc, output, (p + r) * outC, c0, c1, staged);
           }
         } else {
-          for (int i = 0; i < n * ldc; i++) {
-            total[i] = 0;
+          for (int r = 0; r < n; r++) {
+            for (int c = c0; c < c1; c++) {
+              total[r * ldc + c] = 0;
+            }
           }
           for (int ch = 0; ch + 1 < chunks.length; ch++) {
             VectorGemm.multiply(
@@ -295,19 +338,22 @@ final class VectorConv2d {
                 taps,
                 chunks[ch],
                 chunks[ch + 1] - chunks[ch],
-                ldc,
+                j0,
+                j1,
                 zeros,
                 Float.NEGATIVE_INFINITY,
                 Float.POSITIVE_INFINITY,
                 sums,
                 0,
                 ldc);
-            for (int i = 0; i < n * ldc; i++) {
-              total[i] += (int) sums[i];
+            for (int r = 0; r < n; r++) {
+              for (int c = c0; c < c1; c++) {
+                total[r * ldc + c] += (int) sums[r * ldc + c];
+              }
             }
           }
           for (int r = 0; r < n; r++) {
-            requant.row(total, r * ldc, bias, output, (p + r) * outC, outC);
+            requant.row(total, r * ldc, bias, output, (p + r) * outC, c0, c1);
           }
         }
       }

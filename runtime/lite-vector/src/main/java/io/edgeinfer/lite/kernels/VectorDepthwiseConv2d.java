@@ -24,7 +24,7 @@ final class VectorDepthwiseConv2d {
   /** Output rows per band: the padded input rows of a band are copied once. */
   private static final int BAND = 8;
 
-  private abstract static class Layer<I, O> implements RowSplit<I, O> {
+  private abstract static class Layer<I, O> implements SplitOp<I, O> {
     final int kh;
     final int kw;
     final int channels;
@@ -64,14 +64,14 @@ final class VectorDepthwiseConv2d {
     }
 
     @Override
-    public int rows(int[] inputShape) {
+    public int units(int[] inputShape) {
       Window w = window(inputShape);
       return w.batch() * w.outH();
     }
 
     @Override
     public long work(int[] inputShape) {
-      return (long) window(inputShape).outputPixels() * channels * kh * kw;
+      return (long) window(inputShape).outputPixels() * channels * kh * kw * Work.DEPTHWISE;
     }
 
     /** Padded columns: every tap of every output column lands inside. */
@@ -172,7 +172,7 @@ final class VectorDepthwiseConv2d {
     }
 
     @Override
-    public void runRows(
+    public void runUnits(
         float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       Shapes.checkLength("input", w.inputSize(), input.length);
@@ -289,7 +289,7 @@ final class VectorDepthwiseConv2d {
     }
 
     @Override
-    public void runRows(
+    public void runUnits(
         byte[] input, int[] inputShape, byte[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       Shapes.checkLength("input", w.inputSize(), input.length);

@@ -74,9 +74,35 @@ final class VectorGemm {
       float[] c,
       int cOff,
       int ldc) {
-    int panels = (n + L - 1) / L;
+    multiply(a, aOff, lda, rows, w, k, k0, kLen, 0, (n + L - 1) / L, bias, lo, hi, c, cOff, ldc);
+  }
+
+  /**
+   * {@link #multiply(float[], int, int, int, float[], int, int, int, int, float[], float, float,
+   * float[], int, int)} for the output channels of panels {@code [panelFrom, panelTo)} only (panel
+   * {@code j} holds channels {@code j * L} to {@code j * L + L}): a classifier on one pixel splits
+   * its channels over threads this way. Each output is computed as in a whole run.
+   */
+  static void multiply(
+      float[] a,
+      int aOff,
+      int lda,
+      int rows,
+      float[] w,
+      int k,
+      int k0,
+      int kLen,
+      int panelFrom,
+      int panelTo,
+      float[] bias,
+      float lo,
+      float hi,
+      float[] c,
+      int cOff,
+      int ldc) {
+    int panels = panelTo;
     int panelSize = k * L;
-    int j = 0;
+    int j = panelFrom;
     for (; j + 2 <= panels; j += 2) {
       int w0 = j * panelSize + k0 * L;
       int o = j * L;

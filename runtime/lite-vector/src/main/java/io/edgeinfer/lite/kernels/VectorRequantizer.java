@@ -80,18 +80,27 @@ final class VectorRequantizer {
    * last row ({@link #SLACK}), {@code stage} as many longs as the padded row.
    */
   void row(float[] sums, int sumOff, byte[] out, int outOff, int channels, long[] stage) {
+    row(sums, sumOff, out, outOff, 0, channels, stage);
+  }
+
+  /**
+   * {@link #row(float[], int, byte[], int, int, long[])} for channels {@code [from, to)} only,
+   * {@code from} the first channel of a panel of the kernels' vectors (a multiple of 16 where this
+   * form runs): a classifier on one pixel splits its channels over threads.
+   */
+  void row(float[] sums, int sumOff, byte[] out, int outOff, int from, int to, long[] stage) {
     if (!USABLE) {
-      scalar.row(sums, sumOff, intBias, out, outOff, channels);
+      scalar.row(sums, sumOff, intBias, out, outOff, from, to);
       return;
     }
-    for (int c = 0; c < channels; c += LANES) {
+    for (int c = from; c < to; c += LANES) {
       // The upper eight from their own load: the conversion's part 1 allocated on Java 25.
       FloatVector low = FloatVector.fromArray(F, sums, sumOff + c);
       FloatVector high = FloatVector.fromArray(F, sums, sumOff + c + LANES / 2);
       requantize((DoubleVector) low.convertShape(VectorOperators.F2D, D, 0), c, stage);
       requantize((DoubleVector) high.convertShape(VectorOperators.F2D, D, 0), c + LANES / 2, stage);
     }
-    for (int c = 0; c < channels; c++) {
+    for (int c = from; c < to; c++) {
       out[outOff + c] = (byte) stage[c];
     }
   }

@@ -1,6 +1,7 @@
 package io.edgeinfer.lite.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -157,8 +158,10 @@ class VectorConvolutionsTest {
       float[] want = new float[outputSize];
       float[] got = new float[outputSize];
       run(REF.conv2d(f, filterShape, fb, o), x, shape, want);
-      run(VECTOR.conv2d(f, filterShape, fb, o), x, shape, got);
+      UnaryOp<float[], float[]> conv = VECTOR.conv2d(f, filterShape, fb, o);
+      run(conv, x, shape, got);
       assertClose(want, got, what + " float");
+      assertSplitsExactly(conv, x, shape, got, what + " float");
 
       for (int weightZeroPoint : new int[] {0, rnd.nextInt(41) - 20}) {
         ByteBuffer w = ByteBuffer.wrap(weights(c[3] * taps, weightZeroPoint));
@@ -170,13 +173,12 @@ class VectorConvolutionsTest {
         byte[] wantQ = new byte[outputSize];
         byte[] gotQ = new byte[outputSize];
         run(REF.conv2d(w, weightZeroPoint, filterShape, scales, bias, in, out, o), q, shape, wantQ);
-        run(
-            VECTOR.conv2d(w, weightZeroPoint, filterShape, scales, bias, in, out, o),
-            q,
-            shape,
-            gotQ);
+        UnaryOp<byte[], byte[]> conv8 =
+            VECTOR.conv2d(w, weightZeroPoint, filterShape, scales, bias, in, out, o);
+        run(conv8, q, shape, gotQ);
         assertExact(
             wantQ, gotQ, o.activation(), what + " int8, weight zero point " + weightZeroPoint);
+        assertSplitsExactly(conv8, q, shape, gotQ, what + " int8");
       }
     }
   }
@@ -206,6 +208,7 @@ class VectorConvolutionsTest {
     run(REF.conv2d(w, filterShape, scales, bias, in, out, o), x, shape, want);
     run(vector, x, shape, got);
     assertArrayEqualsExact(want, got);
+    assertSplitsExactly(vector, x, shape, got, "chunked sums");
   }
 
   private static void assertArrayEqualsExact(byte[] want, byte[] got) {
@@ -231,8 +234,10 @@ class VectorConvolutionsTest {
       float[] want = new float[outputSize];
       float[] got = new float[outputSize];
       run(REF.depthwiseConv2d(f, filterShape, fb, o), x, shape, want);
-      run(VECTOR.depthwiseConv2d(f, filterShape, fb, o), x, shape, got);
+      UnaryOp<float[], float[]> depthwise = VECTOR.depthwiseConv2d(f, filterShape, fb, o);
+      run(depthwise, x, shape, got);
       assertClose(want, got, what + " float");
+      assertSplitsExactly(depthwise, x, shape, got, what + " float");
 
       for (int weightZeroPoint : new int[] {0, rnd.nextInt(41) - 20}) {
         ByteBuffer w = ByteBuffer.wrap(weights(taps * channels, weightZeroPoint));
@@ -248,50 +253,53 @@ class VectorConvolutionsTest {
             q,
             shape,
             wantQ);
-        run(
-            VECTOR.depthwiseConv2d(w, weightZeroPoint, filterShape, scales, bias, in, out, o),
-            q,
-            shape,
-            gotQ);
+        UnaryOp<byte[], byte[]> depthwise8 =
+            VECTOR.depthwiseConv2d(w, weightZeroPoint, filterShape, scales, bias, in, out, o);
+        run(depthwise8, q, shape, gotQ);
         assertExact(
             wantQ, gotQ, o.activation(), what + " int8, weight zero point " + weightZeroPoint);
+        assertSplitsExactly(depthwise8, q, shape, gotQ, what + " int8");
       }
     }
   }
 
-  @Test
-  void rowRangesGiveTheWholeRunsBits() {
-    // A split over threads computes output rows apart: any split must give the same bytes.
-    int[] shape = {1, 13, 13, 24};
-    int[] filterShape = {40, 1, 1, 24};
-    ByteBuffer w = ByteBuffer.wrap(bytes(40 * 24, -127, 127));
-    float[] scales = scales(40);
-    Quant in = new Quant(0.02f, 3);
-    Quant out = outputFor(in, scales, 24);
-    ConvOptions o = ConvOptions.of(Padding.SAME, 1, Activation.RELU6);
-    RowSplit<byte[], byte[]> conv =
-        (RowSplit<byte[], byte[]>) VECTOR.conv2d(w, filterShape, scales, bias(40), in, out, o);
-    RowSplit<byte[], byte[]> depthwise =
-        (RowSplit<byte[], byte[]>)
-            VECTOR.depthwiseConv2d(
-                ByteBuffer.wrap(bytes(9 * 24, -127, 127)),
-                new int[] {1, 3, 3, 24},
-                scales(24),
-                bias(24),
-                in,
-                outputFor(in, scales, 9),
-                o);
-    byte[] x = bytes(13 * 13 * 24, -128, 127);
-    for (RowSplit<byte[], byte[]> op : java.util.List.of(conv, depthwise)) {
-      int size = Arrays.stream(op.outputShape(shape)).reduce(1, (a, b) -> a * b);
-      byte[] whole = new byte[size];
-      byte[] parts = new byte[size];
-      op.run(x, shape, whole, new Scratch());
-      Scratch scratch = new Scratch();
-      op.runRows(x, shape, parts, scratch, 0, 5);
-      op.runRows(x, shape, parts, scratch, 5, 6);
-      op.runRows(x, shape, parts, scratch, 6, 13);
-      assertArrayEqualsExact(whole, parts);
+  /**
+   * Runs {@code op} as three ranges of its units ({@link SplitOp}), each with a fresh scratch as a
+   * thread of its own would, and checks the output is {@code whole}'s, bit for bit.
+   */
+  @SuppressWarnings("unchecked")
+  private void assertSplitsExactly(
+      UnaryOp<float[], float[]> op, float[] in, int[] shape, float[] whole, String what) {
+    float[] parts = new float[whole.length];
+    for (int[] range : cuts(op, shape)) {
+      ((SplitOp<float[], float[]>) op)
+          .runUnits(in, shape, parts, new Scratch(), range[0], range[1]);
     }
+    for (int i = 0; i < whole.length; i++) {
+      if (Float.floatToRawIntBits(whole[i]) != Float.floatToRawIntBits(parts[i])) {
+        throw new AssertionError(
+            what + " split: element " + i + " " + parts[i] + ", expected " + whole[i]);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void assertSplitsExactly(
+      UnaryOp<byte[], byte[]> op, byte[] in, int[] shape, byte[] whole, String what) {
+    byte[] parts = new byte[whole.length];
+    Arrays.fill(parts, (byte) 99);
+    for (int[] range : cuts(op, shape)) {
+      ((SplitOp<byte[], byte[]>) op).runUnits(in, shape, parts, new Scratch(), range[0], range[1]);
+    }
+    assertEquals(Arrays.toString(whole), Arrays.toString(parts), what + " split");
+  }
+
+  /** Three ranges covering the op's units at random cuts (some may be empty). */
+  private int[][] cuts(UnaryOp<?, ?> op, int[] shape) {
+    int units = assertInstanceOf(SplitOp.class, op).units(shape);
+    assertTrue(units >= 1);
+    int a = rnd.nextInt(units + 1);
+    int b = a + rnd.nextInt(units - a + 1);
+    return new int[][] {{0, a}, {a, b}, {b, units}};
   }
 }

@@ -61,14 +61,24 @@ final class ExactRequantizer {
    * FastConv2d}).
    */
   void row(float[] sums, int sumOff, int[] bias, byte[] out, int outOff, int channels) {
-    for (int c = 0; c < channels; c++) {
+    row(sums, sumOff, bias, out, outOff, 0, channels);
+  }
+
+  /** The same for channels {@code [from, to)} of the pixel only. */
+  void row(float[] sums, int sumOff, int[] bias, byte[] out, int outOff, int from, int to) {
+    for (int c = from; c < to; c++) {
       out[outOff + c] = (byte) apply((int) sums[sumOff + c] + bias[c], c);
     }
   }
 
   /** {@link #row(float[], int, int[], byte[], int, int)} from int sums. */
   void row(int[] sums, int sumOff, int[] bias, byte[] out, int outOff, int channels) {
-    for (int c = 0; c < channels; c++) {
+    row(sums, sumOff, bias, out, outOff, 0, channels);
+  }
+
+  /** The same for channels {@code [from, to)} of the pixel only. */
+  void row(int[] sums, int sumOff, int[] bias, byte[] out, int outOff, int from, int to) {
+    for (int c = from; c < to; c++) {
       out[outOff + c] = (byte) apply(sums[sumOff + c] + bias[c], c);
     }
   }

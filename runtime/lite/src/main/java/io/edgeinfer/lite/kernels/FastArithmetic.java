@@ -5,7 +5,8 @@ package io.edgeinfer.lite.kernels;
  * operand, or an operand that repeats along the leading axes such as a per-channel vector) and run
  * as flat loops; anything else maps indices as the reference does. Int8 ADD and SUB look the
  * rescaled operands up in two 256-entry tables made at load from the reference arithmetic, so each
- * element costs one fixed-point multiplication instead of three.
+ * element costs one fixed-point multiplication instead of three. The flat loops run on ranges of
+ * output elements too ({@link SplitBinaryOp}), for threads.
  */
 final class FastArithmetic {
   private FastArithmetic() {}
@@ -34,7 +35,15 @@ final class FastArithmetic {
     return period;
   }
 
-  static final class FloatOp implements BinaryOp<float[]> {
+  /** Output elements when one operand spans the output and the other repeats, else 1. */
+  static int flatUnits(int[] aShape, int[] bShape) {
+    int size = RefArithmetic.outputSize(aShape, bShape);
+    int pa = period(aShape, aShape, bShape);
+    int pb = period(bShape, aShape, bShape);
+    return (pa == size && pb > 0) || (pb == size && pa > 0) ? size : 1;
+  }
+
+  static final class FloatOp implements SplitBinaryOp<float[]> {
     private final RefArithmetic.Kind kind;
     private final Activation activation;
     private final RefArithmetic.FloatOp general;
@@ -57,6 +66,17 @@ final class FastArithmetic {
 
     @Override
     public void run(float[] a, int[] aShape, float[] b, int[] bShape, float[] output) {
+      runUnits(a, aShape, b, bShape, output, 0, RefArithmetic.outputSize(aShape, bShape));
+    }
+
+    @Override
+    public int units(int[] aShape, int[] bShape) {
+      return flatUnits(aShape, bShape);
+    }
+
+    @Override
+    public void runUnits(
+        float[] a, int[] aShape, float[] b, int[] bShape, float[] output, int from, int to) {
       int size = RefArithmetic.outputSize(aShape, bShape);
       int sizeA = Shapes.size(aShape);
       int sizeB = Shapes.size(bShape);
@@ -65,21 +85,53 @@ final class FastArithmetic {
       Shapes.checkLength("output", size, output.length);
       int pa = period(aShape, aShape, bShape);
       int pb = period(bShape, aShape, bShape);
-      if (pa == size && pb > 0) {
-        for (int i = 0, j = 0; i < size; i++, j = j + 1 == pb ? 0 : j + 1) {
+      if (pa == size && pb == size) {
+        same(a, b, output, from, to);
+      } else if (pa == size && pb > 0) {
+        for (int i = from, j = from % pb; i < to; i++, j = j + 1 == pb ? 0 : j + 1) {
           output[i] = compute(a[i], b[j]);
         }
       } else if (pb == size && pa > 0) {
-        for (int i = 0, j = 0; i < size; i++, j = j + 1 == pa ? 0 : j + 1) {
+        for (int i = from, j = from % pa; i < to; i++, j = j + 1 == pa ? 0 : j + 1) {
           output[i] = compute(a[j], b[i]);
         }
-      } else {
-        general.run(a, aShape, b, bShape, output);
+      } else if (from < to) {
+        general.run(a, aShape, b, bShape, output); // one unit: the whole output
+      }
+    }
+
+    /**
+     * Operands of the output's size: one loop per kind, every array indexed alike (what C2
+     * vectorizes), the clamp a second pass only when there is one. The same floats as {@link
+     * #compute}.
+     */
+    private void same(float[] a, float[] b, float[] output, int from, int to) {
+      switch (kind) {
+        case ADD -> {
+          for (int i = from; i < to; i++) {
+            output[i] = a[i] + b[i];
+          }
+        }
+        case SUB -> {
+          for (int i = from; i < to; i++) {
+            output[i] = a[i] - b[i];
+          }
+        }
+        case MUL -> {
+          for (int i = from; i < to; i++) {
+            output[i] = a[i] * b[i];
+          }
+        }
+      }
+      if (activation != Activation.NONE) {
+        for (int i = from; i < to; i++) {
+          output[i] = activation.apply(output[i]);
+        }
       }
     }
   }
 
-  static final class Int8Op implements BinaryOp<byte[]> {
+  static final class Int8Op implements SplitBinaryOp<byte[]> {
     private final RefArithmetic.Kind kind;
     private final QuantizedArithmetic params;
     private final int[] scaledA = new int[256];
@@ -111,6 +163,17 @@ final class FastArithmetic {
 
     @Override
     public void run(byte[] a, int[] aShape, byte[] b, int[] bShape, byte[] output) {
+      runUnits(a, aShape, b, bShape, output, 0, RefArithmetic.outputSize(aShape, bShape));
+    }
+
+    @Override
+    public int units(int[] aShape, int[] bShape) {
+      return flatUnits(aShape, bShape);
+    }
+
+    @Override
+    public void runUnits(
+        byte[] a, int[] aShape, byte[] b, int[] bShape, byte[] output, int from, int to) {
       int size = RefArithmetic.outputSize(aShape, bShape);
       int sizeA = Shapes.size(aShape);
       int sizeB = Shapes.size(bShape);
@@ -120,15 +183,15 @@ final class FastArithmetic {
       int pa = period(aShape, aShape, bShape);
       int pb = period(bShape, aShape, bShape);
       if (pa == size && pb > 0) {
-        for (int i = 0, j = 0; i < size; i++, j = j + 1 == pb ? 0 : j + 1) {
+        for (int i = from, j = from % pb; i < to; i++, j = j + 1 == pb ? 0 : j + 1) {
           output[i] = (byte) compute(a[i], b[j]);
         }
       } else if (pb == size && pa > 0) {
-        for (int i = 0, j = 0; i < size; i++, j = j + 1 == pa ? 0 : j + 1) {
+        for (int i = from, j = from % pa; i < to; i++, j = j + 1 == pa ? 0 : j + 1) {
           output[i] = (byte) compute(a[j], b[i]);
         }
-      } else {
-        general.run(a, aShape, b, bShape, output);
+      } else if (from < to) {
+        general.run(a, aShape, b, bShape, output); // one unit: the whole output
       }
     }
   }

@@ -35,11 +35,33 @@ final class FastConv2d {
 
   // ---- planes -----------------------------------------------------------------------------------
 
-  static void planes(float[] in, Window w, float[][] planes) {
+  /*
+   * Planes of the input rows that output rows [fromRow, toRow) read, image by image: a thread with
+   * part of the output rows converts only the input its part reads (each part converting the whole
+   * input kept two threads from being faster than one).
+   */
+
+  /**
+   * The first pixel (flat over height and width) of image {@code b} that rows from {@code fromRow}
+   * read.
+   */
+  static int stretchStart(Window w, int b, int fromRow) {
+    int oy0 = Math.max(0, fromRow - b * w.outH());
+    return Math.max(0, oy0 * w.strideH() - w.padTop()) * w.inW();
+  }
+
+  /** One past the last pixel of image {@code b} that rows before {@code toRow} read. */
+  static int stretchEnd(Window w, int b, int toRow) {
+    int oy1 = Math.min(w.outH(), toRow - b * w.outH());
+    int y1 = (oy1 - 1) * w.strideH() - w.padTop() + (w.filterH() - 1) * w.dilationH() + 1;
+    return Math.min(w.inH(), y1) * w.inW();
+  }
+
+  static void planes(float[] in, Window w, int fromRow, int toRow, float[][] planes) {
     int c = w.channels();
     int hw = w.inH() * w.inW();
-    for (int b = 0; b < w.batch(); b++) {
-      for (int i = 0; i < hw; i++) {
+    for (int b = fromRow / w.outH(); fromRow < toRow && b <= (toRow - 1) / w.outH(); b++) {
+      for (int i = stretchStart(w, b, fromRow), end = stretchEnd(w, b, toRow); i < end; i++) {
         int base = (b * hw + i) * c;
         for (int ch = 0; ch < c; ch++) {
           planes[b * c + ch][i] = in[base + ch];
@@ -48,11 +70,11 @@ final class FastConv2d {
     }
   }
 
-  static void planes(byte[] in, int zeroPoint, Window w, float[][] planes) {
+  static void planes(byte[] in, int zeroPoint, Window w, int fromRow, int toRow, float[][] planes) {
     int c = w.channels();
     int hw = w.inH() * w.inW();
-    for (int b = 0; b < w.batch(); b++) {
-      for (int i = 0; i < hw; i++) {
+    for (int b = fromRow / w.outH(); fromRow < toRow && b <= (toRow - 1) / w.outH(); b++) {
+      for (int i = stretchStart(w, b, fromRow), end = stretchEnd(w, b, toRow); i < end; i++) {
         int base = (b * hw + i) * c;
         for (int ch = 0; ch < c; ch++) {
           planes[b * c + ch][i] = in[base + ch] - zeroPoint;
@@ -61,11 +83,11 @@ final class FastConv2d {
     }
   }
 
-  static void planes(byte[] in, int zeroPoint, Window w, int[][] planes) {
+  static void planes(byte[] in, int zeroPoint, Window w, int fromRow, int toRow, int[][] planes) {
     int c = w.channels();
     int hw = w.inH() * w.inW();
-    for (int b = 0; b < w.batch(); b++) {
-      for (int i = 0; i < hw; i++) {
+    for (int b = fromRow / w.outH(); fromRow < toRow && b <= (toRow - 1) / w.outH(); b++) {
+      for (int i = stretchStart(w, b, fromRow), end = stretchEnd(w, b, toRow); i < end; i++) {
         int base = (b * hw + i) * c;
         for (int ch = 0; ch < c; ch++) {
           planes[b * c + ch][i] = in[base + ch] - zeroPoint;
@@ -289,9 +311,9 @@ final class FastConv2d {
 
   /**
    * The filter dimensions and geometry checks shared by the float and int8 layers; output rows can
-   * be computed apart ({@link RowSplit}).
+   * be computed apart ({@link SplitOp}).
    */
-  private abstract static class Layer<I, O> implements RowSplit<I, O> {
+  private abstract static class Layer<I, O> implements SplitOp<I, O> {
     final int outC;
     final int kh;
     final int kw;
@@ -329,7 +351,7 @@ final class FastConv2d {
     }
 
     @Override
-    public int rows(int[] inputShape) {
+    public int units(int[] inputShape) {
       Window w = window(inputShape);
       return w.batch() * w.outH();
     }
@@ -365,7 +387,7 @@ final class FastConv2d {
     }
 
     @Override
-    public void runRows(
+    public void runUnits(
         float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       convolve(
@@ -408,7 +430,7 @@ final class FastConv2d {
     }
 
     @Override
-    public void runRows(
+    public void runUnits(
         float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       float[][] weights = scratch.floatRows(3, outC, taps);
@@ -460,7 +482,7 @@ final class FastConv2d {
     Shapes.checkLength("input", w.inputSize(), input.length);
     Shapes.checkLength("output", pixels * outC, output.length);
     float[][] planes = scratch.floatRows(0, w.batch() * inC, w.inH() * w.inW());
-    planes(input, w, planes);
+    planes(input, w, fromRow, toRow, planes);
     int tile = tilePixels(taps);
     float[][] patches = scratch.floatRows(1, taps, tile);
     float[][] acc = scratch.floatRows(2, outC, tile);
@@ -548,7 +570,7 @@ final class FastConv2d {
     }
 
     @Override
-    public void runRows(
+    public void runUnits(
         byte[] input, int[] inputShape, byte[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       int pixels = w.outputPixels();
@@ -558,7 +580,7 @@ final class FastConv2d {
       int tile = tilePixels(taps);
       if (floatWeights != null) {
         float[][] planes = scratch.floatRows(0, w.batch() * inC, w.inH() * w.inW());
-        planes(input, inputZeroPoint, w, planes);
+        planes(input, inputZeroPoint, w, from, to, planes);
         float[][] patches = scratch.floatRows(1, taps, tile);
         float[][] acc = scratch.floatRows(2, outC, tile);
         for (int p0 = from * w.outW(); p0 < end; p0 += tile) {
@@ -575,7 +597,7 @@ final class FastConv2d {
         }
       } else {
         int[][] planes = scratch.intRows(0, w.batch() * inC, w.inH() * w.inW());
-        planes(input, inputZeroPoint, w, planes);
+        planes(input, inputZeroPoint, w, from, to, planes);
         int[][] patches = scratch.intRows(1, taps, tile);
         int[][] acc = scratch.intRows(2, outC, tile);
         for (int p0 = from * w.outW(); p0 < end; p0 += tile) {

@@ -15,7 +15,7 @@ final class FastDepthwiseConv2d {
   private FastDepthwiseConv2d() {}
 
   /** The geometry checks shared by the float and int8 layers. */
-  private abstract static class Layer<I, O> implements RowSplit<I, O> {
+  private abstract static class Layer<I, O> implements SplitOp<I, O> {
     final int kh;
     final int kw;
     final int outC;
@@ -49,14 +49,14 @@ final class FastDepthwiseConv2d {
     }
 
     @Override
-    public int rows(int[] inputShape) {
+    public int units(int[] inputShape) {
       Window w = window(inputShape);
       return w.batch() * w.outH();
     }
 
     @Override
     public long work(int[] inputShape) {
-      return (long) window(inputShape).outputPixels() * outC * kh * kw;
+      return (long) window(inputShape).outputPixels() * outC * kh * kw * Work.DEPTHWISE;
     }
   }
 
@@ -78,7 +78,7 @@ final class FastDepthwiseConv2d {
     }
 
     @Override
-    public void runRows(
+    public void runUnits(
         float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       convolve(input, w, weights, ones, bias, options, output, scratch, from, to);
@@ -107,7 +107,7 @@ final class FastDepthwiseConv2d {
     }
 
     @Override
-    public void runRows(
+    public void runUnits(
         float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
       float[][] weights = scratch.floatRows(0, kh * kw, outC);
       byte[] row = scratch.bytes(0, outC);
@@ -234,7 +234,7 @@ final class FastDepthwiseConv2d {
     }
 
     @Override
-    public void runRows(
+    public void runUnits(
         byte[] input, int[] inputShape, byte[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       int inC = w.channels();

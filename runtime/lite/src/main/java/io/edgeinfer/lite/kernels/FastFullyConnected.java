@@ -16,11 +16,19 @@ import java.util.Arrays;
  * Small layers (up to {@link #WIDEN_LIMIT} weights, in cache) widen them to int rows and run like
  * the float layer, vectorized. Either way the zero point comes out afterwards through precomputed
  * row sums ({@code sum w*(x-zp) = sum w*x - zp*sum w}, exact in int32 arithmetic).
+ *
+ * <p>Float and int8 layers split their outputs over threads ({@link SplitOp}: MobileNet's
+ * classifier), in groups of four; each output is computed as in a whole run.
  */
 final class FastFullyConnected {
   private FastFullyConnected() {}
 
-  static final class FloatOp implements UnaryOp<float[], float[]> {
+  /** Groups of four outputs: the units a layer's outputs split in. */
+  static int groups(int outputs) {
+    return (outputs + 3) / 4;
+  }
+
+  static final class FloatOp implements SplitOp<float[], float[]> {
     private final float[][] rows; // [inputs][outputs]
     private final float[] bias;
     private final int outputs;
@@ -47,10 +55,28 @@ final class FastFullyConnected {
     }
 
     @Override
+    public int units(int[] inputShape) {
+      return groups(outputs);
+    }
+
+    @Override
+    public long work(int[] inputShape) {
+      return (long) RefFullyConnected.batch(inputShape, inputs) * inputs * outputs;
+    }
+
+    @Override
     public void run(float[] input, int[] inputShape, float[] output, Scratch scratch) {
+      runUnits(input, inputShape, output, scratch, 0, groups(outputs));
+    }
+
+    @Override
+    public void runUnits(
+        float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
       int batch = RefFullyConnected.batch(inputShape, inputs);
       Shapes.checkLength("input", batch * inputs, input.length);
       Shapes.checkLength("output", batch * outputs, output.length);
+      int o0 = 4 * from;
+      int o1 = Math.min(outputs, 4 * to);
       float[] acc0 = scratch.floats(0, outputs);
       int b = 0;
       if (batch >= 4) {
@@ -58,22 +84,22 @@ final class FastFullyConnected {
         float[] acc2 = scratch.floats(2, outputs);
         float[] acc3 = scratch.floats(3, outputs);
         for (; b + 4 <= batch; b += 4) {
-          fourRows(input, b * inputs, acc0, acc1, acc2, acc3);
-          finish(acc0, output, b * outputs);
-          finish(acc1, output, (b + 1) * outputs);
-          finish(acc2, output, (b + 2) * outputs);
-          finish(acc3, output, (b + 3) * outputs);
+          fourRows(input, b * inputs, acc0, acc1, acc2, acc3, o0, o1);
+          finish(acc0, output, b * outputs, o0, o1);
+          finish(acc1, output, (b + 1) * outputs, o0, o1);
+          finish(acc2, output, (b + 2) * outputs, o0, o1);
+          finish(acc3, output, (b + 3) * outputs, o0, o1);
         }
       }
       for (; b < batch; b++) {
-        oneRow(input, b * inputs, acc0);
-        finish(acc0, output, b * outputs);
+        oneRow(input, b * inputs, acc0, o0, o1);
+        finish(acc0, output, b * outputs, o0, o1);
       }
     }
 
-    private void oneRow(float[] input, int base, float[] acc) {
-      final int n = outputs;
-      Arrays.fill(acc, 0, n, 0f);
+    /** {@code acc[o]} for outputs {@code [o0, n)} of one batch row. */
+    private void oneRow(float[] input, int base, float[] acc, int o0, int n) {
+      Arrays.fill(acc, o0, n, 0f);
       int i = 0;
       for (; i + 4 <= inputs; i += 4) {
         float x0 = input[base + i];
@@ -84,33 +110,39 @@ final class FastFullyConnected {
         float[] r1 = rows[i + 1];
         float[] r2 = rows[i + 2];
         float[] r3 = rows[i + 3];
-        for (int o = 0; o < n; o++) {
+        for (int o = o0; o < n; o++) {
           acc[o] = acc[o] + x0 * r0[o] + x1 * r1[o] + x2 * r2[o] + x3 * r3[o];
         }
       }
       for (; i < inputs; i++) {
         float x = input[base + i];
         float[] r = rows[i];
-        for (int o = 0; o < n; o++) {
+        for (int o = o0; o < n; o++) {
           acc[o] += x * r[o];
         }
       }
     }
 
     private void fourRows(
-        float[] input, int base, float[] acc0, float[] acc1, float[] acc2, float[] acc3) {
-      final int n = outputs;
-      Arrays.fill(acc0, 0, n, 0f);
-      Arrays.fill(acc1, 0, n, 0f);
-      Arrays.fill(acc2, 0, n, 0f);
-      Arrays.fill(acc3, 0, n, 0f);
+        float[] input,
+        int base,
+        float[] acc0,
+        float[] acc1,
+        float[] acc2,
+        float[] acc3,
+        int o0,
+        int n) {
+      Arrays.fill(acc0, o0, n, 0f);
+      Arrays.fill(acc1, o0, n, 0f);
+      Arrays.fill(acc2, o0, n, 0f);
+      Arrays.fill(acc3, o0, n, 0f);
       for (int i = 0; i < inputs; i++) {
         float x0 = input[base + i];
         float x1 = input[base + inputs + i];
         float x2 = input[base + 2 * inputs + i];
         float x3 = input[base + 3 * inputs + i];
         float[] r = rows[i];
-        for (int o = 0; o < n; o++) {
+        for (int o = o0; o < n; o++) {
           float w = r[o];
           acc0[o] += x0 * w;
           acc1[o] += x1 * w;
@@ -120,8 +152,8 @@ final class FastFullyConnected {
       }
     }
 
-    private void finish(float[] acc, float[] output, int offset) {
-      for (int o = 0; o < outputs; o++) {
+    private void finish(float[] acc, float[] output, int offset, int o0, int o1) {
+      for (int o = o0; o < o1; o++) {
         output[offset + o] = activation.apply(acc[o] + bias[o]);
       }
     }
@@ -134,7 +166,7 @@ final class FastFullyConnected {
    */
   static final int WIDEN_LIMIT = 1 << 16;
 
-  static final class Int8Op implements UnaryOp<byte[], byte[]> {
+  static final class Int8Op implements SplitOp<byte[], byte[]> {
     private final int[][] rows; // [inputs][outputs] when widened, else null
     private final byte[] panels; // rows in groups of 4, interleaved: [group][input][4]; or null
     private final int[] rowSums;
@@ -213,29 +245,46 @@ final class FastFullyConnected {
     }
 
     @Override
+    public int units(int[] inputShape) {
+      return groups(outputs);
+    }
+
+    @Override
+    public long work(int[] inputShape) {
+      return (long) RefFullyConnected.batch(inputShape, inputs) * inputs * outputs;
+    }
+
+    @Override
     public void run(byte[] input, int[] inputShape, byte[] output, Scratch scratch) {
+      runUnits(input, inputShape, output, scratch, 0, groups(outputs));
+    }
+
+    @Override
+    public void runUnits(
+        byte[] input, int[] inputShape, byte[] output, Scratch scratch, int from, int to) {
       int batch = RefFullyConnected.batch(inputShape, inputs);
       Shapes.checkLength("input", batch * inputs, input.length);
       Shapes.checkLength("output", batch * outputs, output.length);
+      int o0 = 4 * from;
+      int o1 = Math.min(outputs, 4 * to);
       if (rows != null) {
         int[] acc = scratch.ints(0, outputs);
         for (int b = 0; b < batch; b++) {
-          widenedRow(input, b * inputs, acc);
-          for (int o = 0; o < outputs; o++) {
+          widenedRow(input, b * inputs, acc, o0, o1);
+          for (int o = o0; o < o1; o++) {
             output[b * outputs + o] = finish(acc[o], o);
           }
         }
       } else {
         for (int b = 0; b < batch; b++) {
-          panelRow(input, b * inputs, output, b * outputs);
+          panelRow(input, b * inputs, output, b * outputs, o0, o1);
         }
       }
     }
 
-    /** {@code acc[o] = sum of w[o][i] * x[i]} over int rows, four inputs per pass. */
-    private void widenedRow(byte[] input, int base, int[] acc) {
-      final int n = outputs;
-      Arrays.fill(acc, 0, n, 0);
+    /** {@code acc[o] = sum of w[o][i] * x[i]} over int rows for {@code o} in {@code [o0, n)}. */
+    private void widenedRow(byte[] input, int base, int[] acc, int o0, int n) {
+      Arrays.fill(acc, o0, n, 0);
       int i = 0;
       for (; i + 4 <= inputs; i += 4) {
         int x0 = input[base + i];
@@ -246,25 +295,28 @@ final class FastFullyConnected {
         int[] r1 = rows[i + 1];
         int[] r2 = rows[i + 2];
         int[] r3 = rows[i + 3];
-        for (int o = 0; o < n; o++) {
+        for (int o = o0; o < n; o++) {
           acc[o] = acc[o] + x0 * r0[o] + x1 * r1[o] + x2 * r2[o] + x3 * r3[o];
         }
       }
       for (; i < inputs; i++) {
         int x = input[base + i];
         int[] r = rows[i];
-        for (int o = 0; o < n; o++) {
+        for (int o = o0; o < n; o++) {
           acc[o] += x * r[o];
         }
       }
     }
 
-    /** One batch row over the int8 panels: four outputs per pass over the input. */
-    private void panelRow(byte[] input, int base, byte[] output, int outBase) {
+    /**
+     * One batch row over the int8 panels, outputs {@code [o0, o1)} ({@code o0} a multiple of 4):
+     * four outputs per pass over the input.
+     */
+    private void panelRow(byte[] input, int base, byte[] output, int outBase, int o0, int o1) {
       final byte[] w = panels;
       final int n = inputs;
-      int full = outputs / 4 * 4;
-      for (int o = 0; o < full; o += 4) {
+      int full = Math.min(o1, outputs / 4 * 4);
+      for (int o = o0; o < full; o += 4) {
         int p = o * n;
         int a0 = 0;
         int a1 = 0;
@@ -283,7 +335,7 @@ final class FastFullyConnected {
         output[outBase + o + 2] = finish(a2, o + 2);
         output[outBase + o + 3] = finish(a3, o + 3);
       }
-      for (int o = full; o < outputs; o++) {
+      for (int o = Math.max(o0, full); o < o1; o++) {
         int p = o * n;
         int a = 0;
         for (int i = 0; i < n; i++) {

@@ -11,6 +11,10 @@ import io.edgeinfer.lite.kernels.Broadcast;
 import io.edgeinfer.lite.kernels.IntMath;
 import io.edgeinfer.lite.kernels.Kernels;
 import io.edgeinfer.lite.kernels.Quant;
+import io.edgeinfer.lite.kernels.Scratch;
+import io.edgeinfer.lite.kernels.Shapes;
+import io.edgeinfer.lite.kernels.SplitBinaryOp;
+import io.edgeinfer.lite.kernels.Work;
 
 /** ADD, SUB and MUL with broadcasting: float32, int8/uint8, int32 and int64 (shape arithmetic). */
 final class BinaryLowering implements Lowering {
@@ -45,12 +49,7 @@ final class BinaryLowering implements Lowering {
             default -> kernels.mul(act);
           };
       return Step.single(
-          ctx.name(),
-          in,
-          y,
-          s -> k.outputShape(s[a], s[b]),
-          (buf, s, scratch) ->
-              k.run((float[]) buf[a], s[a], (float[]) buf[b], s[b], (float[]) buf[y]));
+          ctx.name(), in, y, s -> k.outputShape(s[a], s[b]), runner(ctx, k, a, b, y));
     }
     if (OpContext.isQuantized8(ta) && OpContext.isQuantized8(tb) && ta.type() == tb.type()) {
       ctx.requireQuantized8(y, ta);
@@ -64,17 +63,45 @@ final class BinaryLowering implements Lowering {
             default -> kernels.mul(qa, qb, qy, act);
           };
       return Step.single(
-          ctx.name(),
-          in,
-          y,
-          s -> k.outputShape(s[a], s[b]),
-          (buf, s, scratch) ->
-              k.run((byte[]) buf[a], s[a], (byte[]) buf[b], s[b], (byte[]) buf[y]));
+          ctx.name(), in, y, s -> k.outputShape(s[a], s[b]), runner(ctx, k, a, b, y));
     }
     if ((ta.type() == DataType.INT32 || ta.type() == DataType.INT64) && ta.type() == tb.type()) {
       return integers(ctx, a, b, y, act);
     }
     throw new Unsupported(ta.type().label() + " and " + tb.type().label());
+  }
+
+  /**
+   * Runs {@code k} on the buffers of {@code a}, {@code b} and {@code y}; its output elements are
+   * shared by the model's threads when the kernel splits them ({@link SplitBinaryOp}).
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> Step.Runner runner(OpContext ctx, BinaryOp<T> k, int a, int b, int y) {
+    if (!ctx.threaded() || !(k instanceof SplitBinaryOp<T> split)) {
+      return (buf, s, scratch) -> k.run((T) buf[a], s[a], (T) buf[b], s[b], (T) buf[y]);
+    }
+    return ctx.split(
+        new SplitRunner() {
+          @Override
+          public int units(int[][] shapes) {
+            return split.units(shapes[a], shapes[b]);
+          }
+
+          @Override
+          public long work(int[][] shapes) {
+            return (long) Shapes.size(shapes[y]) * Work.ELEMENT;
+          }
+
+          @Override
+          public void runUnits(Object[] buf, int[][] s, Scratch scratch, int from, int to) {
+            split.runUnits((T) buf[a], s[a], (T) buf[b], s[b], (T) buf[y], from, to);
+          }
+
+          @Override
+          public void run(Object[] buf, int[][] s, Scratch scratch) {
+            split.run((T) buf[a], s[a], (T) buf[b], s[b], (T) buf[y]);
+          }
+        });
   }
 
   /** Whole numbers, as TFLite's int32 and int64 kernels (no fused activation seen in models). */

@@ -1,7 +1,7 @@
 package io.edgeinfer.lite.ops;
 
 import io.edgeinfer.core.DataType;
-import io.edgeinfer.lite.RowThreads;
+import io.edgeinfer.lite.ThreadGang;
 import io.edgeinfer.lite.format.HalfFloat;
 import io.edgeinfer.lite.format.LiteModel;
 import io.edgeinfer.lite.format.LiteOperator;
@@ -13,7 +13,8 @@ import io.edgeinfer.lite.kernels.Activation;
 import io.edgeinfer.lite.kernels.Kernels;
 import io.edgeinfer.lite.kernels.Padding;
 import io.edgeinfer.lite.kernels.Quant;
-import io.edgeinfer.lite.kernels.RowSplit;
+import io.edgeinfer.lite.kernels.Scratch;
+import io.edgeinfer.lite.kernels.SplitOp;
 import io.edgeinfer.lite.kernels.UnaryOp;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -34,7 +35,7 @@ public final class OpContext {
   private final LiteModel model;
   private final LiteSubgraph graph;
   private final Kernels kernels;
-  private final RowThreads threads;
+  private final ThreadGang threads;
   private final Object[] constants;
 
   /** Constants computed at load (a DEQUANTIZE of float16 weights), by tensor; never in a file. */
@@ -42,7 +43,7 @@ public final class OpContext {
 
   private String name = "";
 
-  public OpContext(LiteModel model, LiteSubgraph graph, Kernels kernels, RowThreads threads) {
+  public OpContext(LiteModel model, LiteSubgraph graph, Kernels kernels, ThreadGang threads) {
     this.model = model;
     this.graph = graph;
     this.kernels = kernels;
@@ -362,8 +363,8 @@ public final class OpContext {
     Step.SingleShaper shapes =
         shaper != null ? s -> shaper.apply(s[x]) : s -> kernel.outputShape(s[x]);
     Step.Runner runner;
-    if (threads != null && kernel instanceof RowSplit<?, ?> split) {
-      runner = (buf, s, scratch) -> threads.run(split, buf[x], s[x], buf[y], scratch);
+    if (threaded() && kernel instanceof SplitOp<?, ?> split) {
+      runner = split(unarySplit(x, y, split));
     } else if (floatIn && floatOut) {
       @SuppressWarnings("unchecked")
       UnaryOp<float[], float[]> k = (UnaryOp<float[], float[]>) kernel;
@@ -382,6 +383,57 @@ public final class OpContext {
       runner = (buf, s, scratch) -> k.run((byte[]) buf[x], s[x], (byte[]) buf[y], scratch);
     }
     return Step.single(name, new int[] {x}, y, shapes, runner);
+  }
+
+  /** True when the model has a gang of threads to share large steps ({@link #split}). */
+  public boolean threaded() {
+    return threads != null;
+  }
+
+  /**
+   * The runner of a step whose units can be computed apart: shared by the gang's threads when the
+   * model has them, else run whole.
+   */
+  public Step.Runner split(SplitRunner runner) {
+    ThreadGang gang = threads;
+    if (gang == null) {
+      return runner;
+    }
+    return (buf, s, scratch) -> gang.run(runner, buf, s, scratch);
+  }
+
+  /**
+   * The runner of a kernel whose arrays the step passes as they are (any element type): split over
+   * the model's threads when it has them.
+   */
+  @SuppressWarnings("unchecked")
+  public Step.Runner splitUnary(int x, int y, SplitOp<?, ?> kernel) {
+    if (threaded()) {
+      return split(unarySplit(x, y, kernel));
+    }
+    SplitOp<Object, Object> k = (SplitOp<Object, Object>) kernel;
+    return (buf, s, scratch) -> k.run(buf[x], s[x], buf[y], scratch);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static SplitRunner unarySplit(int x, int y, SplitOp<?, ?> split) {
+    SplitOp<Object, Object> k = (SplitOp<Object, Object>) split;
+    return new SplitRunner() {
+      @Override
+      public int units(int[][] shapes) {
+        return k.units(shapes[x]);
+      }
+
+      @Override
+      public long work(int[][] shapes) {
+        return k.work(shapes[x]);
+      }
+
+      @Override
+      public void runUnits(Object[] buf, int[][] shapes, Scratch scratch, int from, int to) {
+        k.runUnits(buf[x], shapes[x], buf[y], scratch, from, to);
+      }
+    };
   }
 
   /** A step of one input and one output whose shape one function of the input's gives. */

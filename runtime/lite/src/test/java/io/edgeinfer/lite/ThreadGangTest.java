@@ -22,8 +22,8 @@ import io.edgeinfer.lite.format.LiteModelBuilder;
 import io.edgeinfer.lite.format.OperatorOptions;
 import io.edgeinfer.lite.format.Padding;
 import io.edgeinfer.lite.format.TfliteWriter;
-import io.edgeinfer.lite.kernels.RowSplit;
 import io.edgeinfer.lite.kernels.Scratch;
+import io.edgeinfer.lite.ops.SplitRunner;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -35,55 +35,55 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Large convolutions split over threads give the single thread's results, bit for bit. */
-class RowThreadsTest {
+/** Large steps split over a gang of threads give the single thread's results, bit for bit. */
+class ThreadGangTest {
   @TempDir Path dir;
 
-  /** Records which thread computed which rows; optionally fails on one row. */
-  private static final class Recorder implements RowSplit<int[], int[]> {
+  /** Records which thread computed which units; optionally fails on one. Buffers: in, out. */
+  private static final class Recorder implements SplitRunner {
     final Map<Integer, Thread> owners = new ConcurrentHashMap<>();
-    final int rows;
+    final int units;
     final int failOn;
 
-    Recorder(int rows, int failOn) {
-      this.rows = rows;
+    Recorder(int units, int failOn) {
+      this.units = units;
       this.failOn = failOn;
     }
 
     @Override
-    public int[] outputShape(int[] inputShape) {
-      return new int[] {rows};
+    public int units(int[][] shapes) {
+      return units;
     }
 
     @Override
-    public int rows(int[] inputShape) {
-      return rows;
+    public long work(int[][] shapes) {
+      return ThreadGang.MIN_WORK;
     }
 
     @Override
-    public long work(int[] inputShape) {
-      return RowThreads.MIN_WORK;
-    }
-
-    @Override
-    public void runRows(
-        int[] input, int[] inputShape, int[] output, Scratch scratch, int from, int to) {
+    public void runUnits(Object[] buffers, int[][] shapes, Scratch scratch, int from, int to) {
+      int[] input = (int[]) buffers[0];
+      int[] output = (int[]) buffers[1];
       for (int r = from; r < to; r++) {
         if (r == failOn) {
-          throw new IllegalStateException("row " + r);
+          throw new IllegalStateException("unit " + r);
         }
-        assertSame(null, owners.put(r, Thread.currentThread()), "row " + r + " twice");
+        assertSame(null, owners.put(r, Thread.currentThread()), "unit " + r + " twice");
         output[r] = input[r] * 2;
-        // A row takes a while, as a convolution's does: time for the workers to wake and take
+        // A unit takes a while, as a convolution's rows do: time for the workers to wake and take
         // their parts before the caller, done with its own, takes them instead.
         LockSupport.parkNanos(200_000);
       }
     }
   }
 
+  private static void run(ThreadGang gang, Recorder op, int[] in, int[] out) {
+    gang.run(op, new Object[] {in, out}, new int[][] {{in.length}, {out.length}}, new Scratch());
+  }
+
   @Test
-  void splitsRowsOverTheWorkersAndTheCaller() throws Exception {
-    RowThreads threads = new RowThreads(3);
+  void splitsUnitsOverTheWorkersAndTheCaller() throws Exception {
+    ThreadGang threads = new ThreadGang(3);
     Set<Thread> gang = new HashSet<>(List.of(threads.workerThreads()));
     gang.add(Thread.currentThread());
     int mostThreads = 0;
@@ -96,7 +96,7 @@ class RowThreadsTest {
           in[r] = r + call;
         }
         int[] out = new int[rows];
-        threads.run(op, in, new int[] {rows}, out, new Scratch());
+        run(threads, op, in, out);
         assertEquals(rows, op.owners.size());
         for (int r = 0; r < rows; r++) {
           assertEquals(2 * (r + call), out[r]);
@@ -112,11 +112,10 @@ class RowThreadsTest {
       Recorder failing = new Recorder(9, 8);
       IllegalStateException e =
           assertThrows(
-              IllegalStateException.class,
-              () -> threads.run(failing, new int[9], new int[] {9}, new int[9], new Scratch()));
-      assertEquals("row 8", e.getMessage());
+              IllegalStateException.class, () -> run(threads, failing, new int[9], new int[9]));
+      assertEquals("unit 8", e.getMessage());
       Recorder after = new Recorder(6, -1);
-      threads.run(after, new int[6], new int[] {6}, new int[6], new Scratch());
+      run(threads, after, new int[6], new int[6]);
       assertEquals(6, after.owners.size());
     } finally {
       threads.close();
@@ -124,6 +123,22 @@ class RowThreadsTest {
     for (Thread worker : threads.workerThreads()) {
       worker.join(5_000);
       assertFalse(worker.isAlive(), worker.getName() + " stopped");
+    }
+  }
+
+  @Test
+  void wakesWorkersThatParkedBetweenSplits() throws Exception {
+    try (ThreadGang gang = new ThreadGang(2)) {
+      Thread worker = gang.workerThreads()[0];
+      boolean helped = false;
+      for (int attempt = 0; attempt < 20 && !helped; attempt++) {
+        Thread.sleep(5); // 25 times the spin: the worker has parked (or is parking)
+        Recorder op = new Recorder(8, -1);
+        run(gang, op, new int[8], new int[8]);
+        assertEquals(8, op.owners.size());
+        helped = op.owners.containsValue(worker);
+      }
+      assertTrue(helped, "a parked worker was woken and took parts in one of 20 splits");
     }
   }
 
