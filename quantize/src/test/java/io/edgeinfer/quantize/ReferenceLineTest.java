@@ -20,14 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The quantize report's line on the written file in TensorFlow Lite's reference kernels ({@code
- * tflm_oracle}) against the lite engine, on a trained 16-feature, 4-class network. Everything up to
- * the softmax is bit for bit; the int8 SOFTMAX is TFLite's float-table kernel in the lite engine
- * (as in TensorFlow Lite 2.6.2) and the fixed-point one in TFLite Micro, which puts about one value
- * in 40,000 one step (1/256) away ({@code Int8SoftmaxInThreeRuntimesTest}): a training that lands a
- * sample there shows that step, so the bound is one step, not zero.
+ * tflm_oracle}) against the lite engine, on a trained 16-feature, 4-class network.
  */
 class ReferenceLineTest {
-  private static final double ONE_SOFTMAX_STEP = 1 / 256.0;
   @TempDir static Path dir;
   static Path model;
   static Path samples;
@@ -72,7 +67,7 @@ class ReferenceLineTest {
     ReferenceComparison reference = report.reference();
     assertTrue(reference.ran(), report.toText());
     assertEquals(300, reference.samples());
-    assertTrue(reference.maxAbsDiff() <= ONE_SOFTMAX_STEP, report.toText());
+    assertEquals(0.0, reference.maxAbsDiff(), report.toText());
     assertEquals(1.0, reference.argmaxAgreement(), report.toText());
     assertTrue(reference.checkedCopy().contains("ARG_MAX gives int32"), reference.checkedCopy());
     assertTrue(
@@ -80,7 +75,7 @@ class ReferenceLineTest {
             .toText()
             .contains(
                 "against the TFLite reference, tflm_oracle (tflite-micro 90b983c2), on 300"
-                    + " samples: max |diff| from the lite engine "),
+                    + " samples: max |diff| from the lite engine 0, argmax agreement 100.00%"),
         report.toText());
     assertTrue(report.toJson().contains("\"against_tflite_reference\""), report.toJson());
   }
@@ -88,7 +83,7 @@ class ReferenceLineTest {
   @Test
   void int8InputsAndOutputsToo() throws Exception {
     ReferenceComparison reference = convert(Mode.INT8, true).reference();
-    assertTrue(reference.maxAbsDiff() <= ONE_SOFTMAX_STEP, reference.toString());
+    assertEquals(0.0, reference.maxAbsDiff(), reference.toString());
     assertEquals(1.0, reference.argmaxAgreement(), reference.toString());
   }
 

@@ -237,6 +237,9 @@ public class FastKernels implements Kernels {
 
   @Override
   public UnaryOp<byte[], byte[]> softmax(float beta, Quant input, Quant output) {
+    if (FixedPointSoftmax.fits(output)) {
+      return new FixedPointSoftmax(beta, input);
+    }
     return new FastSoftmax.Int8Op(beta, input, output);
   }
 

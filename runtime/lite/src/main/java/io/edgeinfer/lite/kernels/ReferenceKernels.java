@@ -219,6 +219,9 @@ public final class ReferenceKernels implements Kernels {
 
   @Override
   public UnaryOp<byte[], byte[]> softmax(float beta, Quant input, Quant output) {
+    if (FixedPointSoftmax.fits(output)) {
+      return new FixedPointSoftmax(beta, input);
+    }
     return new RefSoftmax.Int8Op(beta, input, output);
   }
 
