@@ -10,8 +10,8 @@ import java.util.Set;
  * oracle), as measured operator by operator ({@link OpByOp}) and explained: FULLY_CONNECTED and
  * CONV_2D run on ruy, which applies the output multiplier with one rounding where the reference
  * rounds twice ({@code FullyConnectedRoundingTest} shows it bit for bit); MEAN's optimized kernel
- * rescales its sum its own way; on SOFTMAX it is TensorFlow Lite Micro that puts a rare value one
- * step away (the lite engine and TFLite agree bit for bit: {@code Int8SoftmaxInThreeRuntimesTest}).
+ * rescales its sum its own way; SOFTMAX's optimized kernel works from a float exp table and puts a
+ * rare value one step from the reference's fixed point ({@code Int8SoftmaxInThreeRuntimesTest}).
  * Every other operator our files hold agrees bit for bit. Larger differences at a file's output are
  * these steps carried forward and magnified by later operators, not further kernel differences.
  */
