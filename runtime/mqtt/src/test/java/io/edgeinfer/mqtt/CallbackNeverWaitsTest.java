@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.edgeinfer.mqtt.outbox.Outbox;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,23 +53,13 @@ class CallbackNeverWaitsTest {
         TestClient client = new TestClient(broker.uri()).subscribe(prefix + "/in/+/prediction");
         BurstPublisher load = new BurstPublisher(broker.uri())) {
       BrokerSettings brokerSettings =
-          new BrokerSettings(
-              broker.uri(),
-              clientId,
-              null,
-              null,
-              null,
-              List.of(prefix + "/in/+"),
-              1,
-              prefix + "/status",
-              0);
+          SumServices.broker(broker.uri(), clientId, List.of(prefix + "/in/+"), prefix + "/status");
       try (MqttService service =
-          MqttService.start(
+          SumServices.start(
               brokerSettings,
+              dir.resolve("outbox"),
               info,
               metrics,
-              Outbox.open(dir.resolve("outbox"), 1000, 1 << 20),
-              1000, // receive maximum: the broker may send far more than the queue holds
               sink ->
                   new Pipeline(
                       new SumModel(),

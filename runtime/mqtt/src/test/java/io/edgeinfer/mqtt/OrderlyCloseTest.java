@@ -54,26 +54,16 @@ class OrderlyCloseTest {
         TestClient client = new TestClient(broker.uri()).subscribe(prefix + "/in/+/prediction");
         BurstPublisher load = new BurstPublisher(broker.uri())) {
       BrokerSettings brokerSettings =
-          new BrokerSettings(
-              broker.uri(),
-              clientId,
-              null,
-              null,
-              null,
-              List.of(prefix + "/in/+"),
-              1,
-              prefix + "/status",
-              0);
+          SumServices.broker(broker.uri(), clientId, List.of(prefix + "/in/+"), prefix + "/status");
       Set<Thread> before = Thread.getAllStackTraces().keySet();
       CountDownLatch stall = new CountDownLatch(1);
       Metrics metrics = new Metrics();
       MqttService first =
-          MqttService.start(
+          SumServices.start(
               brokerSettings,
+              dir.resolve("outbox"),
               info,
               metrics,
-              Outbox.open(dir.resolve("outbox"), 1000, 1 << 20),
-              1000, // receive maximum: the broker may send far more than the queue holds
               sink ->
                   new Pipeline(
                       new SumModel(),

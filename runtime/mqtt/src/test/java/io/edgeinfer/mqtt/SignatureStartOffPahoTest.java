@@ -8,7 +8,6 @@ import io.edgeinfer.core.Model;
 import io.edgeinfer.core.ModelException;
 import io.edgeinfer.core.Predictor;
 import io.edgeinfer.core.Signature;
-import io.edgeinfer.mqtt.outbox.Outbox;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,23 +84,13 @@ class SignatureStartOffPahoTest {
     try (PrivateMosquitto broker = PrivateMosquitto.start(dir.resolve("mosquitto"));
         TestClient client = new TestClient(broker.uri()).subscribe(prefix + "/in/+/prediction")) {
       BrokerSettings brokerSettings =
-          new BrokerSettings(
-              broker.uri(),
-              clientId,
-              null,
-              null,
-              null,
-              List.of(prefix + "/in/+"),
-              1,
-              prefix + "/status",
-              0);
+          SumServices.broker(broker.uri(), clientId, List.of(prefix + "/in/+"), prefix + "/status");
       try (MqttService service =
-          MqttService.start(
+          SumServices.start(
               brokerSettings,
+              dir.resolve("outbox"),
               info,
               metrics,
-              Outbox.open(dir.resolve("outbox"), 1000, 1 << 20),
-              1000,
               sink -> new Pipeline(model, SumModel.SIGNATURE, info, settings, sink, metrics))) {
         List<String> waiting = new ArrayList<>();
         try {

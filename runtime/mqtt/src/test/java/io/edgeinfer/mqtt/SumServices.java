@@ -36,23 +36,32 @@ public final class SumServices {
       Metrics metrics,
       PipelineSettings settings)
       throws ModelException, IOException {
-    BrokerSettings broker =
-        new BrokerSettings(
-            uri,
-            clientId,
-            null,
-            null,
-            null,
-            topics,
-            1,
-            "edgeinfer-test/" + clientId + "/status",
-            0);
-    return MqttService.start(
-        broker,
+    return start(
+        broker(uri, clientId, topics, "edgeinfer-test/" + clientId + "/status"),
+        outbox,
         info,
         metrics,
-        Outbox.open(outbox, 1000, 1 << 20),
-        1000,
         sink -> new Pipeline(model, SumModel.SIGNATURE, info, settings, sink, metrics));
+  }
+
+  /** Plain TCP without credentials, QoS 1, the status on {@code statusTopic}. */
+  public static BrokerSettings broker(
+      String uri, String clientId, List<String> topics, String statusTopic) {
+    return new BrokerSettings(uri, clientId, null, null, null, topics, 1, statusTopic, 0);
+  }
+
+  /**
+   * Starts a service over the pipeline the test makes, its outbox in {@code outbox}, with a receive
+   * maximum of 1000: the broker may send far more than a small queue holds.
+   */
+  public static MqttService start(
+      BrokerSettings broker,
+      Path outbox,
+      ModelInfo info,
+      Metrics metrics,
+      MqttService.PipelineFactory pipeline)
+      throws ModelException, IOException {
+    return MqttService.start(
+        broker, info, metrics, Outbox.open(outbox, 1000, 1 << 20), 1000, pipeline);
   }
 }
