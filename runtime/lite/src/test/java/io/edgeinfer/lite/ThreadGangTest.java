@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,7 @@ class ThreadGangTest {
   /** Records which thread computed which units; optionally fails on one. Buffers: in, out. */
   private static final class Recorder implements SplitRunner {
     final Map<Integer, Thread> owners = new ConcurrentHashMap<>();
+    final Map<Thread, List<Integer>> taken = new ConcurrentHashMap<>();
     final int units;
     final int failOn;
 
@@ -69,6 +71,7 @@ class ThreadGangTest {
           throw new IllegalStateException("unit " + r);
         }
         assertSame(null, owners.put(r, Thread.currentThread()), "unit " + r + " twice");
+        taken.computeIfAbsent(Thread.currentThread(), t -> new CopyOnWriteArrayList<>()).add(r);
         output[r] = input[r] * 2;
         // A unit takes a while, as a convolution's rows do: time for the workers to wake and take
         // their parts before the caller, done with its own, takes them instead.
@@ -139,6 +142,39 @@ class ThreadGangTest {
         helped = op.owners.containsValue(worker);
       }
       assertTrue(helped, "a parked worker was woken and took parts in one of 20 splits");
+    }
+  }
+
+  @Test
+  void eachThreadTakesItsOwnStretchFirstThenTheOthersFromTheirEnd() {
+    try (ThreadGang gang = new ThreadGang(2)) {
+      Thread caller = Thread.currentThread();
+      Thread worker = gang.workerThreads()[0];
+      for (int call = 0; call < 20; call++) {
+        Recorder op = new Recorder(8, -1); // 8 parts: 0-3 the caller's, 4-7 the worker's
+        run(gang, op, new int[8], new int[8]);
+        assertEquals(8, op.owners.size());
+        assertOwnThenStolen(op.taken.get(caller), 0, 7, "caller, split " + call);
+        assertOwnThenStolen(op.taken.get(worker), 4, 3, "worker, split " + call);
+      }
+    }
+  }
+
+  /**
+   * {@code units} (null when the thread took none) is a run up from {@code own} (its stretch, in
+   * order), then a run down from {@code stolenFirst} (the other stretch, from its end).
+   */
+  private static void assertOwnThenStolen(
+      List<Integer> units, int own, int stolenFirst, String who) {
+    if (units == null) {
+      return;
+    }
+    int i = 0;
+    while (i < units.size() && units.get(i) == own + i) {
+      i++;
+    }
+    for (int j = 0; i + j < units.size(); j++) {
+      assertEquals(stolenFirst - j, units.get(i + j), who + " took " + units);
     }
   }
 
