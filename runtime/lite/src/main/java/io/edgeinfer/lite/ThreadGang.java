@@ -66,6 +66,13 @@ public final class ThreadGang implements AutoCloseable {
   private volatile int published;
 
   private volatile boolean callerParked;
+
+  /** Bumped by {@link #wake}: parked workers go back to spinning. */
+  private volatile int wakeCalls;
+
+  /** Times a parked worker went back to spinning on a {@link #wake}, for tests. */
+  private final AtomicInteger rewoken = new AtomicInteger();
+
   private volatile boolean closed;
   private volatile Throwable failure;
   private volatile Thread caller;
@@ -103,30 +110,39 @@ public final class ThreadGang implements AutoCloseable {
       }
     }
 
-    /** Spins, then parks, until a split newer than {@code seen} is published or the gang closes. */
+    /**
+     * Spins, then parks, until a split newer than {@code seen} is published or the gang closes; a
+     * {@link #wake} while parked starts the spinning over.
+     */
     private int awaitSplit(int seen) {
-      long start = System.nanoTime();
-      int spins = 0;
       while (true) {
-        int now = published;
-        if (now != seen || closed) {
-          return now;
+        long start = System.nanoTime();
+        int spins = 0;
+        while (true) {
+          int now = published;
+          if (now != seen || closed) {
+            return now;
+          }
+          Thread.onSpinWait();
+          if (++spins % 64 == 0 && System.nanoTime() - start > SPIN_NANOS) {
+            break;
+          }
         }
-        Thread.onSpinWait();
-        if (++spins % 64 == 0 && System.nanoTime() - start > SPIN_NANOS) {
-          break;
+        int wakes = wakeCalls;
+        // Parked is set before the last look: the caller publishes (or wakes), then reads parked.
+        parked = true;
+        try {
+          int now;
+          while ((now = published) == seen && !closed && wakeCalls == wakes) {
+            LockSupport.park(this);
+          }
+          if (now != seen || closed) {
+            return now;
+          }
+          rewoken.incrementAndGet();
+        } finally {
+          parked = false;
         }
-      }
-      // Parked is set before the last look: the caller publishes, then reads parked.
-      parked = true;
-      try {
-        int now;
-        while ((now = published) == seen && !closed) {
-          LockSupport.park(this);
-        }
-        return now;
-      } finally {
-        parked = false;
       }
     }
   }
@@ -199,6 +215,21 @@ public final class ThreadGang implements AutoCloseable {
         if (pending.decrementAndGet() == 0 && callerParked) {
           LockSupport.unpark(caller);
         }
+      }
+    }
+  }
+
+  /**
+   * Wakes parked workers so that they spin, ready for the splits of an inference about to start:
+   * called as a prediction begins, before its inputs are read, so that the tens of microseconds a
+   * parked thread takes to wake overlap that work instead of the first step (a camera's frames come
+   * tens of milliseconds apart, long after the workers parked).
+   */
+  public void wake() {
+    wakeCalls++;
+    for (Worker worker : workers) {
+      if (worker.parked) {
+        LockSupport.unpark(worker.thread);
       }
     }
   }
@@ -281,6 +312,11 @@ public final class ThreadGang implements AutoCloseable {
     for (Worker worker : workers) {
       LockSupport.unpark(worker.thread);
     }
+  }
+
+  /** Times a parked worker went back to spinning on a {@link #wake}, for tests. */
+  int rewoken() {
+    return rewoken.get();
   }
 
   /** The worker threads, for tests. */

@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,6 +144,31 @@ class ThreadGangTest {
       }
       assertTrue(helped, "a parked worker was woken and took parts in one of 20 splits");
     }
+  }
+
+  @Test
+  void wakeGetsParkedWorkersSpinningWithoutASplit() throws Exception {
+    try (ThreadGang gang = new ThreadGang(2)) {
+      Thread worker = gang.workerThreads()[0];
+      for (int attempt = 1; attempt <= 3; attempt++) {
+        assertTrue(within(() -> worker.getState() == Thread.State.WAITING), "the worker parked");
+        gang.wake();
+        int expected = attempt;
+        assertTrue(within(() -> gang.rewoken() == expected), "woken " + attempt + " times");
+      }
+    }
+  }
+
+  /** True when {@code condition} holds within 5 s; the looking thread yields between looks. */
+  private static boolean within(BooleanSupplier condition) {
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (System.nanoTime() < until) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.yield();
+    }
+    return false;
   }
 
   @Test
