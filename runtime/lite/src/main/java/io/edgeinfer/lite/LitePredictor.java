@@ -100,6 +100,7 @@ final class LitePredictor implements Predictor {
   }
 
   private synchronized Map<String, Tensor> run(Map<String, Tensor> inputs) throws ModelException {
+    model.wakeThreads();
     prepare(inputs);
     plan.run(program);
     return outputs();
@@ -112,6 +113,7 @@ final class LitePredictor implements Predictor {
 
   /** One prediction with a clock around each step (for {@code bench --per-op}). */
   private synchronized List<OpTime> runTimed(Map<String, Tensor> inputs) throws ModelException {
+    model.wakeThreads();
     prepare(inputs);
     long[] nanos = new long[plan.steps.size()];
     plan.run(nanos);

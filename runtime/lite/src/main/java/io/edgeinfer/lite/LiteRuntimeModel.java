@@ -305,6 +305,15 @@ final class LiteRuntimeModel implements Model {
     return new LitePredictor(this, signature, entries.get(signature.name()), options);
   }
 
+  /**
+   * Gets the gang's parked workers spinning before a prediction's steps ({@link ThreadGang#wake}).
+   */
+  void wakeThreads() {
+    if (threads != null) {
+      threads.wake();
+    }
+  }
+
   void checkOpen() {
     if (closed) {
       throw new IllegalStateException("the model " + path + " is closed");

@@ -31,7 +31,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +44,7 @@ class ThreadGangTest {
   /** Records which thread computed which units; optionally fails on one. Buffers: in, out. */
   private static final class Recorder implements SplitRunner {
     final Map<Integer, Thread> owners = new ConcurrentHashMap<>();
+    final Map<Thread, List<Integer>> taken = new ConcurrentHashMap<>();
     final int units;
     final int failOn;
 
@@ -69,6 +72,7 @@ class ThreadGangTest {
           throw new IllegalStateException("unit " + r);
         }
         assertSame(null, owners.put(r, Thread.currentThread()), "unit " + r + " twice");
+        taken.computeIfAbsent(Thread.currentThread(), t -> new CopyOnWriteArrayList<>()).add(r);
         output[r] = input[r] * 2;
         // A unit takes a while, as a convolution's rows do: time for the workers to wake and take
         // their parts before the caller, done with its own, takes them instead.
@@ -139,6 +143,64 @@ class ThreadGangTest {
         helped = op.owners.containsValue(worker);
       }
       assertTrue(helped, "a parked worker was woken and took parts in one of 20 splits");
+    }
+  }
+
+  @Test
+  void wakeGetsParkedWorkersSpinningWithoutASplit() throws Exception {
+    try (ThreadGang gang = new ThreadGang(2)) {
+      Thread worker = gang.workerThreads()[0];
+      for (int attempt = 1; attempt <= 3; attempt++) {
+        assertTrue(within(() -> worker.getState() == Thread.State.WAITING), "the worker parked");
+        gang.wake();
+        int expected = attempt;
+        assertTrue(within(() -> gang.rewoken() == expected), "woken " + attempt + " times");
+      }
+    }
+  }
+
+  /** True when {@code condition} holds within 5 s; the looking thread yields between looks. */
+  private static boolean within(BooleanSupplier condition) {
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (System.nanoTime() < until) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.yield();
+    }
+    return false;
+  }
+
+  @Test
+  void eachThreadTakesItsOwnStretchFirstThenTheOthersFromTheirEnd() {
+    try (ThreadGang gang = new ThreadGang(2)) {
+      Thread caller = Thread.currentThread();
+      Thread worker = gang.workerThreads()[0];
+      for (int call = 0; call < 20; call++) {
+        Recorder op = new Recorder(8, -1); // 8 parts: 0-3 the caller's, 4-7 the worker's
+        run(gang, op, new int[8], new int[8]);
+        assertEquals(8, op.owners.size());
+        assertOwnThenStolen(op.taken.get(caller), 0, 7, "caller, split " + call);
+        assertOwnThenStolen(op.taken.get(worker), 4, 3, "worker, split " + call);
+      }
+    }
+  }
+
+  /**
+   * {@code units} (null when the thread took none) is a run up from {@code own} (its stretch, in
+   * order), then a run down from {@code stolenFirst} (the other stretch, from its end).
+   */
+  private static void assertOwnThenStolen(
+      List<Integer> units, int own, int stolenFirst, String who) {
+    if (units == null) {
+      return;
+    }
+    int i = 0;
+    while (i < units.size() && units.get(i) == own + i) {
+      i++;
+    }
+    for (int j = 0; i + j < units.size(); j++) {
+      assertEquals(stolenFirst - j, units.get(i + j), who + " took " + units);
     }
   }
 

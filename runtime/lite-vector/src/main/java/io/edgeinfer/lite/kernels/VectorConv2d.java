@@ -100,6 +100,7 @@ final class VectorConv2d {
   static void patches(float[] in, Window w, int p0, int n, float[] patch) {
     int c = w.channels();
     int taps = w.filterH() * w.filterW() * c;
+    int kwc = w.filterW() * c;
     for (int r = 0; r < n; r++) {
       int pixel = p0 + r;
       int ox = pixel % w.outW();
@@ -107,10 +108,21 @@ final class VectorConv2d {
       int oy = row % w.outH();
       int b = row / w.outH();
       int dst = r * taps;
+      int ix0 = ox * w.strideW() - w.padLeft();
+      // A filter row wholly inside the input is one run of kw * c values (dilation 1).
+      boolean inside = w.dilationW() == 1 && ix0 >= 0 && ix0 + w.filterW() <= w.inW() && kwc < 32;
       for (int fy = 0; fy < w.filterH(); fy++) {
         int iy = oy * w.strideH() - w.padTop() + fy * w.dilationH();
+        if (inside && iy >= 0 && iy < w.inH()) {
+          int src = ((b * w.inH() + iy) * w.inW() + ix0) * c;
+          for (int i = 0; i < kwc; i++) {
+            patch[dst + i] = in[src + i];
+          }
+          dst += kwc;
+          continue;
+        }
         for (int fx = 0; fx < w.filterW(); fx++, dst += c) {
-          int ix = ox * w.strideW() - w.padLeft() + fx * w.dilationW();
+          int ix = ix0 + fx * w.dilationW();
           if (iy < 0 || iy >= w.inH() || ix < 0 || ix >= w.inW()) {
             for (int i = 0; i < c; i++) {
               patch[dst + i] = 0f;
@@ -134,6 +146,7 @@ final class VectorConv2d {
   static void patches(byte[] in, int zeroPoint, Window w, int p0, int n, float[] patch) {
     int c = w.channels();
     int taps = w.filterH() * w.filterW() * c;
+    int kwc = w.filterW() * c;
     for (int r = 0; r < n; r++) {
       int pixel = p0 + r;
       int ox = pixel % w.outW();
@@ -141,10 +154,20 @@ final class VectorConv2d {
       int oy = row % w.outH();
       int b = row / w.outH();
       int dst = r * taps;
+      int ix0 = ox * w.strideW() - w.padLeft();
+      boolean inside = w.dilationW() == 1 && ix0 >= 0 && ix0 + w.filterW() <= w.inW();
       for (int fy = 0; fy < w.filterH(); fy++) {
         int iy = oy * w.strideH() - w.padTop() + fy * w.dilationH();
+        if (inside && iy >= 0 && iy < w.inH()) {
+          int src = ((b * w.inH() + iy) * w.inW() + ix0) * c;
+          for (int i = 0; i < kwc; i++) {
+            patch[dst + i] = in[src + i] - zeroPoint;
+          }
+          dst += kwc;
+          continue;
+        }
         for (int fx = 0; fx < w.filterW(); fx++, dst += c) {
-          int ix = ox * w.strideW() - w.padLeft() + fx * w.dilationW();
+          int ix = ix0 + fx * w.dilationW();
           if (iy < 0 || iy >= w.inH() || ix < 0 || ix >= w.inW()) {
             for (int i = 0; i < c; i++) {
               patch[dst + i] = 0f;
