@@ -42,7 +42,7 @@ final class VectorDepthwiseInt8Rows implements SplitOp<byte[], byte[]> {
   private final float[] weights; // [tap][period], lane k of channel k % channels
   private final int inputZeroPoint;
   private final VectorRequantizer requant;
-  private volatile Window last;
+  private volatile Layout last;
 
   VectorDepthwiseInt8Rows(
       ByteBuffer filter,
@@ -114,13 +114,19 @@ final class VectorDepthwiseInt8Rows implements SplitOp<byte[], byte[]> {
   }
 
   private Window window(int[] inputShape) {
-    Window w = last;
-    if (w == null || !w.matches(inputShape)) {
-      w = Window.of(inputShape, kh, kw, options);
+    return layout(inputShape).window();
+  }
+
+  /** The band layout for an input shape, made once per shape (allocation-free calls after). */
+  private Layout layout(int[] inputShape) {
+    Layout l = last;
+    if (l == null || !l.window().matches(inputShape)) {
+      Window w = Window.of(inputShape, kh, kw, options);
       RefDepthwiseConv2d.multiplier(channels, w.channels());
-      last = w;
+      l = Layout.of(w, kh, kw, channels);
+      last = l;
     }
-    return w;
+    return l;
   }
 
   @Override
@@ -140,14 +146,27 @@ final class VectorDepthwiseInt8Rows implements SplitOp<byte[], byte[]> {
   }
 
   /**
-   * Where the band's floats go: a row holds {@code strideW} phases of {@code phaseLength} columns.
+   * Where the band's floats go: a row holds {@code strideW} phases of {@code phaseLength} columns;
+   * {@code offsets[tap]} is where a tap of output column 0 reads, from its row's start.
    */
-  private record Layout(int phaseLength, int phaseStride, int rowStride) {
-    static Layout of(Window w, int kw, int channels) {
+  private record Layout(
+      Window window, int phaseLength, int phaseStride, int rowStride, int[] offsets) {
+    static Layout of(Window w, int kh, int kw, int channels) {
       int width = (w.outW() - 1) * w.strideW() + (kw - 1) * w.dilationW() + 1;
       int phaseLength = (width + w.strideW() - 1) / w.strideW();
       int phaseStride = phaseLength * channels;
-      return new Layout(phaseLength, phaseStride, phaseStride * w.strideW());
+      int rowStride = phaseStride * w.strideW();
+      int[] offsets = new int[kh * kw];
+      for (int fy = 0; fy < kh; fy++) {
+        for (int fx = 0; fx < kw; fx++) {
+          int x = fx * w.dilationW();
+          offsets[fy * kw + fx] =
+              fy * w.dilationH() * rowStride
+                  + x % w.strideW() * phaseStride
+                  + x / w.strideW() * channels;
+        }
+      }
+      return new Layout(w, phaseLength, phaseStride, rowStride, offsets);
     }
   }
 
@@ -159,25 +178,16 @@ final class VectorDepthwiseInt8Rows implements SplitOp<byte[], byte[]> {
   @Override
   public void runUnits(
       byte[] input, int[] inputShape, byte[] output, Scratch scratch, int from, int to) {
-    Window w = window(inputShape);
+    Layout layout = layout(inputShape);
+    Window w = layout.window();
     Shapes.checkLength("input", w.inputSize(), input.length);
     Shapes.checkLength("output", w.outputPixels() * channels, output.length);
-    Layout layout = Layout.of(w, kw, channels);
-    int[] offsets = scratch.ints(0, kh * kw);
-    for (int fy = 0; fy < kh; fy++) {
-      for (int fx = 0; fx < kw; fx++) {
-        int x = fx * w.dilationW();
-        offsets[fy * kw + fx] =
-            fy * w.dilationH() * layout.rowStride()
-                + x % w.strideW() * layout.phaseStride()
-                + x / w.strideW() * channels;
-      }
-    }
+    int[] offsets = layout.offsets();
     int n = w.outW() * channels;
     int whole = (n + 15) / 16 * 16;
     float[] band = scratch.floats(0, bandRows(w, 0, BAND) * layout.rowStride() + L);
     float[] sums = scratch.floats(1, whole + 16 + VectorRequantizer.SLACK);
-    long[] stage = scratch.longs(0, whole);
+    long[] stage = scratch.longs(0, 16);
     for (int row = from; row < to; ) {
       int b = row / w.outH();
       int oy0 = row % w.outH();
