@@ -31,6 +31,11 @@ class VectorDepthwiseInt8RowsTest {
     {6, 6, 128, 1, 3, 3, 1, 1, 1}, // the 6x6x128 layers
     {6, 6, 128, 1, 3, 3, 2, 1, 1}, // 6x6 to 3x3
     {5, 5, 40, 1, 3, 3, 1, 1, 0}, // lane period 80, VALID
+    {9, 9, 1, 2, 3, 3, 1, 1, 1}, // one input channel, multipliers dividing the vector
+    {9, 11, 1, 4, 3, 3, 3, 1, 0},
+    {10, 10, 1, 16, 3, 3, 2, 1, 1},
+    {7, 21, 1, 8, 3, 3, 1, 2, 1},
+    {3, 17, 1, 8, 5, 5, 2, 1, 1}, // input rows shorter than the vector loads
   };
 
   @Test
