@@ -181,8 +181,8 @@ final class LiteMemoryEstimate {
    * The scratch of the Vector API convolutions (the kernels this JVM runs when {@link
    * KernelSelector} picked them), an upper bound: CONV_2D's patch rows and padded output rows for a
    * tile of up to 256 pixels, DEPTHWISE_CONV_2D's zero-padded band of input rows (8 output rows)
-   * and one padded output row, channels padded to {@link #PACKED_CHANNELS}, plus the int and long
-   * rows of the exact int8 sums and requantization.
+   * and one output row (with a vector or so of slack each), channels padded to {@link
+   * #PACKED_CHANNELS}, plus the int and long rows of the exact int8 sums and requantization.
    */
   static long vectorConvScratchBytes(LiteModel model, LiteSubgraph graph) {
     long patches = 0;
@@ -217,10 +217,12 @@ final class LiteMemoryEstimate {
         long outH = Math.max(1, output.shape().dim(1));
         long outW = output.shape().dim(2);
         long strideH = (inH + outH - 1) / outH;
-        long width = inW + kw - 1;
+        long strideW = (inW + outW - 1) / Math.max(1, outW);
+        // Int8 splits the columns by stride phase, each phase rounded up to whole columns.
+        long width = inW + kw - 1 + strideW - 1;
         long band = 8 * strideH + kh;
-        patches = Math.max(patches, band * width * padded);
-        rows = Math.max(rows, outW * padded + PACKED_CHANNELS);
+        patches = Math.max(patches, band * width * padded + PACKED_CHANNELS);
+        rows = Math.max(rows, outW * padded + 3 * PACKED_CHANNELS);
         ints = Math.max(ints, kh * kw);
       }
       longs = Math.max(longs, padded);

@@ -1,6 +1,5 @@
 package io.edgeinfer.lite.kernels;
 
-import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -11,9 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * input channel repeated {@code multiplier} times, channels padded to whole vectors), so the inner
  * loop has no bounds checks: for each vector of channels the filter taps stay in registers while
  * the loop runs along an output row, one fused multiply-add per tap, in the reference's tap order
- * (taps outside the input add exact zeros). Bias and clamp (or the exact requantization, for int8
- * on {@code q - zeroPoint} held in float: at most {@code kh * kw} terms of at most {@code 255 *
- * 255}, checked at load) are the epilogue.
+ * (taps outside the input add exact zeros). Bias and clamp are the epilogue. Float32 only: int8
+ * runs {@link VectorDepthwiseInt8Rows}, whose whole-row layout leaves no lane empty when the
+ * channels are not whole vectors.
  */
 final class VectorDepthwiseConv2d {
   private VectorDepthwiseConv2d() {}
@@ -227,118 +226,6 @@ final class VectorDepthwiseConv2d {
             int src = ((b * w.inH() + iy) * w.inW() + ix) * w.channels();
             for (int c = 0; c < channels; c++) {
               band[dst + c] = input[src + c / m];
-            }
-            for (int c = channels; c < padded; c++) {
-              band[dst + c] = 0f;
-            }
-          }
-        }
-      }
-    }
-  }
-
-  static final class Int8Op extends Layer<byte[], byte[]> {
-    private final int[] bias;
-    private final int inputZeroPoint;
-    private final VectorRequantizer requant;
-
-    Int8Op(
-        ByteBuffer filter,
-        int filterZeroPoint,
-        int[] filterShape,
-        float[] filterScales,
-        int[] bias,
-        Quant input,
-        Quant output,
-        ConvOptions options) {
-      super(filterShape, options, widen(filter, filterZeroPoint, filterShape));
-      this.bias = Weights.bias(bias, channels);
-      this.inputZeroPoint = input.zeroPoint();
-      this.requant =
-          new VectorRequantizer(
-              Requantization.convolution(
-                  input, filterScales, output, options.activation(), channels),
-              this.bias,
-              channels);
-    }
-
-    private static float[] widen(ByteBuffer filter, int zeroPoint, int[] shape) {
-      int n = shape[1] * shape[2] * shape[3];
-      ByteBuffer f = Weights.view(filter, n, "filter");
-      float[] w = new float[n];
-      for (int i = 0; i < n; i++) {
-        w[i] = f.get(i) - zeroPoint;
-      }
-      return w;
-    }
-
-    /** True when float sums are exact for every channel: {@code 255 * sum|w| <= 2^24}. */
-    static boolean exact(ByteBuffer filter, int zeroPoint, int[] shape) {
-      float[] w = widen(filter, zeroPoint, shape);
-      int c = shape[3];
-      for (int ch = 0; ch < c; ch++) {
-        long sum = 0;
-        for (int t = ch; t < w.length; t += c) {
-          sum += (long) Math.abs(w[t]);
-        }
-        if (255 * sum > FastConv2d.EXACT_FLOAT_LIMIT) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    @Override
-    public void runUnits(
-        byte[] input, int[] inputShape, byte[] output, Scratch scratch, int from, int to) {
-      Window w = window(inputShape);
-      Shapes.checkLength("input", w.inputSize(), input.length);
-      Shapes.checkLength("output", w.outputPixels() * channels, output.length);
-      int width = paddedWidth(w);
-      int[] offsets = scratch.ints(0, kh * kw);
-      offsets(w, width, offsets);
-      float[] band = scratch.floats(0, bandRows(w, 0, BAND) * width * padded);
-      float[] sums = scratch.floats(1, w.outW() * padded + VectorRequantizer.SLACK);
-      long[] staged = scratch.longs(0, padded);
-      for (int row = from; row < to; ) {
-        int b = row / w.outH();
-        int oy0 = row % w.outH();
-        int oy1 = Math.min(w.outH(), Math.min(oy0 + BAND, oy0 + to - row));
-        fill(input, w, b, oy0, oy1, width, band);
-        for (int oy = oy0; oy < oy1; oy++) {
-          rowSums(w, band, width, oy, oy0, offsets, sums);
-          int o = ((b * w.outH() + oy) * w.outW()) * channels;
-          for (int ox = 0; ox < w.outW(); ox++, o += channels) {
-            requant.row(sums, ox * padded, output, o, channels, staged);
-          }
-        }
-        row += oy1 - oy0;
-      }
-    }
-
-    private void fill(byte[] input, Window w, int b, int oy0, int oy1, int width, float[] band) {
-      int rows = bandRows(w, oy0, oy1);
-      int iy0 = oy0 * w.strideH() - w.padTop();
-      int zp = inputZeroPoint;
-      int m = channels / w.channels();
-      int inC = w.channels();
-      for (int r = 0; r < rows; r++) {
-        int iy = iy0 + r;
-        int dst = r * width * padded;
-        for (int px = 0; px < width; px++, dst += padded) {
-          int ix = px - w.padLeft();
-          if (iy < 0 || iy >= w.inH() || ix < 0 || ix >= w.inW()) {
-            java.util.Arrays.fill(band, dst, dst + padded, 0f);
-          } else {
-            int src = ((b * w.inH() + iy) * w.inW() + ix) * inC;
-            if (m == 1) {
-              for (int c = 0; c < channels; c++) {
-                band[dst + c] = input[src + c] - zp;
-              }
-            } else {
-              for (int c = 0; c < channels; c++) {
-                band[dst + c] = input[src + c / m] - zp;
-              }
             }
             for (int c = channels; c < padded; c++) {
               band[dst + c] = 0f;

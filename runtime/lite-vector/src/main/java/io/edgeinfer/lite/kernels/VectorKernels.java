@@ -85,11 +85,11 @@ public final class VectorKernels extends FastKernels {
       Quant output,
       ConvOptions options) {
     if (filterShape.length != 4
-        || !VectorDepthwiseConv2d.Int8Op.exact(filter, filterZeroPoint, filterShape)) {
+        || !VectorDepthwiseInt8Rows.exact(filter, filterZeroPoint, filterShape)) {
       return new FastDepthwiseConv2d.Int8Op(
           filter, filterZeroPoint, filterShape, filterScales, bias, input, output, options);
     }
-    return new VectorDepthwiseConv2d.Int8Op(
+    return new VectorDepthwiseInt8Rows(
         filter, filterZeroPoint, filterShape, filterScales, bias, input, output, options);
   }
 

@@ -1,5 +1,6 @@
 package io.edgeinfer.lite.kernels;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
@@ -24,9 +25,13 @@ final class VectorRequantizer {
   private static final VectorSpecies<Float> F = VectorGemm.S;
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_512;
   private static final VectorSpecies<Long> W = LongVector.SPECIES_512;
+  private static final VectorSpecies<Byte> B = ByteVector.SPECIES_64;
 
   /** Channels per step: one float vector, two long vectors. */
   private static final int LANES = 16;
+
+  /** Lanes of one long vector: the sums requantized per step. */
+  private static final int HALF = LANES / 2;
 
   /** Floats a sums array must hold past its last padded row (the upper half's load reads them). */
   static final int SLACK = LANES / 2;
@@ -37,6 +42,8 @@ final class VectorRequantizer {
   private static final double MAGIC = 0x1.8p52;
   private static final long MAGIC_BITS = Double.doubleToRawLongBits(MAGIC);
 
+  private final int period;
+  private final int channels;
   private final long[] bias;
   private final long[] leftShifts; // plus 32: the shift up that also wraps to int32
   private final long[] multipliers;
@@ -50,23 +57,34 @@ final class VectorRequantizer {
   private final ExactRequantizer scalar;
 
   VectorRequantizer(Requantization r, int[] bias, int channels) {
-    int padded = (channels + LANES - 1) / LANES * LANES;
-    this.bias = new long[padded];
-    this.leftShifts = new long[padded];
-    this.multipliers = new long[padded];
-    this.halves = new long[padded];
-    this.negativeAdjust = new long[padded];
-    this.rightShifts = new long[padded];
-    for (int c = 0; c < channels; c++) {
+    this(r, bias, channels, (channels + LANES - 1) / LANES * LANES);
+  }
+
+  /**
+   * Parameters for lanes {@code k < period} (a multiple of {@link #LANES}), lane {@code k} of
+   * channel {@code k % channels}: a period of {@code lcm(channels, 16)} lanes serves rows of whole
+   * pixels laid end to end ({@link #pixels}).
+   */
+  private VectorRequantizer(Requantization r, int[] bias, int channels, int period) {
+    this.period = period;
+    this.bias = new long[period];
+    this.leftShifts = new long[period];
+    this.multipliers = new long[period];
+    this.halves = new long[period];
+    this.negativeAdjust = new long[period];
+    this.rightShifts = new long[period];
+    for (int k = 0; k < period; k++) {
+      int c = k % channels;
       int shift = r.shifts[c];
       int right = Math.max(-shift, 0);
-      this.bias[c] = bias[c];
-      leftShifts[c] = 32 + Math.max(shift, 0);
-      multipliers[c] = r.multipliers[c];
-      rightShifts[c] = right;
-      halves[c] = right == 0 ? 0 : 1L << (right - 1);
-      negativeAdjust[c] = right == 0 ? 0 : 1;
+      this.bias[k] = bias[c];
+      leftShifts[k] = 32 + Math.max(shift, 0);
+      multipliers[k] = r.multipliers[c];
+      rightShifts[k] = right;
+      halves[k] = right == 0 ? 0 : 1L << (right - 1);
+      negativeAdjust[k] = right == 0 ? 0 : 1;
     }
+    this.channels = channels;
     this.zeroPoint = r.outputZeroPoint;
     this.min = r.min;
     this.max = r.max;
@@ -74,10 +92,27 @@ final class VectorRequantizer {
     this.scalar = new ExactRequantizer(r);
   }
 
+  /** A requantizer for {@link #pixels}: rows of pixels of {@code channels} each, unpadded. */
+  static VectorRequantizer forPixels(Requantization r, int[] bias, int channels) {
+    return new VectorRequantizer(r, bias, channels, lanePeriod(channels));
+  }
+
+  /** {@code lcm(channels, 16)}: after so many lanes the channels of a pixel row repeat. */
+  static int lanePeriod(int channels) {
+    int a = channels;
+    int b = LANES;
+    while (b != 0) {
+      int t = a % b;
+      a = b;
+      b = t;
+    }
+    return channels / a * LANES;
+  }
+
   /**
    * {@code out[outOff + c] = requantize((int) sums[sumOff + c] + bias[c], c)} for {@code c <
    * channels}; {@code sums} holds the row padded to whole vectors and half a vector more after the
-   * last row ({@link #SLACK}), {@code stage} as many longs as the padded row.
+   * last row ({@link #SLACK}), {@code stage} at least 8 longs.
    */
   void row(float[] sums, int sumOff, byte[] out, int outOff, int channels, long[] stage) {
     row(sums, sumOff, out, outOff, 0, channels, stage);
@@ -93,33 +128,68 @@ final class VectorRequantizer {
       scalar.row(sums, sumOff, intBias, out, outOff, from, to);
       return;
     }
-    // Eight channels a pass, each from its own load (converting the upper half of one load
-    // allocated on Java 25), all in this one method: a vector handed to a helper method is boxed
-    // whenever C2 does not inline it, which happened once the helper had been compiled on its own
-    // (the whole test suite in one JVM: 864 bytes per pixel, measured on Java 17).
-    for (int c = from; c < to; c += LANES / 2) {
-      DoubleVector d =
-          (DoubleVector)
-              FloatVector.fromArray(F, sums, sumOff + c).convertShape(VectorOperators.F2D, D, 0);
-      LongVector x = ((LongVector) d.add(MAGIC).reinterpretAsLongs()).sub(MAGIC_BITS);
-      x =
-          x.add(LongVector.fromArray(W, bias, c))
-              .lanewise(VectorOperators.LSHL, LongVector.fromArray(W, leftShifts, c))
-              .lanewise(VectorOperators.ASHR, 32);
-      LongVector high =
-          x.mul(LongVector.fromArray(W, multipliers, c))
-              .add(1L << 30)
-              .lanewise(VectorOperators.ASHR, 31);
-      LongVector q =
-          high.add(LongVector.fromArray(W, halves, c))
-              .sub(
-                  high.lanewise(VectorOperators.LSHR, 63)
-                      .and(LongVector.fromArray(W, negativeAdjust, c)))
-              .lanewise(VectorOperators.ASHR, LongVector.fromArray(W, rightShifts, c));
-      q.add(zeroPoint).max(min).min(max).intoArray(stage, c);
+    for (int c = from; c < to; c += HALF) {
+      eight(sums, sumOff + c, c, out, outOff + c, to - c, stage);
     }
-    for (int c = from; c < to; c++) {
-      out[outOff + c] = (byte) stage[c];
+  }
+
+  /**
+   * {@code out[outOff + j] = requantize((int) sums[sumOff + j] + bias[j % channels], j % channels)}
+   * for {@code j < n}, a row of {@code n / channels} pixels laid end to end (made by {@link
+   * #forPixels}): 16 lanes per step whatever the channels. {@code sums} holds {@code n} rounded up
+   * to 16 plus {@link #SLACK} floats from {@code sumOff}, {@code stage} at least 8 longs.
+   */
+  void pixels(float[] sums, int sumOff, byte[] out, int outOff, int n, long[] stage) {
+    if (!USABLE) {
+      for (int j = 0; j < n; j += channels) {
+        scalar.row(sums, sumOff + j, intBias, out, outOff + j, channels);
+      }
+      return;
+    }
+    for (int j = 0, k = 0; j < n; j += HALF) {
+      eight(sums, sumOff + j, k, out, outOff + j, n - j, stage);
+      k += HALF;
+      if (k == period) {
+        k = 0;
+      }
+    }
+  }
+
+  /**
+   * Requantizes the eight sums at {@code sums[at..]} (exact integers in float) with the parameters
+   * of lanes {@code c..c+8} into {@code out[outAt..]}, only the first {@code count} when fewer: the
+   * bytes after are another pixel's or row's, maybe another thread's. No vector crosses this
+   * method's boundary: a method given a vector of unknown species ran the Vector API's Java
+   * fallback (allocating) when C2 did not inline it, which depends on code sizes (seen on Java 17).
+   */
+  private void eight(float[] sums, int at, int c, byte[] out, int outAt, int count, long[] stage) {
+    // Eight floats from their own load each: the conversion's part 1 allocated on Java 25.
+    DoubleVector d =
+        (DoubleVector) FloatVector.fromArray(F, sums, at).convertShape(VectorOperators.F2D, D, 0);
+    LongVector x = ((LongVector) d.add(MAGIC).reinterpretAsLongs()).sub(MAGIC_BITS);
+    x =
+        x.add(LongVector.fromArray(W, bias, c))
+            .lanewise(VectorOperators.LSHL, LongVector.fromArray(W, leftShifts, c))
+            .lanewise(VectorOperators.ASHR, 32);
+    LongVector high =
+        x.mul(LongVector.fromArray(W, multipliers, c))
+            .add(1L << 30)
+            .lanewise(VectorOperators.ASHR, 31);
+    LongVector q =
+        high.add(LongVector.fromArray(W, halves, c))
+            .sub(
+                high.lanewise(VectorOperators.LSHR, 63)
+                    .and(LongVector.fromArray(W, negativeAdjust, c)))
+            .lanewise(VectorOperators.ASHR, LongVector.fromArray(W, rightShifts, c));
+    q = q.add(zeroPoint).max(min).min(max);
+    if (count >= HALF) {
+      // Bytes straight from the lanes: a scalar stage cost as much as the requantization.
+      ((ByteVector) q.convertShape(VectorOperators.L2B, B, 0)).intoArray(out, outAt);
+    } else {
+      q.intoArray(stage, 0);
+      for (int t = 0; t < count; t++) {
+        out[outAt + t] = (byte) stage[t];
+      }
     }
   }
 }

@@ -2,13 +2,15 @@ package io.edgeinfer.lite.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * The vector requantization equals TFLite's definition ({@link Requantization#apply}) for channel
  * counts that are and are not whole vectors, every shift and clamp, on sums a float holds exactly
- * (the range the kernels feed it) plus large biases.
+ * (the range the kernels feed it) plus large biases; rows of whole pixels laid end to end ({@link
+ * VectorRequantizer#pixels}) for 1 to 40 channels, written without touching the bytes around them.
  */
 class VectorRequantizerTest {
   private final Random rnd = new Random(0x5EC7);
@@ -41,6 +43,41 @@ class VectorRequantizerTest {
                 channels + " channels, " + activation + ", pixel " + p + " channel " + c);
           }
         }
+      }
+    }
+  }
+
+  @Test
+  void pixelRowsEqualTheReference() {
+    for (int channels = 1; channels <= 40; channels++) {
+      Activation activation = Activation.values()[channels % Activation.values().length];
+      Requantization r = ExactRequantizerTest.random(rnd, channels, activation);
+      int[] bias = new int[channels];
+      for (int c = 0; c < channels; c++) {
+        bias[c] = c % 3 == 0 ? rnd.nextInt() / 4 : rnd.nextInt(100_001) - 50_000;
+      }
+      VectorRequantizer vector = VectorRequantizer.forPixels(r, bias, channels);
+      int pixels = 1 + rnd.nextInt(30);
+      int n = pixels * channels;
+      int offset = rnd.nextInt(5);
+      float[] sums = new float[offset + (n + 15) / 16 * 16 + VectorRequantizer.SLACK];
+      for (int i = 0; i < sums.length; i++) {
+        sums[i] = rnd.nextInt(1 << 25) - (1 << 24);
+      }
+      // A row in the middle of others: the bytes around it must stay.
+      byte[] out = new byte[n + 40];
+      Arrays.fill(out, (byte) 77);
+      vector.pixels(sums, offset, out, 20, n, new long[8]);
+      for (int j = 0; j < n; j++) {
+        int c = j % channels;
+        assertEquals(
+            (byte) r.apply((int) sums[offset + j] + bias[c], c),
+            out[20 + j],
+            channels + " channels, " + activation + ", lane " + j);
+      }
+      for (int j = 0; j < 20; j++) {
+        assertEquals(77, out[j]);
+        assertEquals(77, out[20 + n + j]);
       }
     }
   }
