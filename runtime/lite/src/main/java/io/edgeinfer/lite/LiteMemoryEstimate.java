@@ -329,13 +329,14 @@ final class LiteMemoryEstimate {
 
   /**
    * The float slots that FULLY_CONNECTED (up to four accumulator rows, four rows at a time; with
-   * the Vector API kernels, a float layer's one row padded to whole vectors in slot 0) and
-   * DEPTHWISE_CONV_2D (an accumulator and an input row of its channels, in slots 0 and 1) share.
+   * the Vector API kernels, the last group of up to four vectors of a float layer, padded, in slot
+   * 0) and DEPTHWISE_CONV_2D (an accumulator and an input row of its channels, in slots 0 and 1)
+   * share.
    */
   private static long fullyConnectedScratchBytes(
       LiteModel model, LiteSubgraph graph, boolean vector) {
     long widest = 0;
-    long paddedRow = 0;
+    long paddedGroup = 0;
     long channels = 0;
     for (LiteOperator op : graph.operators()) {
       if (op.inputs().size() < 2 || op.input(1) == LiteOperator.OMITTED) {
@@ -345,14 +346,15 @@ final class LiteMemoryEstimate {
       if (model.opCode(op).is(BuiltinOperator.FULLY_CONNECTED) && weights.shape().rank() == 2) {
         widest = Math.max(widest, weights.shape().dim(0));
         if (vector && isFloatDense(model, graph, op)) {
-          paddedRow = Math.max(paddedRow, packed(weights.shape().dim(0)));
+          paddedGroup =
+              Math.max(paddedGroup, Math.min(packed(weights.shape().dim(0)), 4 * PACKED_CHANNELS));
         }
       } else if (model.opCode(op).is(BuiltinOperator.DEPTHWISE_CONV_2D)
           && weights.shape().rank() == 4) {
         channels = Math.max(channels, weights.shape().dim(3));
       }
     }
-    long first = Math.max(paddedRow, Math.max(widest, channels));
+    long first = Math.max(paddedGroup, Math.max(widest, channels));
     return 4 * (first + Math.max(widest, channels) + 2 * widest);
   }
 

@@ -2,6 +2,7 @@ package io.edgeinfer.lite.kernels;
 
 import static io.edgeinfer.lite.kernels.VectorGemm.L;
 import static io.edgeinfer.lite.kernels.VectorGemm.S;
+import static jdk.incubator.vector.VectorOperators.GT;
 
 import java.nio.FloatBuffer;
 import jdk.incubator.vector.FloatVector;
@@ -13,14 +14,16 @@ import jdk.incubator.vector.FloatVector;
  * (zero-padded), the panels into groups of four (then two and one), and each batch row broadcasts
  * one input at a time against a group, whose sums stay in registers. A group's weights are packed
  * at load as {@code [input][panel][lane]}, so that each input's vectors are adjacent: one stream of
- * loads (a stream per panel measured 1.4-1.6x slower).
+ * loads (a stream per panel measured 1.4-1.6x slower). A group whose last panel has padding lanes
+ * goes through the scratch; whole ones are stored straight to the output.
  *
  * <p>Each output sums its products in input order from zero, each product rounded before it is
  * added (a multiply then an add, not a fused multiply-add), then adds the bias and clamps: the
- * reference's bits. Fused multiply-adds measured no faster: the chain of adds bounds the time. (The
- * clamp is a vector max/min: it differs from {@link Activation#apply} only on -0.0, which a sum
- * started from +0.0 plus a bias never is.) Only the {@link VectorGemm#S} species is used, as by the
- * convolutions: C2 boxes vectors at call sites that see several.
+ * reference's bits. Fused multiply-adds measured no faster: the chain of adds bounds the time. The
+ * clamp compares and blends as {@link Activation#apply} does (a vector max/min follows Math.max on
+ * -0.0 and cost twice the instructions). Only the {@link VectorGemm#S} species is used, as by the
+ * convolutions: C2 boxes vectors at call sites that see several (a 256-bit FULLY_CONNECTED beside
+ * the 512-bit convolutions ran 20-50x slower in one JVM).
  *
  * <p>Outputs split over threads in groups of panels ({@link SplitOp}); each output is computed as
  * in a whole run.
@@ -34,7 +37,10 @@ final class VectorFullyConnected {
     private final int outputs;
     private final int inputs;
     private final int panels;
-    private final int fullGroups;
+
+    /** The first panel of each group, and the panel count last. */
+    private final int[] starts;
+
     private final float lo;
     private final float hi;
 
@@ -43,15 +49,15 @@ final class VectorFullyConnected {
       this.outputs = outputs;
       this.inputs = inputs;
       this.panels = VectorGemm.padded(outputs) / L;
-      this.fullGroups = panels / 4;
+      this.starts = groupStarts(panels);
       this.packed = new float[panels * L * inputs];
-      for (int o = 0; o < outputs; o++) {
-        int panel = o / L;
-        int start = groupStart(groupOf(panel));
-        int width = groupStart(groupOf(panel) + 1) - start;
-        int base = start * L * inputs + (panel - start) * L + o % L;
-        for (int i = 0; i < inputs; i++) {
-          packed[base + i * width * L] = w.get(o * inputs + i);
+      for (int g = 0; g + 1 < starts.length; g++) {
+        int width = starts[g + 1] - starts[g];
+        for (int o = starts[g] * L; o < Math.min(outputs, starts[g + 1] * L); o++) {
+          int at = starts[g] * L * inputs + o - starts[g] * L;
+          for (int i = 0; i < inputs; i++) {
+            packed[at + i * width * L] = w.get(o * inputs + i);
+          }
         }
       }
       this.bias = VectorGemm.padTo(Weights.bias(bias, outputs), outputs);
@@ -60,25 +66,17 @@ final class VectorFullyConnected {
     }
 
     /**
-     * Groups of panels: four each, then what is left as a group of two and one of one (three left:
-     * both). A group's weights are interleaved so that one input's vectors are adjacent.
+     * The panels cut in groups of four, then what is left in a group of two and one of one (three
+     * left: both): each group's first panel, then {@code panels}.
      */
-    private int groups() {
-      int left = panels - 4 * fullGroups;
-      return fullGroups + (left == 3 ? 2 : left > 0 ? 1 : 0);
-    }
-
-    /** The first panel of group {@code g} ({@code g <= groups()}; {@code groups()}: panels). */
-    private int groupStart(int g) {
-      return g <= fullGroups ? 4 * g : Math.min(panels, 4 * fullGroups + 2 * (g - fullGroups));
-    }
-
-    private int groupOf(int panel) {
-      int g = Math.min(panel / 4, fullGroups);
-      while (groupStart(g + 1) <= panel) {
-        g++;
+    private static int[] groupStarts(int panels) {
+      int full = panels / 4;
+      int left = panels - 4 * full;
+      int[] starts = new int[full + (left == 3 ? 2 : left > 0 ? 1 : 0) + 1];
+      for (int g = 1; g < starts.length; g++) {
+        starts[g] = Math.min(panels, g <= full ? 4 * g : 4 * full + 2 * (g - full));
       }
-      return g;
+      return starts;
     }
 
     @Override
@@ -88,7 +86,7 @@ final class VectorFullyConnected {
 
     @Override
     public int units(int[] inputShape) {
-      return groups();
+      return starts.length - 1;
     }
 
     @Override
@@ -102,25 +100,33 @@ final class VectorFullyConnected {
       int batch = RefFullyConnected.batch(inputShape, inputs);
       Shapes.checkLength("input", batch * inputs, input.length);
       Shapes.checkLength("output", batch * outputs, output.length);
-      // Whole vectors go to a padded row, then the outputs of [from, to) to the output.
-      float[] row = scratch.floats(0, panels * L);
-      int o0 = groupStart(from) * L;
-      int o1 = Math.min(outputs, groupStart(to) * L);
       for (int b = 0; b < batch; b++) {
         int x = b * inputs;
+        int y = b * outputs;
         for (int g = from; g < to; g++) {
-          int start = groupStart(g);
-          switch (groupStart(g + 1) - start) {
-            case 4 -> fourPanels(input, x, start, row);
-            case 2 -> twoPanels(input, x, start, row);
-            default -> onePanel(input, x, start, row);
+          int start = starts[g];
+          int end = starts[g + 1];
+          // Whole vectors go straight to the output; a group with padding lanes goes to the
+          // scratch first, and its real outputs from there.
+          boolean whole = end * L <= outputs;
+          float[] dst = whole ? output : scratch.floats(0, (end - start) * L);
+          int at = whole ? y + start * L : 0;
+          switch (end - start) {
+            case 4 -> fourPanels(input, x, start, dst, at);
+            case 2 -> twoPanels(input, x, start, dst, at);
+            default -> onePanel(input, x, start, dst, at);
+          }
+          if (!whole) {
+            System.arraycopy(dst, 0, output, y + start * L, outputs - start * L);
           }
         }
-        System.arraycopy(row, o0, output, b * outputs + o0, o1 - o0);
       }
     }
 
-    private void fourPanels(float[] input, int x, int panel, float[] row) {
+    // Each of these writes its panels' outputs from dst[at]: the sums plus the bias, clamped as
+    // Activation.apply clamps (x < lo: lo; then x > hi: hi), the same bits NaN and -0.0 included.
+
+    private void fourPanels(float[] input, int x, int panel, float[] dst, int at) {
       int w = panel * L * inputs;
       FloatVector s0 = FloatVector.zero(S);
       FloatVector s1 = FloatVector.zero(S);
@@ -134,13 +140,21 @@ final class VectorFullyConnected {
         s3 = s3.add(v.mul(FloatVector.fromArray(S, packed, w + 3 * L)));
       }
       int o = panel * L;
-      s0.add(FloatVector.fromArray(S, bias, o)).max(lo).min(hi).intoArray(row, o);
-      s1.add(FloatVector.fromArray(S, bias, o + L)).max(lo).min(hi).intoArray(row, o + L);
-      s2.add(FloatVector.fromArray(S, bias, o + 2 * L)).max(lo).min(hi).intoArray(row, o + 2 * L);
-      s3.add(FloatVector.fromArray(S, bias, o + 3 * L)).max(lo).min(hi).intoArray(row, o + 3 * L);
+      s0 = s0.add(FloatVector.fromArray(S, bias, o));
+      s1 = s1.add(FloatVector.fromArray(S, bias, o + L));
+      s2 = s2.add(FloatVector.fromArray(S, bias, o + 2 * L));
+      s3 = s3.add(FloatVector.fromArray(S, bias, o + 3 * L));
+      s0 = s0.blend(lo, s0.lt(lo));
+      s1 = s1.blend(lo, s1.lt(lo));
+      s2 = s2.blend(lo, s2.lt(lo));
+      s3 = s3.blend(lo, s3.lt(lo));
+      s0.blend(hi, s0.compare(GT, hi)).intoArray(dst, at);
+      s1.blend(hi, s1.compare(GT, hi)).intoArray(dst, at + L);
+      s2.blend(hi, s2.compare(GT, hi)).intoArray(dst, at + 2 * L);
+      s3.blend(hi, s3.compare(GT, hi)).intoArray(dst, at + 3 * L);
     }
 
-    private void twoPanels(float[] input, int x, int panel, float[] row) {
+    private void twoPanels(float[] input, int x, int panel, float[] dst, int at) {
       int w = panel * L * inputs;
       FloatVector s0 = FloatVector.zero(S);
       FloatVector s1 = FloatVector.zero(S);
@@ -150,18 +164,23 @@ final class VectorFullyConnected {
         s1 = s1.add(v.mul(FloatVector.fromArray(S, packed, w + L)));
       }
       int o = panel * L;
-      s0.add(FloatVector.fromArray(S, bias, o)).max(lo).min(hi).intoArray(row, o);
-      s1.add(FloatVector.fromArray(S, bias, o + L)).max(lo).min(hi).intoArray(row, o + L);
+      s0 = s0.add(FloatVector.fromArray(S, bias, o));
+      s1 = s1.add(FloatVector.fromArray(S, bias, o + L));
+      s0 = s0.blend(lo, s0.lt(lo));
+      s1 = s1.blend(lo, s1.lt(lo));
+      s0.blend(hi, s0.compare(GT, hi)).intoArray(dst, at);
+      s1.blend(hi, s1.compare(GT, hi)).intoArray(dst, at + L);
     }
 
-    private void onePanel(float[] input, int x, int panel, float[] row) {
+    private void onePanel(float[] input, int x, int panel, float[] dst, int at) {
       int w = panel * L * inputs;
       FloatVector s = FloatVector.zero(S);
       for (int i = 0; i < inputs; i++, w += L) {
         s = s.add(FloatVector.broadcast(S, input[x + i]).mul(FloatVector.fromArray(S, packed, w)));
       }
-      int o = panel * L;
-      s.add(FloatVector.fromArray(S, bias, o)).max(lo).min(hi).intoArray(row, o);
+      s = s.add(FloatVector.fromArray(S, bias, panel * L));
+      s = s.blend(lo, s.lt(lo));
+      s.blend(hi, s.compare(GT, hi)).intoArray(dst, at);
     }
   }
 }
