@@ -2,7 +2,6 @@ package io.edgeinfer.lite.kernels;
 
 import static io.edgeinfer.lite.kernels.VectorGemm.L;
 import static io.edgeinfer.lite.kernels.VectorGemm.S;
-import static jdk.incubator.vector.VectorOperators.GT;
 
 import java.nio.FloatBuffer;
 import jdk.incubator.vector.FloatVector;
@@ -20,8 +19,10 @@ import jdk.incubator.vector.FloatVector;
  * <p>Each output sums its products in input order from zero, each product rounded before it is
  * added (a multiply then an add, not a fused multiply-add), then adds the bias and clamps: the
  * reference's bits. Fused multiply-adds measured no faster: the chain of adds bounds the time. The
- * clamp compares and blends as {@link Activation#apply} does (a vector max/min follows Math.max on
- * -0.0 and cost twice the instructions). Only the {@link VectorGemm#S} species is used, as by the
+ * clamp is a vector max/min, as in {@link VectorGemm}: it differs from {@link Activation#apply}
+ * only on -0.0, which a sum started from +0.0 plus a bias never is. (Comparing and blending, as
+ * apply does, was no faster in the whole model, and its masks were boxed in a JVM whose other
+ * vector kernels had run first.) Only the {@link VectorGemm#S} species is used, as by the
  * convolutions: C2 boxes vectors at call sites that see several (a 256-bit FULLY_CONNECTED beside
  * the 512-bit convolutions ran 20-50x slower in one JVM).
  *
@@ -123,8 +124,7 @@ final class VectorFullyConnected {
       }
     }
 
-    // Each of these writes its panels' outputs from dst[at]: the sums plus the bias, clamped as
-    // Activation.apply clamps (x < lo: lo; then x > hi: hi), the same bits NaN and -0.0 included.
+    // Each of these writes its panels' outputs, the sums plus the bias, clamped, from dst[at].
 
     private void fourPanels(float[] input, int x, int panel, float[] dst, int at) {
       int w = panel * L * inputs;
@@ -140,18 +140,10 @@ final class VectorFullyConnected {
         s3 = s3.add(v.mul(FloatVector.fromArray(S, packed, w + 3 * L)));
       }
       int o = panel * L;
-      s0 = s0.add(FloatVector.fromArray(S, bias, o));
-      s1 = s1.add(FloatVector.fromArray(S, bias, o + L));
-      s2 = s2.add(FloatVector.fromArray(S, bias, o + 2 * L));
-      s3 = s3.add(FloatVector.fromArray(S, bias, o + 3 * L));
-      s0 = s0.blend(lo, s0.lt(lo));
-      s1 = s1.blend(lo, s1.lt(lo));
-      s2 = s2.blend(lo, s2.lt(lo));
-      s3 = s3.blend(lo, s3.lt(lo));
-      s0.blend(hi, s0.compare(GT, hi)).intoArray(dst, at);
-      s1.blend(hi, s1.compare(GT, hi)).intoArray(dst, at + L);
-      s2.blend(hi, s2.compare(GT, hi)).intoArray(dst, at + 2 * L);
-      s3.blend(hi, s3.compare(GT, hi)).intoArray(dst, at + 3 * L);
+      s0.add(FloatVector.fromArray(S, bias, o)).max(lo).min(hi).intoArray(dst, at);
+      s1.add(FloatVector.fromArray(S, bias, o + L)).max(lo).min(hi).intoArray(dst, at + L);
+      s2.add(FloatVector.fromArray(S, bias, o + 2 * L)).max(lo).min(hi).intoArray(dst, at + 2 * L);
+      s3.add(FloatVector.fromArray(S, bias, o + 3 * L)).max(lo).min(hi).intoArray(dst, at + 3 * L);
     }
 
     private void twoPanels(float[] input, int x, int panel, float[] dst, int at) {
@@ -164,12 +156,8 @@ final class VectorFullyConnected {
         s1 = s1.add(v.mul(FloatVector.fromArray(S, packed, w + L)));
       }
       int o = panel * L;
-      s0 = s0.add(FloatVector.fromArray(S, bias, o));
-      s1 = s1.add(FloatVector.fromArray(S, bias, o + L));
-      s0 = s0.blend(lo, s0.lt(lo));
-      s1 = s1.blend(lo, s1.lt(lo));
-      s0.blend(hi, s0.compare(GT, hi)).intoArray(dst, at);
-      s1.blend(hi, s1.compare(GT, hi)).intoArray(dst, at + L);
+      s0.add(FloatVector.fromArray(S, bias, o)).max(lo).min(hi).intoArray(dst, at);
+      s1.add(FloatVector.fromArray(S, bias, o + L)).max(lo).min(hi).intoArray(dst, at + L);
     }
 
     private void onePanel(float[] input, int x, int panel, float[] dst, int at) {
@@ -178,9 +166,7 @@ final class VectorFullyConnected {
       for (int i = 0; i < inputs; i++, w += L) {
         s = s.add(FloatVector.broadcast(S, input[x + i]).mul(FloatVector.fromArray(S, packed, w)));
       }
-      s = s.add(FloatVector.fromArray(S, bias, panel * L));
-      s = s.blend(lo, s.lt(lo));
-      s.blend(hi, s.compare(GT, hi)).intoArray(dst, at);
+      s.add(FloatVector.fromArray(S, bias, panel * L)).max(lo).min(hi).intoArray(dst, at);
     }
   }
 }
