@@ -131,11 +131,19 @@ final class LiteMemoryEstimate {
   /**
    * What the Vector API convolutions add to their weights when they pack them at load: output
    * channels padded to whole vectors ({@link #PACKED_CHANNELS}), and per channel a padded bias and
-   * the requantization's six 64-bit constants (counted for every layer, float ones too).
+   * the requantization's six 64-bit constants (counted for every layer, float ones too); and the
+   * same padding of the float FULLY_CONNECTED layers' weights and bias.
    */
   static long packedPaddingBytes(LiteModel model, LiteSubgraph graph) {
     long bytes = 0;
     for (LiteOperator op : graph.operators()) {
+      if (isFloatDense(model, graph, op)) {
+        LiteTensor weights = graph.tensor(op.input(1));
+        long outputs = weights.shape().dim(0);
+        long inputs = weights.shape().dim(1);
+        bytes += COPY_BYTES * (packed(outputs) - outputs) * (inputs + 1);
+        continue;
+      }
       boolean conv = model.opCode(op).is(BuiltinOperator.CONV_2D);
       boolean depthwise = model.opCode(op).is(BuiltinOperator.DEPTHWISE_CONV_2D);
       if ((!conv && !depthwise) || op.inputs().size() < 2 || op.input(1) == LiteOperator.OMITTED) {
@@ -147,10 +155,26 @@ final class LiteMemoryEstimate {
       }
       long channels = filter.shape().dim(conv ? 0 : 3);
       long perChannel = filter.shape().elementCount() / Math.max(1, channels);
-      long padded = (channels + PACKED_CHANNELS - 1) / PACKED_CHANNELS * PACKED_CHANNELS;
+      long padded = packed(channels);
       bytes += COPY_BYTES * (padded - channels) * perChannel + (4 + 6 * 8) * padded;
     }
     return bytes;
+  }
+
+  /** A FULLY_CONNECTED with float32 weights {@code [outputs, inputs]}. */
+  private static boolean isFloatDense(LiteModel model, LiteSubgraph graph, LiteOperator op) {
+    if (!model.opCode(op).is(BuiltinOperator.FULLY_CONNECTED)
+        || op.inputs().size() < 2
+        || op.input(1) == LiteOperator.OMITTED) {
+      return false;
+    }
+    LiteTensor weights = graph.tensor(op.input(1));
+    return weights.type() == DataType.FLOAT32 && weights.shape().rank() == 2;
+  }
+
+  /** {@code channels} rounded up to whole vectors ({@link #PACKED_CHANNELS}). */
+  private static long packed(long channels) {
+    return (channels + PACKED_CHANNELS - 1) / PACKED_CHANNELS * PACKED_CHANNELS;
   }
 
   /** The subgraphs the signatures point at, or the main one when the file declares none. */
@@ -174,7 +198,7 @@ final class LiteMemoryEstimate {
     return layout(model, graph, rows).arenaBytes()
         + threads * convScratchBytes(model, graph, rows)
         + (vector ? threads * vectorConvScratchBytes(model, graph) : 0)
-        + fullyConnectedScratchBytes(model, graph);
+        + fullyConnectedScratchBytes(model, graph, vector);
   }
 
   /**
@@ -204,7 +228,7 @@ final class LiteMemoryEstimate {
       long kh = filter.shape().dim(1);
       long kw = filter.shape().dim(2);
       long channels = filter.shape().dim(conv ? 0 : 3);
-      long padded = (channels + PACKED_CHANNELS - 1) / PACKED_CHANNELS * PACKED_CHANNELS;
+      long padded = packed(channels);
       if (conv) {
         long taps = kh * kw * filter.shape().dim(3);
         long tile = Math.max(4, Math.min(256, 16384 / Math.max(1, taps)) / 4 * 4);
@@ -306,11 +330,15 @@ final class LiteMemoryEstimate {
   }
 
   /**
-   * The float slots that FULLY_CONNECTED (up to four accumulator rows, four rows at a time) and
-   * DEPTHWISE_CONV_2D (an accumulator and an input row of its channels, in slots 0 and 1) share.
+   * The float slots that FULLY_CONNECTED (up to four accumulator rows, four rows at a time; with
+   * the Vector API kernels, the last group of up to four vectors of a float layer, padded, in slot
+   * 0) and DEPTHWISE_CONV_2D (an accumulator and an input row of its channels, in slots 0 and 1)
+   * share.
    */
-  private static long fullyConnectedScratchBytes(LiteModel model, LiteSubgraph graph) {
+  private static long fullyConnectedScratchBytes(
+      LiteModel model, LiteSubgraph graph, boolean vector) {
     long widest = 0;
+    long paddedGroup = 0;
     long channels = 0;
     for (LiteOperator op : graph.operators()) {
       if (op.inputs().size() < 2 || op.input(1) == LiteOperator.OMITTED) {
@@ -319,12 +347,17 @@ final class LiteMemoryEstimate {
       LiteTensor weights = graph.tensor(op.input(1));
       if (model.opCode(op).is(BuiltinOperator.FULLY_CONNECTED) && weights.shape().rank() == 2) {
         widest = Math.max(widest, weights.shape().dim(0));
+        if (vector && isFloatDense(model, graph, op)) {
+          paddedGroup =
+              Math.max(paddedGroup, Math.min(packed(weights.shape().dim(0)), 4 * PACKED_CHANNELS));
+        }
       } else if (model.opCode(op).is(BuiltinOperator.DEPTHWISE_CONV_2D)
           && weights.shape().rank() == 4) {
         channels = Math.max(channels, weights.shape().dim(3));
       }
     }
-    return 4 * (2 * Math.max(widest, channels) + 2 * widest);
+    long first = Math.max(paddedGroup, Math.max(widest, channels));
+    return 4 * (first + Math.max(widest, channels) + 2 * widest);
   }
 
   /**

@@ -58,17 +58,26 @@ class LiteMemoryEstimateTest {
   void mlpArenaEqualsThePlansBuffersForAFullBatch() throws Exception {
     LiteModel model = TinyMlp.model();
     MemoryNeed need8 = LiteMemoryEstimate.of(model, 8);
-    // h 8x3 floats (96 bytes) overlaps both; x 8x2 is dead once h is computed, so y 8x1 takes
-    // x's array (64 bytes); four accumulator rows of 3 floats = 48. One array each: 240.
-    assertEquals(208, need8.arenaBytes());
-    assertEquals(plannedBytes(model, new int[] {8, 2}), need8.arenaBytes());
-    // Batch 1 uses one accumulator row of the four the estimate allows for.
     MemoryNeed need1 = LiteMemoryEstimate.of(model, 1);
+    long planned8 = plannedBytes(model, new int[] {8, 2});
     long planned1 = plannedBytes(model, new int[] {1, 2});
-    assertEquals(planned1 + 3 * 3 * 4, need1.arenaBytes());
-    // 13 floats mapped (52 bytes) and copied by the kernels (at most 52 more); the loaded model's
-    // objects for 2 operators and 7 tensors (512 and 384 bytes each).
-    assertEquals(104 + 2 * 512 + 7 * 384, need8.weightsBytes());
+    if (KernelSelector.kernels().name().equals("vector")) {
+      // One accumulator row padded to 16 floats in the first slot, an upper bound for the rest.
+      assertEquals(208 + 4 * (16 - 3), need8.arenaBytes());
+      assertTrue(need8.arenaBytes() >= planned8, need8 + " < " + planned8);
+      assertTrue(need1.arenaBytes() >= planned1, need1 + " < " + planned1);
+    } else {
+      // h 8x3 floats (96 bytes) overlaps both; x 8x2 is dead once h is computed, so y 8x1 takes
+      // x's array (64 bytes); four accumulator rows of 3 floats = 48. One array each: 240.
+      assertEquals(208, need8.arenaBytes());
+      assertEquals(planned8, need8.arenaBytes());
+      // Batch 1 uses one accumulator row of the four the estimate allows for.
+      assertEquals(planned1 + 3 * 3 * 4, need1.arenaBytes());
+    }
+    // 13 floats mapped (52 bytes) and copied by the kernels (at most 52 more), the vector kernel's
+    // padding of 3 and 1 outputs to 16 (13 x (2 inputs + bias), 15 x (3 inputs + bias) floats); the
+    // loaded model's objects for 2 operators and 7 tensors (512 and 384 bytes each).
+    assertEquals(104 + 4 * (13 * 3 + 15 * 4) + 2 * 512 + 7 * 384, need8.weightsBytes());
     assertEquals(LiteMemoryEstimate.RUNTIME_OVERHEAD_BYTES, need8.overheadBytes());
   }
 

@@ -5,15 +5,16 @@ import java.nio.FloatBuffer;
 
 /**
  * The Vector API kernel set ({@code jdk.incubator.vector}): {@link FastKernels} with CONV_2D and
- * DEPTHWISE_CONV_2D in explicit SIMD, float32, int8 and uint8 (held as int8): CONV_2D as a
- * register-tiled matrix product over NHWC rows ({@link VectorConv2d}, {@link VectorGemm}),
- * depthwise vectorized over channels ({@link VectorDepthwiseConv2d}); hybrid CONV_2D through {@link
- * VectorProduct}. Integer results equal the reference bit for bit (exact float sums, TFLite's
- * requantization); float sums keep the reference's order per output but use fused multiply-adds, so
- * they differ from it by rounding only (the differential test holds them to 1e-4, the conformance
- * tests to 1e-5). A vector FULLY_CONNECTED was tried and left out: alone it ran allocation-free,
- * but in the timing harness (after other kernels had run) it was 50-100x slower than the plain-Java
- * one on Java 17 and 25.
+ * DEPTHWISE_CONV_2D in explicit SIMD, float32, int8 and uint8 (held as int8), and float32
+ * FULLY_CONNECTED ({@link VectorFullyConnected}, the reference's bits): CONV_2D as a register-tiled
+ * matrix product over NHWC rows ({@link VectorConv2d}, {@link VectorGemm}), depthwise vectorized
+ * over channels ({@link VectorDepthwiseConv2d}); hybrid CONV_2D through {@link VectorProduct}.
+ * Integer results equal the reference bit for bit (exact float sums, TFLite's requantization);
+ * float sums keep the reference's order per output but use fused multiply-adds, so they differ from
+ * it by rounding only (the differential test holds them to 1e-4, the conformance tests to 1e-5). An
+ * earlier vector FULLY_CONNECTED was left out: in the timing harness (after other kernels had run)
+ * it was 50-100x slower than the plain-Java one on Java 17 and 25. The present one uses only the
+ * convolutions' float species and was timed inside whole models.
  *
  * <p>Registered as a {@link Kernels} service; {@link KernelSelector} takes it when the JVM has the
  * incubator module in its boot layer ({@code --add-modules jdk.incubator.vector}).
@@ -22,6 +23,12 @@ public final class VectorKernels extends FastKernels {
   @Override
   public String name() {
     return "vector";
+  }
+
+  @Override
+  public UnaryOp<float[], float[]> fullyConnected(
+      FloatBuffer weights, int outputs, int inputs, float[] bias, Activation activation) {
+    return new VectorFullyConnected.FloatOp(weights, outputs, inputs, bias, activation);
   }
 
   @Override

@@ -86,6 +86,14 @@ class VectorKernelsTest {
             ConvOptions.of(Padding.VALID, 1, Activation.NONE));
     float[] hybridOut = new float[10 * 10 * 16];
     assertNoAllocation("vector hybrid conv", () -> hybrid.run(image, shape, hybridOut, scratch));
+    UnaryOp<float[], float[]> dense =
+        vector.fullyConnected(
+            FloatBuffer.wrap(floats(70 * 64)), 70, 64, floats(70), Activation.RELU);
+    float[] denseIn = floats(2 * 64);
+    int[] denseShape = {2, 64};
+    float[] denseOut = new float[2 * 70];
+    assertNoAllocation(
+        "vector fully connected", () -> dense.run(denseIn, denseShape, denseOut, scratch));
   }
 
   @Test

@@ -423,7 +423,10 @@ class DifferentialTest {
 
   // ---- arithmetic -------------------------------------------------------------------------------
 
-  /** Operand shapes: equal, scalar, per-channel, column and two-sided broadcasts. */
+  /**
+   * Operand shapes: equal, equal but for leading 1s, scalar, per-channel, column and two-sided
+   * broadcasts.
+   */
   private int[][] operandShapes() {
     int rank = between(1, 4);
     int[] full = new int[rank];
@@ -431,8 +434,13 @@ class DifferentialTest {
       full[d] = between(1, 6);
     }
     int[] other;
-    switch (rnd.nextInt(5)) {
+    switch (rnd.nextInt(6)) {
       case 0 -> other = full.clone();
+      case 5 -> {
+        other = new int[rank + 1]; // the same elements, one rank more
+        other[0] = 1;
+        System.arraycopy(full, 0, other, 1, rank);
+      }
       case 1 -> other = rnd.nextBoolean() ? new int[0] : new int[] {1};
       case 2 -> other = new int[] {full[rank - 1]}; // per channel
       case 3 -> {
