@@ -23,54 +23,17 @@ final class VectorDepthwiseConv2d {
   /** Output rows per band: the padded input rows of a band are copied once. */
   private static final int BAND = 8;
 
-  private abstract static class Layer<I, O> implements SplitOp<I, O> {
-    final int kh;
-    final int kw;
-    final int channels;
+  private abstract static class Layer<I, O> extends DepthwiseLayer<I, O> {
     final int padded;
-    final ConvOptions options;
     final float[] weights; // [tap][padded]
 
     Layer(int[] filterShape, ConvOptions options, float[] w) {
-      int[] f = Weights.filterShape(filterShape, "depthwise filter");
-      Shapes.checkEqual("depthwise filter dimension 0", 1, f[0]);
-      this.kh = f[1];
-      this.kw = f[2];
-      this.channels = f[3];
+      super(filterShape, options);
       this.padded = VectorGemm.padded(channels);
-      this.options = options;
       this.weights = new float[kh * kw * padded];
       for (int t = 0; t < kh * kw; t++) {
         System.arraycopy(w, t * channels, weights, t * padded, channels);
       }
-    }
-
-    private volatile Window last;
-
-    Window window(int[] inputShape) {
-      Window w = last;
-      if (w == null || !w.matches(inputShape)) {
-        w = Window.of(inputShape, kh, kw, options);
-        RefDepthwiseConv2d.multiplier(channels, w.channels());
-        last = w;
-      }
-      return w;
-    }
-
-    @Override
-    public int[] outputShape(int[] inputShape) {
-      return window(inputShape).outputShape(channels);
-    }
-
-    @Override
-    public int units(int[] inputShape) {
-      Window w = window(inputShape);
-      return w.batch() * w.outH();
-    }
-
-    @Override
-    public long work(int[] inputShape) {
-      return (long) window(inputShape).outputPixels() * channels * kh * kw * Work.DEPTHWISE;
     }
 
     /** Padded columns: every tap of every output column lands inside. */

@@ -26,7 +26,7 @@ import jdk.incubator.vector.VectorSpecies;
  * 255}, checked at load by {@link #exact}), and a row is requantized 16 lanes at a time ({@link
  * VectorRequantizer#pixels}).
  */
-final class VectorDepthwiseInt8Rows implements SplitOp<byte[], byte[]> {
+final class VectorDepthwiseInt8Rows extends DepthwiseLayer<byte[], byte[]> {
   private static final VectorSpecies<Float> S = VectorGemm.S;
   private static final int L = VectorGemm.L;
   private static final VectorSpecies<Byte> BYTES =
@@ -35,11 +35,7 @@ final class VectorDepthwiseInt8Rows implements SplitOp<byte[], byte[]> {
   /** Output rows per band: the input rows of a band are converted once. */
   private static final int BAND = 8;
 
-  private final int kh;
-  private final int kw;
-  private final int channels;
   private final int period;
-  private final ConvOptions options;
   private final float[] weights; // [tap][period], lane k of channel k % channels
   private final int inputZeroPoint;
   private final VectorRequantizer requant;
@@ -61,13 +57,8 @@ final class VectorDepthwiseInt8Rows implements SplitOp<byte[], byte[]> {
       Quant input,
       Quant output,
       ConvOptions options) {
-    int[] f = Weights.filterShape(filterShape, "depthwise filter");
-    Shapes.checkEqual("depthwise filter dimension 0", 1, f[0]);
-    this.kh = f[1];
-    this.kw = f[2];
-    this.channels = f[3];
+    super(filterShape, options);
     this.period = lcm(channels, L);
-    this.options = options;
     float[] w = widen(filter, filterZeroPoint, filterShape);
     this.weights = new float[kh * kw * period];
     for (int t = 0; t < kh * kw; t++) {
@@ -126,36 +117,15 @@ final class VectorDepthwiseInt8Rows implements SplitOp<byte[], byte[]> {
     return true;
   }
 
-  private Window window(int[] inputShape) {
-    return layout(inputShape).window();
-  }
-
   /** The band layout for an input shape, made once per shape (allocation-free calls after). */
   private Layout layout(int[] inputShape) {
+    Window w = window(inputShape);
     Layout l = last;
-    if (l == null || !l.window().matches(inputShape)) {
-      Window w = Window.of(inputShape, kh, kw, options);
-      RefDepthwiseConv2d.multiplier(channels, w.channels());
+    if (l == null || l.window() != w) {
       l = Layout.of(w, kh, kw, channels);
       last = l;
     }
     return l;
-  }
-
-  @Override
-  public int[] outputShape(int[] inputShape) {
-    return window(inputShape).outputShape(channels);
-  }
-
-  @Override
-  public int units(int[] inputShape) {
-    Window w = window(inputShape);
-    return w.batch() * w.outH();
-  }
-
-  @Override
-  public long work(int[] inputShape) {
-    return (long) window(inputShape).outputPixels() * channels * kh * kw * Work.DEPTHWISE;
   }
 
   /**

@@ -14,66 +14,20 @@ import java.util.Arrays;
 final class FastDepthwiseConv2d {
   private FastDepthwiseConv2d() {}
 
-  /** The geometry checks shared by the float and int8 layers. */
-  private abstract static class Layer<I, O> implements SplitOp<I, O> {
-    final int kh;
-    final int kw;
-    final int outC;
-    final ConvOptions options;
-
-    Layer(int[] filterShape, ConvOptions options) {
-      int[] f = Weights.filterShape(filterShape, "depthwise filter");
-      Shapes.checkEqual("depthwise filter dimension 0", 1, f[0]);
-      this.kh = f[1];
-      this.kw = f[2];
-      this.outC = f[3];
-      this.options = options;
-    }
-
-    // The last geometry (see FastConv2d).
-    private volatile Window last;
-
-    Window window(int[] inputShape) {
-      Window w = last;
-      if (w == null || !w.matches(inputShape)) {
-        w = Window.of(inputShape, kh, kw, options);
-        RefDepthwiseConv2d.multiplier(outC, w.channels());
-        last = w;
-      }
-      return w;
-    }
-
-    @Override
-    public int[] outputShape(int[] inputShape) {
-      return window(inputShape).outputShape(outC);
-    }
-
-    @Override
-    public int units(int[] inputShape) {
-      Window w = window(inputShape);
-      return w.batch() * w.outH();
-    }
-
-    @Override
-    public long work(int[] inputShape) {
-      return (long) window(inputShape).outputPixels() * outC * kh * kw * Work.DEPTHWISE;
-    }
-  }
-
-  static final class FloatOp extends Layer<float[], float[]> {
-    private final float[][] weights; // [tap][outC]
+  static final class FloatOp extends DepthwiseLayer<float[], float[]> {
+    private final float[][] weights; // [tap][channels]
     private final float[] bias;
     private final float[] ones;
 
     FloatOp(FloatBuffer filter, int[] filterShape, float[] bias, ConvOptions options) {
       super(filterShape, options);
-      FloatBuffer f = Weights.view(filter, kh * kw * outC, "filter");
-      this.weights = new float[kh * kw][outC];
+      FloatBuffer f = Weights.view(filter, kh * kw * channels, "filter");
+      this.weights = new float[kh * kw][channels];
       for (int t = 0; t < kh * kw; t++) {
-        f.get(t * outC, weights[t]);
+        f.get(t * channels, weights[t]);
       }
-      this.bias = Weights.bias(bias, outC);
-      this.ones = new float[outC];
+      this.bias = Weights.bias(bias, channels);
+      this.ones = new float[channels];
       Arrays.fill(ones, 1f);
     }
 
@@ -87,9 +41,9 @@ final class FastDepthwiseConv2d {
 
   /**
    * Hybrid DEPTHWISE_CONV_2D: float input and output, int8 filter kept in its buffer, widened into
-   * the scratch per call ({@code kh * kw * outC} values), each channel's sum scaled at the end.
+   * the scratch per call ({@code kh * kw * channels} values), each channel's sum scaled at the end.
    */
-  static final class HybridOp extends Layer<float[], float[]> {
+  static final class HybridOp extends DepthwiseLayer<float[], float[]> {
     private final ByteBuffer filter;
     private final float[] scales;
     private final float[] bias;
@@ -101,20 +55,20 @@ final class FastDepthwiseConv2d {
         float[] bias,
         ConvOptions options) {
       super(filterShape, options);
-      this.filter = Weights.view(filter, kh * kw * outC, "filter");
-      this.scales = Weights.scales(filterScales, outC);
-      this.bias = Weights.bias(bias, outC);
+      this.filter = Weights.view(filter, kh * kw * channels, "filter");
+      this.scales = Weights.scales(filterScales, channels);
+      this.bias = Weights.bias(bias, channels);
     }
 
     @Override
     public void runUnits(
         float[] input, int[] inputShape, float[] output, Scratch scratch, int from, int to) {
-      float[][] weights = scratch.floatRows(0, kh * kw, outC);
-      byte[] row = scratch.bytes(0, outC);
+      float[][] weights = scratch.floatRows(0, kh * kw, channels);
+      byte[] row = scratch.bytes(0, channels);
       for (int t = 0; t < kh * kw; t++) {
-        filter.get(t * outC, row, 0, outC);
+        filter.get(t * channels, row, 0, channels);
         float[] dst = weights[t];
-        for (int c = 0; c < outC; c++) {
+        for (int c = 0; c < channels; c++) {
           dst[c] = row[c];
         }
       }
@@ -140,15 +94,15 @@ final class FastDepthwiseConv2d {
       int toRow) {
     int kh = w.filterH();
     int kw = w.filterW();
-    int outC = bias.length;
+    int channels = bias.length;
     int inC = w.channels();
-    int m = RefDepthwiseConv2d.multiplier(outC, inC);
+    int m = RefDepthwiseConv2d.multiplier(channels, inC);
     Shapes.checkLength("input", w.inputSize(), input.length);
-    Shapes.checkLength("output", w.outputPixels() * outC, output.length);
-    float[] acc = scratch.floats(0, outC);
-    float[] x = scratch.floats(1, outC);
+    Shapes.checkLength("output", w.outputPixels() * channels, output.length);
+    float[] acc = scratch.floats(0, channels);
+    float[] x = scratch.floats(1, channels);
     Activation activation = options.activation();
-    final int n = outC;
+    final int n = channels;
     int o = fromRow * w.outW() * n;
     for (int row = fromRow; row < toRow; row++) {
       int b = row / w.outH();
@@ -191,8 +145,8 @@ final class FastDepthwiseConv2d {
     }
   }
 
-  static final class Int8Op extends Layer<byte[], byte[]> {
-    private final int[][] weights; // [tap][outC]
+  static final class Int8Op extends DepthwiseLayer<byte[], byte[]> {
+    private final int[][] weights; // [tap][channels]
     private final int[] bias;
     private final int inputZeroPoint;
     private final ExactRequantizer requant; // TFLite's arithmetic, branch-free
@@ -219,18 +173,19 @@ final class FastDepthwiseConv2d {
         Quant output,
         ConvOptions options) {
       super(filterShape, options);
-      ByteBuffer f = Weights.view(filter, kh * kw * outC, "filter");
-      this.weights = new int[kh * kw][outC];
+      ByteBuffer f = Weights.view(filter, kh * kw * channels, "filter");
+      this.weights = new int[kh * kw][channels];
       for (int t = 0; t < kh * kw; t++) {
-        for (int c = 0; c < outC; c++) {
-          weights[t][c] = f.get(t * outC + c) - filterZeroPoint;
+        for (int c = 0; c < channels; c++) {
+          weights[t][c] = f.get(t * channels + c) - filterZeroPoint;
         }
       }
-      this.bias = Weights.bias(bias, outC);
+      this.bias = Weights.bias(bias, channels);
       this.inputZeroPoint = input.zeroPoint();
       this.requant =
           new ExactRequantizer(
-              Requantization.convolution(input, filterScales, output, options.activation(), outC));
+              Requantization.convolution(
+                  input, filterScales, output, options.activation(), channels));
     }
 
     @Override
@@ -238,12 +193,12 @@ final class FastDepthwiseConv2d {
         byte[] input, int[] inputShape, byte[] output, Scratch scratch, int from, int to) {
       Window w = window(inputShape);
       int inC = w.channels();
-      int m = RefDepthwiseConv2d.multiplier(outC, inC);
+      int m = RefDepthwiseConv2d.multiplier(channels, inC);
       Shapes.checkLength("input", w.inputSize(), input.length);
-      Shapes.checkLength("output", w.outputPixels() * outC, output.length);
-      int[] acc = scratch.ints(0, outC);
-      int[] x = scratch.ints(1, outC);
-      final int n = outC;
+      Shapes.checkLength("output", w.outputPixels() * channels, output.length);
+      int[] acc = scratch.ints(0, channels);
+      int[] x = scratch.ints(1, channels);
+      final int n = channels;
       final int zp = inputZeroPoint;
       int o = from * w.outW() * n;
       for (int row = from; row < to; row++) {
