@@ -29,8 +29,17 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorDepthwiseInt8Rows extends DepthwiseLayer<byte[], byte[]> {
   private static final VectorSpecies<Float> S = VectorGemm.S;
   private static final int L = VectorGemm.L;
+
+  /**
+   * True where a vector holds 8 floats or more: the band fill converts byte vectors of one byte a
+   * float lane, and the smallest byte vector is 64 bits. With 128-bit vectors (ARM's NEON, a
+   * Raspberry Pi's) the plain kernel runs int8 depthwise instead.
+   */
+  static final boolean USABLE = L >= 8;
+
+  // Never smaller than a vector can be: the class must load (for exact()) where it is not usable.
   private static final VectorSpecies<Byte> BYTES =
-      VectorSpecies.of(byte.class, VectorShape.forBitSize(L * Byte.SIZE));
+      VectorSpecies.of(byte.class, VectorShape.forBitSize(Math.max(64, L * Byte.SIZE)));
 
   /** Output rows per band: the input rows of a band are converted once. */
   private static final int BAND = 8;

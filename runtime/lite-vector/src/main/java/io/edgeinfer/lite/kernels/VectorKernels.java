@@ -91,7 +91,8 @@ public final class VectorKernels extends FastKernels {
       Quant input,
       Quant output,
       ConvOptions options) {
-    if (filterShape.length != 4
+    if (!VectorDepthwiseInt8Rows.USABLE
+        || filterShape.length != 4
         || !VectorDepthwiseInt8Rows.exact(filter, filterZeroPoint, filterShape)) {
       return new FastDepthwiseConv2d.Int8Op(
           filter, filterZeroPoint, filterShape, filterScales, bias, input, output, options);
