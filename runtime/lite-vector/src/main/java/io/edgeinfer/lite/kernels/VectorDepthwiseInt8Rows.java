@@ -67,7 +67,7 @@ final class VectorDepthwiseInt8Rows extends DepthwiseLayer<byte[], byte[]> {
       Quant output,
       ConvOptions options) {
     super(filterShape, options);
-    this.period = lcm(channels, L);
+    this.period = VectorRequantizer.lcm(channels, L);
     float[] w = widen(filter, filterZeroPoint, filterShape);
     this.weights = new float[kh * kw * period];
     for (int t = 0; t < kh * kw; t++) {
@@ -87,17 +87,6 @@ final class VectorDepthwiseInt8Rows extends DepthwiseLayer<byte[], byte[]> {
             Requantization.convolution(input, filterScales, output, options.activation(), channels),
             b,
             channels);
-  }
-
-  private static int lcm(int a, int b) {
-    int x = a;
-    int y = b;
-    while (y != 0) {
-      int t = x % y;
-      x = y;
-      y = t;
-    }
-    return a / x * b;
   }
 
   private static float[] widen(ByteBuffer filter, int zeroPoint, int[] shape) {

@@ -99,14 +99,19 @@ final class VectorRequantizer {
 
   /** {@code lcm(channels, 16)}: after so many lanes the channels of a pixel row repeat. */
   static int lanePeriod(int channels) {
-    int a = channels;
-    int b = LANES;
-    while (b != 0) {
-      int t = a % b;
-      a = b;
-      b = t;
+    return lcm(channels, LANES);
+  }
+
+  /** The least common multiple of two positive ints. */
+  static int lcm(int a, int b) {
+    int x = a;
+    int y = b;
+    while (y != 0) {
+      int t = x % y;
+      x = y;
+      y = t;
     }
-    return channels / a * LANES;
+    return a / x * b;
   }
 
   /**
