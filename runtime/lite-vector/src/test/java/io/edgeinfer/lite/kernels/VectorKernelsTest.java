@@ -40,9 +40,12 @@ class VectorKernelsTest {
   }
 
   /**
-   * After {@code warmUp} calls. A kernel whose shared inner methods were compiled for other shapes
-   * (earlier tests in this JVM) is deoptimized by a new one and runs interpreted or in C1, which
-   * allocates its vectors, until C2 compiles it again: give such kernels a longer warm-up.
+   * After {@code warmUp} calls, the least any of up to {@link #ROUNDS} rounds of 2000 calls
+   * allocated. A kernel whose shared inner methods were compiled for other shapes (earlier tests in
+   * this JVM) is deoptimized by a new one and runs interpreted or in C1, which allocates its
+   * vectors, until C2 compiles it again: give such kernels a longer warm-up. The rounds wait for C2
+   * on a busy machine (a 1 µs kernel's 3000 warm-up calls take 3 ms, less than C2's queue can on
+   * two cores); a kernel C2 compiles with boxed vectors allocates in every round.
    */
   private static void assertNoAllocation(String what, Runnable call, int warmUp) {
     java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
@@ -53,13 +56,18 @@ class VectorKernelsTest {
     for (int i = 0; i < warmUp; i++) {
       call.run();
     }
-    long before = threads.getThreadAllocatedBytes(id);
-    for (int i = 0; i < 2_000; i++) {
-      call.run();
+    long least = Long.MAX_VALUE;
+    for (int round = 0; round < ROUNDS && least >= 2_000; round++) {
+      long before = threads.getThreadAllocatedBytes(id);
+      for (int i = 0; i < 2_000; i++) {
+        call.run();
+      }
+      least = Math.min(least, threads.getThreadAllocatedBytes(id) - before);
     }
-    long bytes = threads.getThreadAllocatedBytes(id) - before;
-    assertTrue(bytes < 2_000, what + " allocated " + bytes + " bytes in 2000 calls");
+    assertTrue(least < 2_000, what + " allocated " + least + " bytes in 2000 calls");
   }
+
+  private static final int ROUNDS = 20;
 
   @Test
   void allocatesNothingPerCall() {
