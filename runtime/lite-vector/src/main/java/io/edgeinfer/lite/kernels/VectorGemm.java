@@ -103,6 +103,17 @@ final class VectorGemm {
     int panels = panelTo;
     int panelSize = k * L;
     int j = panelFrom;
+    if (rows < 4) {
+      // No 4-row tile: a classifier on one pixel. Four panels a row keep four chains of adds in
+      // flight where two left the multiply-add unit waiting on its own latency.
+      for (; j + 4 <= panels; j += 4) {
+        int w0 = j * panelSize + k0 * L;
+        for (int r = 0; r < rows; r++) {
+          tile1x4(
+              a, aOff + r * lda, w, w0, panelSize, kLen, bias, j * L, lo, hi, c, cOff + r * ldc);
+        }
+      }
+    }
     for (; j + 2 <= panels; j += 2) {
       int w0 = j * panelSize + k0 * L;
       int o = j * L;
@@ -218,6 +229,40 @@ final class VectorGemm {
     }
     s0.add(FloatVector.fromArray(S, bias, o)).max(lo).min(hi).intoArray(c, c0);
     s1.add(FloatVector.fromArray(S, bias, o + L)).max(lo).min(hi).intoArray(c, c0 + L);
+  }
+
+  /** One row, panels {@code w0, w0 + panelSize, ...} (four), outputs from {@code c[c0 + o]}. */
+  private static void tile1x4(
+      float[] a,
+      int a0,
+      float[] w,
+      int w0,
+      int panelSize,
+      int kLen,
+      float[] bias,
+      int o,
+      float lo,
+      float hi,
+      float[] c,
+      int c0) {
+    FloatVector s0 = FloatVector.zero(S);
+    FloatVector s1 = FloatVector.zero(S);
+    FloatVector s2 = FloatVector.zero(S);
+    FloatVector s3 = FloatVector.zero(S);
+    int w1 = w0 + panelSize;
+    int w2 = w1 + panelSize;
+    int w3 = w2 + panelSize;
+    for (int i = 0; i < kLen; i++) {
+      FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+      s0 = FloatVector.fromArray(S, w, w0 + i * L).fma(x, s0);
+      s1 = FloatVector.fromArray(S, w, w1 + i * L).fma(x, s1);
+      s2 = FloatVector.fromArray(S, w, w2 + i * L).fma(x, s2);
+      s3 = FloatVector.fromArray(S, w, w3 + i * L).fma(x, s3);
+    }
+    s0.add(FloatVector.fromArray(S, bias, o)).max(lo).min(hi).intoArray(c, c0 + o);
+    s1.add(FloatVector.fromArray(S, bias, o + L)).max(lo).min(hi).intoArray(c, c0 + o + L);
+    s2.add(FloatVector.fromArray(S, bias, o + 2 * L)).max(lo).min(hi).intoArray(c, c0 + o + 2 * L);
+    s3.add(FloatVector.fromArray(S, bias, o + 3 * L)).max(lo).min(hi).intoArray(c, c0 + o + 3 * L);
   }
 
   private static void tile4x1(
