@@ -16,6 +16,11 @@ import jdk.incubator.vector.VectorSpecies;
  * below 2^51), and the requantization runs in 64-bit lanes: int32 wrap-around of {@code (sum +
  * bias) << left} by shifting up 32 and back, the product with the multiplier, the two roundings.
  *
+ * <p>Where every channel has the same left shift and a right shift in [1, 23] (convolutions' usual
+ * multipliers, per channel or per tensor), {@link #short8} merges the two roundings, the bias and
+ * the zero point into fewer operations and parameter loads (0.48 -> 0.30 ns an output, 96
+ * channels).
+ *
  * <p>Used only where the preferred vectors are 512 bits wide (AVX-512 multiplies 64-bit lanes in
  * one instruction); elsewhere {@link #USABLE} is false and the scalar form runs.
  */
@@ -56,6 +61,16 @@ final class VectorRequantizer {
   private final int[] intBias;
   private final ExactRequantizer scalar;
 
+  // The short form (see short8), where every channel has the same left shift and a right shift in
+  // [1, 23] (and the zero point is an int8's): per lane the magic constant's bits less the bias,
+  // the rounding constant with the
+  // zero point, and the total right shift.
+  private final boolean shortForm;
+  private final long[] magicLessBias;
+  private final long[] rounding;
+  private final long[] totalShifts;
+  private final int upShift;
+
   VectorRequantizer(Requantization r, int[] bias, int channels) {
     this(r, bias, channels, (channels + LANES - 1) / LANES * LANES);
   }
@@ -90,7 +105,34 @@ final class VectorRequantizer {
     this.max = r.max;
     this.intBias = bias.clone();
     this.scalar = new ExactRequantizer(r);
+    boolean uniformLeft = true;
+    boolean rightInRange = true;
+    for (int c = 0; c < channels; c++) {
+      uniformLeft &= Math.max(r.shifts[c], 0) == Math.max(r.shifts[0], 0);
+      int right = Math.max(-r.shifts[c], 0);
+      rightInRange &= right >= 1 && right <= MAX_SHORT_RIGHT_SHIFT;
+    }
+    this.shortForm = uniformLeft && rightInRange && Math.abs(r.outputZeroPoint) <= 128;
+    this.upShift = 32 + Math.max(r.shifts[0], 0);
+    this.magicLessBias = new long[period];
+    this.rounding = new long[period];
+    this.totalShifts = new long[period];
+    for (int k = 0; k < period; k++) {
+      int c = k % channels;
+      int right = Math.max(-r.shifts[c], 0);
+      magicLessBias[k] = MAGIC_BITS - bias[c];
+      totalShifts[k] = 31 + right;
+      rounding[k] = shortForm ? (1L << (30 + right)) + ((long) zeroPoint << (31 + right)) : 0;
+    }
   }
+
+  /** True when {@link #short8} runs (for tests). */
+  boolean shortForm() {
+    return shortForm;
+  }
+
+  /** The largest right shift of {@link #short8}: its constants stay below 2^62. */
+  static final int MAX_SHORT_RIGHT_SHIFT = 23;
 
   /** A requantizer for {@link #pixels}: rows of pixels of {@code channels} each, unpadded. */
   static VectorRequantizer forPixels(Requantization r, int[] bias, int channels) {
@@ -133,6 +175,12 @@ final class VectorRequantizer {
       scalar.row(sums, sumOff, intBias, out, outOff, from, to);
       return;
     }
+    if (shortForm) {
+      for (int c = from; c < to; c += HALF) {
+        short8(sums, sumOff + c, c, out, outOff + c, to - c, stage);
+      }
+      return;
+    }
     for (int c = from; c < to; c += HALF) {
       eight(sums, sumOff + c, c, out, outOff + c, to - c, stage);
     }
@@ -152,7 +200,11 @@ final class VectorRequantizer {
       return;
     }
     for (int j = 0, k = 0; j < n; j += HALF) {
-      eight(sums, sumOff + j, k, out, outOff + j, n - j, stage);
+      if (shortForm) {
+        short8(sums, sumOff + j, k, out, outOff + j, n - j, stage);
+      } else {
+        eight(sums, sumOff + j, k, out, outOff + j, n - j, stage);
+      }
       k += HALF;
       if (k == period) {
         k = 0;
@@ -194,6 +246,41 @@ final class VectorRequantizer {
       q.intoArray(stage, 0);
       for (int t = 0; t < count; t++) {
         out[outAt + t] = (byte) stage[t];
+      }
+    }
+  }
+
+  /**
+   * {@link #eight} with fewer operations, where every channel has the same left shift and a right
+   * shift {@code s} in [1, {@link #MAX_SHORT_RIGHT_SHIFT}]. With {@code x} the int32 {@code (sum +
+   * bias) << left} and {@code t = x * m + 2^30} (below 2^62 in magnitude), the two roundings {@code
+   * h = t >> 31} and {@code (h + 2^(s-1) - (h < 0 ? 1 : 0)) >> s} are one: {@code (t + 2^(30+s) -
+   * (t < 0 ? 2^31 : 0)) >> (31 + s)}, since {@code floor((floor(t / 2^31) + a) / 2^s) = floor((t +
+   * a * 2^31) / 2^(31+s))} for an integer {@code a} and {@code h < 0} exactly when {@code t < 0};
+   * the zero point enters as {@code zp * 2^(31+s)} before the shift (below 2^61), and the bias with
+   * the magic constant that turns the sums into longs.
+   */
+  private void short8(float[] sums, int at, int c, byte[] out, int outAt, int count, long[] stage) {
+    DoubleVector d =
+        (DoubleVector) FloatVector.fromArray(F, sums, at).convertShape(VectorOperators.F2D, D, 0);
+    LongVector x =
+        ((LongVector) d.add(MAGIC).reinterpretAsLongs())
+            .sub(LongVector.fromArray(W, magicLessBias, c))
+            .lanewise(VectorOperators.LSHL, upShift)
+            .lanewise(VectorOperators.ASHR, 32);
+    LongVector t = x.mul(LongVector.fromArray(W, multipliers, c)).add(1L << 30);
+    LongVector q =
+        t.add(LongVector.fromArray(W, rounding, c))
+            .sub(t.lanewise(VectorOperators.ASHR, 63).and(1L << 31))
+            .lanewise(VectorOperators.ASHR, LongVector.fromArray(W, totalShifts, c))
+            .max(min)
+            .min(max);
+    if (count >= HALF) {
+      ((ByteVector) q.convertShape(VectorOperators.L2B, B, 0)).intoArray(out, outAt);
+    } else {
+      q.intoArray(stage, 0);
+      for (int t2 = 0; t2 < count; t2++) {
+        out[outAt + t2] = (byte) stage[t2];
       }
     }
   }
