@@ -61,15 +61,12 @@ final class VectorRequantizer {
   private final int[] intBias;
   private final ExactRequantizer scalar;
 
-  // The short form (see short8), where every channel has the same left shift and a right shift in
-  // [1, 23] (and the zero point is an int8's): per lane the magic constant's bits less the bias,
-  // the rounding constant with the
-  // zero point, and the total right shift.
+  // The short form (see short8): per lane the product's constant (the bias and the magic constant
+  // folded in), the rounding constant with the zero point, and the total right shift.
   private final boolean shortForm;
-  private final long[] magicLessBias;
+  private final long[] productConstant;
   private final long[] rounding;
   private final long[] totalShifts;
-  private final int upShift;
 
   VectorRequantizer(Requantization r, int[] bias, int channels) {
     this(r, bias, channels, (channels + LANES - 1) / LANES * LANES);
@@ -105,24 +102,23 @@ final class VectorRequantizer {
     this.max = r.max;
     this.intBias = bias.clone();
     this.scalar = new ExactRequantizer(r);
-    boolean uniformLeft = true;
-    boolean rightInRange = true;
+    boolean fits = Math.abs(r.outputZeroPoint) <= 128;
     for (int c = 0; c < channels; c++) {
-      uniformLeft &= Math.max(r.shifts[c], 0) == Math.max(r.shifts[0], 0);
-      int right = Math.max(-r.shifts[c], 0);
-      rightInRange &= right >= 1 && right <= MAX_SHORT_RIGHT_SHIFT;
+      int right = -r.shifts[c];
+      fits &= right >= 1 && right <= MAX_SHORT_RIGHT_SHIFT;
+      fits &= Math.abs((long) bias[c]) <= MAX_SHORT_BIAS;
     }
-    this.shortForm = uniformLeft && rightInRange && Math.abs(r.outputZeroPoint) <= 128;
-    this.upShift = 32 + Math.max(r.shifts[0], 0);
-    this.magicLessBias = new long[period];
+    this.shortForm = fits;
+    this.productConstant = new long[period];
     this.rounding = new long[period];
     this.totalShifts = new long[period];
-    for (int k = 0; k < period; k++) {
+    for (int k = 0; k < period && shortForm; k++) {
       int c = k % channels;
-      int right = Math.max(-r.shifts[c], 0);
-      magicLessBias[k] = MAGIC_BITS - bias[c];
+      int right = -r.shifts[c];
+      // (bits - (MAGIC_BITS - bias)) * m + 2^30, wrapping like the lanes' longs.
+      productConstant[k] = (1L << 30) - (MAGIC_BITS - bias[c]) * r.multipliers[c];
       totalShifts[k] = 31 + right;
-      rounding[k] = shortForm ? (1L << (30 + right)) + ((long) zeroPoint << (31 + right)) : 0;
+      rounding[k] = (1L << (30 + right)) + ((long) zeroPoint << (31 + right));
     }
   }
 
@@ -133,6 +129,12 @@ final class VectorRequantizer {
 
   /** The largest right shift of {@link #short8}: its constants stay below 2^62. */
   static final int MAX_SHORT_RIGHT_SHIFT = 23;
+
+  /**
+   * The largest bias of {@link #short8}: with sums below 2^30 in magnitude (a kernel's exact float
+   * sums stay within 2^24) {@code sum + bias} does not wrap around int32.
+   */
+  static final long MAX_SHORT_BIAS = 1L << 30;
 
   /** A requantizer for {@link #pixels}: rows of pixels of {@code channels} each, unpadded. */
   static VectorRequantizer forPixels(Requantization r, int[] bias, int channels) {
@@ -251,24 +253,29 @@ final class VectorRequantizer {
   }
 
   /**
-   * {@link #eight} with fewer operations, where every channel has the same left shift and a right
-   * shift {@code s} in [1, {@link #MAX_SHORT_RIGHT_SHIFT}]. With {@code x} the int32 {@code (sum +
-   * bias) << left} and {@code t = x * m + 2^30} (below 2^62 in magnitude), the two roundings {@code
-   * h = t >> 31} and {@code (h + 2^(s-1) - (h < 0 ? 1 : 0)) >> s} are one: {@code (t + 2^(30+s) -
-   * (t < 0 ? 2^31 : 0)) >> (31 + s)}, since {@code floor((floor(t / 2^31) + a) / 2^s) = floor((t +
-   * a * 2^31) / 2^(31+s))} for an integer {@code a} and {@code h < 0} exactly when {@code t < 0};
-   * the zero point enters as {@code zp * 2^(31+s)} before the shift (below 2^61), and the bias with
-   * the magic constant that turns the sums into longs.
+   * {@link #eight} with fewer operations, where every channel's right shift {@code s} is in [1,
+   * {@link #MAX_SHORT_RIGHT_SHIFT}] (so no left shift), every bias within {@link #MAX_SHORT_BIAS}
+   * and the zero point an int8's; for sums below 2^30 in magnitude (the kernels' exact sums stay
+   * within 2^24), so that {@code x = sum + bias} is an int32 without wrapping around.
+   *
+   * <ul>
+   *   <li>{@code t = x * m + 2^30} is {@code bits * m + (2^30 - (MAGIC_BITS - bias) * m)} in
+   *       wrapping 64-bit arithmetic, {@code bits} the magic double's bits: the same modulo 2^64,
+   *       and {@code |t| < 2^62}, so the same long.
+   *   <li>The two roundings {@code h = t >> 31} and {@code (h + 2^(s-1) - (h < 0 ? 1 : 0)) >> s}
+   *       are one: {@code (t + 2^(30+s) - (t < 0 ? 2^31 : 0)) >> (31 + s)}, since {@code
+   *       floor((floor(t / 2^31) + a) / 2^s) = floor((t + a * 2^31) / 2^(31+s))} for an integer
+   *       {@code a}, and {@code h < 0} exactly when {@code t < 0}.
+   *   <li>The zero point enters as {@code zp * 2^(31+s)} before the shift (at most 2^61).
+   * </ul>
    */
   private void short8(float[] sums, int at, int c, byte[] out, int outAt, int count, long[] stage) {
     DoubleVector d =
         (DoubleVector) FloatVector.fromArray(F, sums, at).convertShape(VectorOperators.F2D, D, 0);
-    LongVector x =
+    LongVector t =
         ((LongVector) d.add(MAGIC).reinterpretAsLongs())
-            .sub(LongVector.fromArray(W, magicLessBias, c))
-            .lanewise(VectorOperators.LSHL, upShift)
-            .lanewise(VectorOperators.ASHR, 32);
-    LongVector t = x.mul(LongVector.fromArray(W, multipliers, c)).add(1L << 30);
+            .mul(LongVector.fromArray(W, multipliers, c))
+            .add(LongVector.fromArray(W, productConstant, c));
     LongVector q =
         t.add(LongVector.fromArray(W, rounding, c))
             .sub(t.lanewise(VectorOperators.ASHR, 63).and(1L << 31))
