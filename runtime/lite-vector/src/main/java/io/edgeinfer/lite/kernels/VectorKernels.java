@@ -6,15 +6,16 @@ import java.nio.FloatBuffer;
 /**
  * The Vector API kernel set ({@code jdk.incubator.vector}): {@link FastKernels} with CONV_2D and
  * DEPTHWISE_CONV_2D in explicit SIMD, float32, int8 and uint8 (held as int8), and float32
- * FULLY_CONNECTED ({@link VectorFullyConnected}, the reference's bits): CONV_2D as a register-tiled
- * matrix product over NHWC rows ({@link VectorConv2d}, {@link VectorGemm}), depthwise vectorized
- * over channels ({@link VectorDepthwiseConv2d}); hybrid CONV_2D through {@link VectorProduct}.
- * Integer results equal the reference bit for bit (exact float sums, TFLite's requantization);
- * float sums keep the reference's order per output but use fused multiply-adds, so they differ from
- * it by rounding only (the differential test holds them to 1e-4, the conformance tests to 1e-5). An
- * earlier vector FULLY_CONNECTED was left out: in the timing harness (after other kernels had run)
- * it was 50-100x slower than the plain-Java one on Java 17 and 25. The present one uses only the
- * convolutions' float species and was timed inside whole models.
+ * FULLY_CONNECTED ({@link VectorFullyConnected}, the reference's bits), int8 ADD, SUB and MUL
+ * ({@link VectorArithmetic}): CONV_2D as a register-tiled matrix product over NHWC rows ({@link
+ * VectorConv2d}, {@link VectorGemm}), depthwise vectorized over channels ({@link
+ * VectorDepthwiseConv2d}); hybrid CONV_2D through {@link VectorProduct}. Integer results equal the
+ * reference bit for bit (exact float sums, TFLite's requantization); float sums keep the
+ * reference's order per output but use fused multiply-adds, so they differ from it by rounding only
+ * (the differential test holds them to 1e-4, the conformance tests to 1e-5). An earlier vector
+ * FULLY_CONNECTED was left out: in the timing harness (after other kernels had run) it was 50-100x
+ * slower than the plain-Java one on Java 17 and 25. The present one uses only the convolutions'
+ * float species and was timed inside whole models.
  *
  * <p>Registered as a {@link Kernels} service; {@link KernelSelector} takes it when the JVM has the
  * incubator module in its boot layer ({@code --add-modules jdk.incubator.vector}).
@@ -29,6 +30,29 @@ public final class VectorKernels extends FastKernels {
   public UnaryOp<float[], float[]> fullyConnected(
       FloatBuffer weights, int outputs, int inputs, float[] bias, Activation activation) {
     return new VectorFullyConnected.FloatOp(weights, outputs, inputs, bias, activation);
+  }
+
+  @Override
+  public BinaryOp<byte[]> add(Quant a, Quant b, Quant output, Activation activation) {
+    return int8Arithmetic(RefArithmetic.Kind.ADD, a, b, output, activation);
+  }
+
+  @Override
+  public BinaryOp<byte[]> sub(Quant a, Quant b, Quant output, Activation activation) {
+    return int8Arithmetic(RefArithmetic.Kind.SUB, a, b, output, activation);
+  }
+
+  @Override
+  public BinaryOp<byte[]> mul(Quant a, Quant b, Quant output, Activation activation) {
+    return int8Arithmetic(RefArithmetic.Kind.MUL, a, b, output, activation);
+  }
+
+  /** {@link VectorArithmetic} where 64-bit lanes are 512 bits wide, else the plain kernel. */
+  private static BinaryOp<byte[]> int8Arithmetic(
+      RefArithmetic.Kind kind, Quant a, Quant b, Quant output, Activation activation) {
+    return VectorRequantizer.USABLE
+        ? new VectorArithmetic.Int8Op(kind, a, b, output, activation)
+        : new FastArithmetic.Int8Op(kind, a, b, output, activation);
   }
 
   @Override

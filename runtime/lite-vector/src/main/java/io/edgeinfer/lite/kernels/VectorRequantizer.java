@@ -16,6 +16,13 @@ import jdk.incubator.vector.VectorSpecies;
  * below 2^51), and the requantization runs in 64-bit lanes: int32 wrap-around of {@code (sum +
  * bias) << left} by shifting up 32 and back, the product with the multiplier, the two roundings.
  *
+ * <p>Where every channel has a right shift in [1, 23] (convolutions' usual multipliers, per channel
+ * or per tensor), every bias is within 2^30 and the zero point an int8's, {@link #short8} folds the
+ * bias into the product's constant and merges the two roundings and the zero point: fewer
+ * operations and parameter loads (0.48 -> 0.28 ns an output, 96 channels, measured alone). It needs
+ * sums below 2^30 in magnitude; the kernels' exact float sums stay within 2^24 ({@link
+ * FastConv2d#EXACT_FLOAT_LIMIT}).
+ *
  * <p>Used only where the preferred vectors are 512 bits wide (AVX-512 multiplies 64-bit lanes in
  * one instruction); elsewhere {@link #USABLE} is false and the scalar form runs.
  */
@@ -56,6 +63,13 @@ final class VectorRequantizer {
   private final int[] intBias;
   private final ExactRequantizer scalar;
 
+  // The short form (see short8): per lane the product's constant (the bias and the magic constant
+  // folded in), the rounding constant with the zero point, and the total right shift.
+  private final boolean shortForm;
+  private final long[] productConstant;
+  private final long[] rounding;
+  private final long[] totalShifts;
+
   VectorRequantizer(Requantization r, int[] bias, int channels) {
     this(r, bias, channels, (channels + LANES - 1) / LANES * LANES);
   }
@@ -90,7 +104,39 @@ final class VectorRequantizer {
     this.max = r.max;
     this.intBias = bias.clone();
     this.scalar = new ExactRequantizer(r);
+    boolean fits = Math.abs(r.outputZeroPoint) <= 128;
+    for (int c = 0; c < channels; c++) {
+      int right = -r.shifts[c];
+      fits &= right >= 1 && right <= MAX_SHORT_RIGHT_SHIFT;
+      fits &= Math.abs((long) bias[c]) <= MAX_SHORT_BIAS;
+    }
+    this.shortForm = fits;
+    this.productConstant = new long[period];
+    this.rounding = new long[period];
+    this.totalShifts = new long[period];
+    for (int k = 0; k < period && shortForm; k++) {
+      int c = k % channels;
+      int right = -r.shifts[c];
+      // (bits - (MAGIC_BITS - bias)) * m + 2^30, wrapping like the lanes' longs.
+      productConstant[k] = (1L << 30) - (MAGIC_BITS - bias[c]) * r.multipliers[c];
+      totalShifts[k] = 31 + right;
+      rounding[k] = (1L << (30 + right)) + ((long) zeroPoint << (31 + right));
+    }
   }
+
+  /** True when {@link #short8} runs (for tests). */
+  boolean shortForm() {
+    return shortForm;
+  }
+
+  /** The largest right shift of {@link #short8}: its constants stay below 2^62. */
+  static final int MAX_SHORT_RIGHT_SHIFT = 23;
+
+  /**
+   * The largest bias of {@link #short8}: with sums below 2^30 in magnitude (a kernel's exact float
+   * sums stay within 2^24) {@code sum + bias} does not wrap around int32.
+   */
+  static final long MAX_SHORT_BIAS = 1L << 30;
 
   /** A requantizer for {@link #pixels}: rows of pixels of {@code channels} each, unpadded. */
   static VectorRequantizer forPixels(Requantization r, int[] bias, int channels) {
@@ -133,6 +179,12 @@ final class VectorRequantizer {
       scalar.row(sums, sumOff, intBias, out, outOff, from, to);
       return;
     }
+    if (shortForm) {
+      for (int c = from; c < to; c += HALF) {
+        short8(sums, sumOff + c, c, out, outOff + c, to - c, stage);
+      }
+      return;
+    }
     for (int c = from; c < to; c += HALF) {
       eight(sums, sumOff + c, c, out, outOff + c, to - c, stage);
     }
@@ -152,7 +204,11 @@ final class VectorRequantizer {
       return;
     }
     for (int j = 0, k = 0; j < n; j += HALF) {
-      eight(sums, sumOff + j, k, out, outOff + j, n - j, stage);
+      if (shortForm) {
+        short8(sums, sumOff + j, k, out, outOff + j, n - j, stage);
+      } else {
+        eight(sums, sumOff + j, k, out, outOff + j, n - j, stage);
+      }
       k += HALF;
       if (k == period) {
         k = 0;
@@ -194,6 +250,46 @@ final class VectorRequantizer {
       q.intoArray(stage, 0);
       for (int t = 0; t < count; t++) {
         out[outAt + t] = (byte) stage[t];
+      }
+    }
+  }
+
+  /**
+   * {@link #eight} with fewer operations, where every channel's right shift {@code s} is in [1,
+   * {@link #MAX_SHORT_RIGHT_SHIFT}] (so no left shift), every bias within {@link #MAX_SHORT_BIAS}
+   * and the zero point an int8's; for sums below 2^30 in magnitude (the kernels' exact sums stay
+   * within 2^24), so that {@code x = sum + bias} is an int32 without wrapping around.
+   *
+   * <ul>
+   *   <li>{@code t = x * m + 2^30} is {@code bits * m + (2^30 - (MAGIC_BITS - bias) * m)} in
+   *       wrapping 64-bit arithmetic, {@code bits} the magic double's bits: the same modulo 2^64,
+   *       and {@code |t| < 2^62}, so the same long.
+   *   <li>The two roundings {@code h = t >> 31} and {@code (h + 2^(s-1) - (h < 0 ? 1 : 0)) >> s}
+   *       are one: {@code (t + 2^(30+s) - (t < 0 ? 2^31 : 0)) >> (31 + s)}, since {@code
+   *       floor((floor(t / 2^31) + a) / 2^s) = floor((t + a * 2^31) / 2^(31+s))} for an integer
+   *       {@code a}, and {@code h < 0} exactly when {@code t < 0}.
+   *   <li>The zero point enters as {@code zp * 2^(31+s)} before the shift (at most 2^61).
+   * </ul>
+   */
+  private void short8(float[] sums, int at, int c, byte[] out, int outAt, int count, long[] stage) {
+    DoubleVector d =
+        (DoubleVector) FloatVector.fromArray(F, sums, at).convertShape(VectorOperators.F2D, D, 0);
+    LongVector t =
+        ((LongVector) d.add(MAGIC).reinterpretAsLongs())
+            .mul(LongVector.fromArray(W, multipliers, c))
+            .add(LongVector.fromArray(W, productConstant, c));
+    LongVector q =
+        t.add(LongVector.fromArray(W, rounding, c))
+            .sub(t.lanewise(VectorOperators.ASHR, 63).and(1L << 31))
+            .lanewise(VectorOperators.ASHR, LongVector.fromArray(W, totalShifts, c))
+            .max(min)
+            .min(max);
+    if (count >= HALF) {
+      ((ByteVector) q.convertShape(VectorOperators.L2B, B, 0)).intoArray(out, outAt);
+    } else {
+      q.intoArray(stage, 0);
+      for (int t2 = 0; t2 < count; t2++) {
+        out[outAt + t2] = (byte) stage[t2];
       }
     }
   }

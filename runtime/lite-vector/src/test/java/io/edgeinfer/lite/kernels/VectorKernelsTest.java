@@ -152,5 +152,13 @@ class VectorKernelsTest {
     byte[] byteSame = new byte[14 * 14 * 24];
     assertNoAllocation(
         "uint8 depthwise", () -> depthwise8.run(bytes, shape, byteSame, scratch), 30_000);
+    BinaryOp<byte[]> add8 = vector.add(in, new Quant(0.03f, -2), out, Activation.RELU);
+    byte[] other = new byte[bytes.length];
+    rnd.nextBytes(other);
+    assertNoAllocation("int8 add", () -> add8.run(bytes, shape, other, shape, byteSame), 30_000);
+    BinaryOp<byte[]> mul8 = vector.mul(in, new Quant(0.03f, -2), out, Activation.NONE);
+    int[] one = {1};
+    assertNoAllocation(
+        "int8 mul by a scalar", () -> mul8.run(bytes, shape, other, one, byteSame), 30_000);
   }
 }

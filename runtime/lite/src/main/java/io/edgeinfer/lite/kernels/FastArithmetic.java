@@ -156,12 +156,28 @@ final class FastArithmetic {
     }
   }
 
+  /**
+   * Int8 ADD, SUB and MUL. Per element, the output's {@link
+   * Quantization#multiplyByQuantizedMultiplier} runs in {@link ExactRequantizer}'s branch-free
+   * form: {@code (p + 2^30) >> 31} for the rounding doubling high multiply (its saturation needs
+   * two int32 minimums, and the multiplier is positive), then the rounding divide as a shift after
+   * adding half, less one for a negative value. ADD and SUB look their operands up in tables of the
+   * reference's rescaled values.
+   */
   static final class Int8Op implements SplitBinaryOp<byte[]> {
     private final RefArithmetic.Kind kind;
     private final QuantizedArithmetic params;
     private final int[] scaledA = new int[256];
     private final int[] scaledB = new int[256];
     private final RefArithmetic.Int8Op general;
+    private final long multiplier;
+    private final int leftShift;
+    private final int rightShift;
+    private final long half;
+    private final long negativeAdjust;
+    private final int zeroPoint;
+    private final int min;
+    private final int max;
 
     Int8Op(RefArithmetic.Kind kind, Quant a, Quant b, Quant output, Activation activation) {
       this.kind = kind;
@@ -178,12 +194,32 @@ final class FastArithmetic {
         }
       }
       this.general = new RefArithmetic.Int8Op(kind, a, b, output, activation);
+      this.multiplier = params.outputMultiplier;
+      this.leftShift = Math.max(params.outputShift, 0);
+      this.rightShift = Math.max(-params.outputShift, 0);
+      this.half = rightShift == 0 ? 0 : 1L << (rightShift - 1);
+      this.negativeAdjust = rightShift == 0 ? 0 : 1;
+      this.zeroPoint = params.outputOffset;
+      this.min = params.min;
+      this.max = params.max;
     }
 
-    private int compute(int x, int y) {
-      return kind == RefArithmetic.Kind.MUL
-          ? params.mul(x, y)
-          : params.addOutput(scaledA[x + 128] + scaledB[y + 128]);
+    /** The quantization parameters (the vector kernel computes with them). */
+    QuantizedArithmetic params() {
+      return params;
+    }
+
+    /** The output for operands {@code x} and {@code y}, bit for bit the reference's. */
+    int compute(int x, int y) {
+      int acc =
+          kind == RefArithmetic.Kind.MUL
+              ? (x + params.offsetA) * (y + params.offsetB)
+              : scaledA[x + 128] + scaledB[y + 128];
+      long p = (long) (acc << leftShift) * multiplier;
+      long high = (p + (1L << 30)) >> 31;
+      // Offset in int as the reference does (it wraps where a MUL's left shift made it large).
+      int q = (int) ((high + half - ((high >>> 63) & negativeAdjust)) >> rightShift) + zeroPoint;
+      return q < min ? min : (q > max ? max : q);
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * TRANSPOSE by a constant permutation (output axis {@code i} is input axis {@code perm[i]}), on
  * arrays of any element type. The output is written row by row along its innermost axis, each row
  * read from the input at that axis' stride; a row's start advances as an odometer, so a row costs
- * no division. Output rows can be computed apart ({@link SplitOp}).
+ * no division; rows shorter than {@link #SHORT_ROW} are copied a run of rows at a time ({@link
+ * #shortRows}). Output rows can be computed apart ({@link SplitOp}).
  */
 public final class Transpose implements SplitOp<Object, Object> {
   /** Rows shorter than this are copied by hand: a call of System.arraycopy costs more. */
@@ -103,6 +104,10 @@ public final class Transpose implements SplitOp<Object, Object> {
       rest /= work[size + d];
       base += work[at + d] * work[step + d];
     }
+    if (rank >= 2 && inner < SHORT_ROW) {
+      shortRows(input, output, work, rank, base, from, to);
+      return;
+    }
     for (int r = from; r < to; r++) {
       copy(input, base, innerStep, output, r * inner, inner);
       for (int d = rank - 2; d >= 0; d--) {
@@ -112,6 +117,79 @@ public final class Transpose implements SplitOp<Object, Object> {
         }
         base -= work[step + d] * work[size + d];
         work[at + d] = 0;
+      }
+    }
+  }
+
+  /**
+   * Rows {@code [from, to)} when rows are short (an image's channels, NCHW to NHWC): the rows along
+   * the output's second innermost axis are copied together, a run of {@code m} rows as {@code
+   * inner} strided copies of {@code m} elements each, so that a row costs no call and no odometer
+   * step (MobileNet's 224 x 224 x 3 input: a call per 3 bytes took 200 us). {@code work} holds the
+   * steps, sizes and coordinates of {@link #runUnits} at row {@code from}, whose input start is
+   * {@code base}.
+   */
+  private static void shortRows(
+      Object input, Object output, int[] work, int rank, int base, int from, int to) {
+    int step = 0;
+    int size = rank;
+    int at = 2 * rank;
+    int inner = work[size + rank - 1];
+    int innerStep = work[step + rank - 1];
+    int mid = rank - 2;
+    int midSize = work[size + mid];
+    int midStep = work[step + mid];
+    for (int r = from; r < to; ) {
+      int m = Math.min(to - r, midSize - work[at + mid]);
+      run(input, base, innerStep, midStep, output, r * inner, inner, m);
+      r += m;
+      base += m * midStep;
+      work[at + mid] += m;
+      if (work[at + mid] == midSize) {
+        base -= midStep * midSize;
+        work[at + mid] = 0;
+        for (int d = mid - 1; d >= 0; d--) {
+          base += work[step + d];
+          if (++work[at + d] < work[size + d]) {
+            break;
+          }
+          base -= work[step + d] * work[size + d];
+          work[at + d] = 0;
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code out[to + j * n + k] = in[from + j * rowStep + k * step]} for {@code j < m}, {@code k <
+   * n}: {@code m} rows of {@code n}, any primitive array type.
+   */
+  private static void run(
+      Object in, int from, int step, int rowStep, Object out, int to, int n, int m) {
+    if (in instanceof byte[] a) {
+      byte[] b = (byte[]) out;
+      for (int k = 0; k < n; k++) {
+        for (int j = 0, src = from + k * step, dst = to + k; j < m; j++, src += rowStep, dst += n) {
+          b[dst] = a[src];
+        }
+      }
+    } else if (in instanceof float[] a) {
+      float[] b = (float[]) out;
+      for (int k = 0; k < n; k++) {
+        for (int j = 0, src = from + k * step, dst = to + k; j < m; j++, src += rowStep, dst += n) {
+          b[dst] = a[src];
+        }
+      }
+    } else if (in instanceof int[] a) {
+      int[] b = (int[]) out;
+      for (int k = 0; k < n; k++) {
+        for (int j = 0, src = from + k * step, dst = to + k; j < m; j++, src += rowStep, dst += n) {
+          b[dst] = a[src];
+        }
+      }
+    } else {
+      for (int j = 0; j < m; j++) {
+        copy(in, from + j * rowStep, step, out, to + j * n, n);
       }
     }
   }
