@@ -342,7 +342,79 @@ final class VectorFullyConnected {
     // Each of these writes its panels' sums over inputs [i0, i1) to sums[panel * L..]. No vector
     // crosses a method boundary (see VectorRequantizer#eight).
 
+    /**
+     * Even inputs into {@code s}, odd ones into {@code t}, added at the end (every partial sum is
+     * exact, so any order gives the same sums): eight chains of fused multiply-adds, not four, and
+     * no subtraction of a zero shift (23 against 32 us for the 1280x1000 classifier, measured alone
+     * with its weights in cache; in the whole model, where they are not, 60-66 us either way).
+     */
     private void fourPanels(float[] x, int i0, int i1, int panel, float[] sums) {
+      if (weightShift != 0f) {
+        fourPanelsShifted(x, i0, i1, panel, sums);
+        return;
+      }
+      int w = panel * L * inputs + i0 * 4 * L;
+      FloatVector s0 = FloatVector.zero(S);
+      FloatVector s1 = FloatVector.zero(S);
+      FloatVector s2 = FloatVector.zero(S);
+      FloatVector s3 = FloatVector.zero(S);
+      FloatVector t0 = FloatVector.zero(S);
+      FloatVector t1 = FloatVector.zero(S);
+      FloatVector t2 = FloatVector.zero(S);
+      FloatVector t3 = FloatVector.zero(S);
+      int i = i0;
+      for (; i + 1 < i1; i += 2, w += 8 * L) {
+        FloatVector v = FloatVector.broadcast(S, x[i]);
+        FloatVector u = FloatVector.broadcast(S, x[i + 1]);
+        s0 =
+            ((FloatVector) ByteVector.fromArray(BYTES, packed, w).convertShape(B2F, S, 0))
+                .fma(v, s0);
+        s1 =
+            ((FloatVector) ByteVector.fromArray(BYTES, packed, w + L).convertShape(B2F, S, 0))
+                .fma(v, s1);
+        s2 =
+            ((FloatVector) ByteVector.fromArray(BYTES, packed, w + 2 * L).convertShape(B2F, S, 0))
+                .fma(v, s2);
+        s3 =
+            ((FloatVector) ByteVector.fromArray(BYTES, packed, w + 3 * L).convertShape(B2F, S, 0))
+                .fma(v, s3);
+        t0 =
+            ((FloatVector) ByteVector.fromArray(BYTES, packed, w + 4 * L).convertShape(B2F, S, 0))
+                .fma(u, t0);
+        t1 =
+            ((FloatVector) ByteVector.fromArray(BYTES, packed, w + 5 * L).convertShape(B2F, S, 0))
+                .fma(u, t1);
+        t2 =
+            ((FloatVector) ByteVector.fromArray(BYTES, packed, w + 6 * L).convertShape(B2F, S, 0))
+                .fma(u, t2);
+        t3 =
+            ((FloatVector) ByteVector.fromArray(BYTES, packed, w + 7 * L).convertShape(B2F, S, 0))
+                .fma(u, t3);
+      }
+      if (i < i1) {
+        FloatVector v = FloatVector.broadcast(S, x[i]);
+        s0 =
+            ((FloatVector) ByteVector.fromArray(BYTES, packed, w).convertShape(B2F, S, 0))
+                .fma(v, s0);
+        s1 =
+            ((FloatVector) ByteVector.fromArray(BYTES, packed, w + L).convertShape(B2F, S, 0))
+                .fma(v, s1);
+        s2 =
+            ((FloatVector) ByteVector.fromArray(BYTES, packed, w + 2 * L).convertShape(B2F, S, 0))
+                .fma(v, s2);
+        s3 =
+            ((FloatVector) ByteVector.fromArray(BYTES, packed, w + 3 * L).convertShape(B2F, S, 0))
+                .fma(v, s3);
+      }
+      int o = panel * L;
+      s0.add(t0).intoArray(sums, o);
+      s1.add(t1).intoArray(sums, o + L);
+      s2.add(t2).intoArray(sums, o + 2 * L);
+      s3.add(t3).intoArray(sums, o + 3 * L);
+    }
+
+    /** {@link #fourPanels} for bytes that hold the weights themselves, not their differences. */
+    private void fourPanelsShifted(float[] x, int i0, int i1, int panel, float[] sums) {
       int w = panel * L * inputs + i0 * 4 * L;
       float shift = weightShift;
       FloatVector s0 = FloatVector.zero(S);
