@@ -6,6 +6,7 @@ import static jdk.incubator.vector.VectorOperators.B2F;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -184,12 +185,12 @@ final class VectorFullyConnected {
    *
    * <p>The float sums are exact: every product is an integer of magnitude at most 255 * 255, and
    * the inputs are split at load into chunks within which {@code 255 * sum|w - wzp|} stays within
-   * 2^24 for every output ({@link VectorConv2d#exactChunks}, one chunk for any layer of up to 258
-   * inputs and for every real classifier seen), so every partial sum is an integer within 2^24 in
-   * whatever order the lanes add them (fused multiply-adds too). One chunk: the sums are
-   * requantized 16 at a time ({@link VectorRequantizer#row}); more: chunk sums are added as ints
-   * (wrapping like the reference's int32 accumulator) and requantized by {@link ExactRequantizer}.
-   * Bit for bit the reference's results.
+   * 2^24 for every output ({@link #exactChunks}, one chunk for any layer of up to 258 inputs and
+   * for every real classifier seen), so every partial sum is an integer within 2^24 in whatever
+   * order the lanes add them (fused multiply-adds too). One chunk: the sums are requantized 16 at a
+   * time ({@link VectorRequantizer#row}); more: chunk sums are added as ints (wrapping like the
+   * reference's int32 accumulator) and requantized by {@link ExactRequantizer}. Bit for bit the
+   * reference's results.
    *
    * <p>Only where {@link VectorRequantizer#USABLE} (512-bit vectors, 16 lanes: one 128-bit byte
    * vector a float vector); elsewhere {@link VectorKernels} keeps the plain kernel. Outputs split
@@ -236,14 +237,12 @@ final class VectorFullyConnected {
       this.inputs = inputs;
       this.panels = VectorGemm.padded(outputs) / L;
       this.starts = groupStarts(panels);
-      float[] centered = new float[outputs * inputs];
       boolean fits = true;
-      for (int k = 0; k < centered.length; k++) {
+      for (int k = 0; k < outputs * inputs; k++) {
         int v = w.get(k) - weightZeroPoint;
-        centered[k] = v;
         fits &= v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE;
       }
-      this.chunks = VectorConv2d.exactChunks(centered, outputs, inputs);
+      this.chunks = exactChunks(w, weightZeroPoint, outputs, inputs);
       // Bytes of w - wzp where they fit (always for symmetric int8 weights), else the weights' own
       // bytes, the zero point subtracted after conversion; padding lanes are zero either way.
       this.weightShift = fits ? 0f : weightZeroPoint;
@@ -254,7 +253,7 @@ final class VectorFullyConnected {
         for (int o = first; o < first + width * L; o++) {
           int at = first * inputs + o - first;
           for (int i = 0; i < inputs; i++) {
-            int v = o < outputs ? (int) centered[o * inputs + i] : 0;
+            int v = o < outputs ? w.get(o * inputs + i) - weightZeroPoint : 0;
             packed[at + i * width * L] = (byte) (fits ? v : v + weightZeroPoint);
           }
         }
@@ -265,6 +264,34 @@ final class VectorFullyConnected {
           Requantization.fullyConnected(input, weightScales, output, activation, outputs);
       this.requant = new ExactRequantizer(r);
       this.vectorRequant = new VectorRequantizer(r, this.bias, outputs);
+    }
+
+    /**
+     * Input offsets splitting {@code [0, inputs)} into chunks within which {@code 255 * sum|w -
+     * wzp|} stays within 2^24 for every output ({@link VectorConv2d#exactChunks} read straight from
+     * the weights' bytes, with no float copy of them at load).
+     */
+    static int[] exactChunks(ByteBuffer w, int weightZeroPoint, int outputs, int inputs) {
+      long limit = FastConv2d.EXACT_FLOAT_LIMIT / 255;
+      int[] bounds = new int[inputs + 1];
+      int count = 0;
+      bounds[count++] = 0;
+      long[] sums = new long[outputs];
+      for (int i = 0; i < inputs; i++) {
+        boolean over = false;
+        for (int o = 0; o < outputs; o++) {
+          over |= sums[o] + Math.abs(w.get(o * inputs + i) - weightZeroPoint) > limit;
+        }
+        if (over) {
+          bounds[count++] = i;
+          Arrays.fill(sums, 0);
+        }
+        for (int o = 0; o < outputs; o++) {
+          sums[o] += Math.abs(w.get(o * inputs + i) - weightZeroPoint);
+        }
+      }
+      bounds[count++] = inputs;
+      return Arrays.copyOf(bounds, count);
     }
 
     /** Input chunks the float sums are split into (1 unless an output's sums could pass 2^24). */
