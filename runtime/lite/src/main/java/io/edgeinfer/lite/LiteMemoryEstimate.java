@@ -132,7 +132,8 @@ final class LiteMemoryEstimate {
    * What the Vector API convolutions add to their weights when they pack them at load: output
    * channels padded to whole vectors ({@link #PACKED_CHANNELS}), and per channel a padded bias and
    * the requantization's six 64-bit constants (counted for every layer, float ones too); and the
-   * same padding of the float FULLY_CONNECTED layers' weights and bias.
+   * same padding of the FULLY_CONNECTED layers' weights and bias (int8 and uint8 ones with nine
+   * 64-bit constants per padded output).
    */
   static long packedPaddingBytes(LiteModel model, LiteSubgraph graph) {
     long bytes = 0;
@@ -142,6 +143,16 @@ final class LiteMemoryEstimate {
         long outputs = weights.shape().dim(0);
         long inputs = weights.shape().dim(1);
         bytes += COPY_BYTES * (packed(outputs) - outputs) * (inputs + 1);
+        continue;
+      }
+      if (isInt8Dense(model, graph, op)) {
+        // Padding outputs of bytes (counted as the other copies are, 4 bytes an element) and the
+        // requantization's nine 64-bit constants per padded output.
+        LiteTensor weights = graph.tensor(op.input(1));
+        long outputs = weights.shape().dim(0);
+        long inputs = weights.shape().dim(1);
+        long padded = packed(outputs);
+        bytes += COPY_BYTES * (padded - outputs) * (inputs + 1) + 9 * 8 * padded;
         continue;
       }
       boolean conv = model.opCode(op).is(BuiltinOperator.CONV_2D);
@@ -172,6 +183,45 @@ final class LiteMemoryEstimate {
     return weights.type() == DataType.FLOAT32 && weights.shape().rank() == 2;
   }
 
+  /**
+   * A FULLY_CONNECTED with int8 or uint8 weights {@code [outputs, inputs]} and an int8 or uint8
+   * input (not hybrid): the Vector API kernel packs its weights into padded panels of bytes.
+   */
+  private static boolean isInt8Dense(LiteModel model, LiteSubgraph graph, LiteOperator op) {
+    if (!model.opCode(op).is(BuiltinOperator.FULLY_CONNECTED)
+        || op.inputs().size() < 2
+        || op.input(0) == LiteOperator.OMITTED
+        || op.input(1) == LiteOperator.OMITTED) {
+      return false;
+    }
+    LiteTensor weights = graph.tensor(op.input(1));
+    LiteTensor input = graph.tensor(op.input(0));
+    return isByte(weights.type()) && isByte(input.type()) && weights.shape().rank() == 2;
+  }
+
+  private static boolean isByte(DataType type) {
+    return type == DataType.INT8 || type == DataType.UINT8;
+  }
+
+  /**
+   * The scratch of the Vector API int8 FULLY_CONNECTED, per thread that runs a share of its
+   * outputs: the input row in float, the sums (outputs padded to whole vectors, and half a vector
+   * of slack) in float and in int, and a few longs.
+   */
+  static long vectorDenseScratchBytes(LiteModel model, LiteSubgraph graph) {
+    long most = 0;
+    for (LiteOperator op : graph.operators()) {
+      if (isInt8Dense(model, graph, op)) {
+        LiteTensor weights = graph.tensor(op.input(1));
+        long padded = packed(weights.shape().dim(0));
+        long inputs = weights.shape().dim(1);
+        most =
+            Math.max(most, 4 * (inputs + 2 * padded + PACKED_CHANNELS / 2) + 8 * PACKED_CHANNELS);
+      }
+    }
+    return most;
+  }
+
   /** {@code channels} rounded up to whole vectors ({@link #PACKED_CHANNELS}). */
   private static long packed(long channels) {
     return (channels + PACKED_CHANNELS - 1) / PACKED_CHANNELS * PACKED_CHANNELS;
@@ -197,7 +247,10 @@ final class LiteMemoryEstimate {
     boolean vector = KernelSelector.kernels().name().equals("vector");
     return layout(model, graph, rows).arenaBytes()
         + threads * convScratchBytes(model, graph, rows)
-        + (vector ? threads * vectorConvScratchBytes(model, graph) : 0)
+        + (vector
+            ? threads
+                * (vectorConvScratchBytes(model, graph) + vectorDenseScratchBytes(model, graph))
+            : 0)
         + fullyConnectedScratchBytes(model, graph, vector);
   }
 

@@ -16,6 +16,7 @@ import io.edgeinfer.lite.format.LiteModel;
 import io.edgeinfer.lite.format.LiteModelBuilder;
 import io.edgeinfer.lite.format.OperatorOptions;
 import io.edgeinfer.lite.format.Padding;
+import io.edgeinfer.lite.format.QuantParams;
 import io.edgeinfer.lite.format.TfliteWriter;
 import io.edgeinfer.lite.kernels.KernelSelector;
 import java.nio.file.Path;
@@ -104,6 +105,52 @@ class LiteMemoryEstimateTest {
     assertEquals(
         12 * 27 * 4 + 16 * (4 + 6 * 8),
         LiteMemoryEstimate.packedPaddingBytes(model, model.subgraphs().get(0)));
+  }
+
+  /** An int8 FULLY_CONNECTED, 3 outputs of 20 inputs, batch free. */
+  private static LiteModel int8Dense() {
+    LiteModelBuilder b = new LiteModelBuilder();
+    LiteModelBuilder.Graph g = b.graph("main");
+    int x = g.tensor("x", DataType.INT8, QuantParams.perTensor(0.5f, -1), -1, 20);
+    byte[] weights = new byte[3 * 20];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = (byte) (i % 11 - 5);
+    }
+    int w =
+        g.constant(
+            "w",
+            DataType.INT8,
+            Shape.of(3, 20),
+            LiteBuffer.of(weights),
+            QuantParams.perTensor(0.25f, 0));
+    int y = g.tensor("y", DataType.INT8, QuantParams.perTensor(0.1f, -3), -1, 3);
+    g.operator(
+        BuiltinOperator.FULLY_CONNECTED,
+        new OperatorOptions.FullyConnected(Activation.NONE),
+        new int[] {x, w},
+        y);
+    g.inputs(x).outputs(y);
+    return b.build();
+  }
+
+  @Test
+  void countsThePaddingOfPackedInt8DenseWeights() {
+    LiteModel model = int8Dense();
+    // 3 outputs padded to 16 (13 more rows of 20 weights and a bias), nine 64-bit requantization
+    // constants for each of the 16.
+    assertEquals(
+        4 * 13 * 21 + 16 * 9 * 8,
+        LiteMemoryEstimate.packedPaddingBytes(model, model.subgraphs().get(0)));
+  }
+
+  @Test
+  void int8DenseArenaCountsTheKernelsScratch() throws Exception {
+    LiteModel model = int8Dense();
+    for (int batch : new int[] {1, 3}) {
+      long planned = plannedBytes(model, new int[] {batch, 20});
+      long estimated = LiteMemoryEstimate.of(model, batch).arenaBytes();
+      assertTrue(estimated >= planned, "batch " + batch + ": " + estimated + " < " + planned);
+    }
   }
 
   @Test

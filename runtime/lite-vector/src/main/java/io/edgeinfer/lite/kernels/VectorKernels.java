@@ -5,17 +5,17 @@ import java.nio.FloatBuffer;
 
 /**
  * The Vector API kernel set ({@code jdk.incubator.vector}): {@link FastKernels} with CONV_2D and
- * DEPTHWISE_CONV_2D in explicit SIMD, float32, int8 and uint8 (held as int8), and float32
- * FULLY_CONNECTED ({@link VectorFullyConnected}, the reference's bits), int8 ADD, SUB and MUL
- * ({@link VectorArithmetic}): CONV_2D as a register-tiled matrix product over NHWC rows ({@link
- * VectorConv2d}, {@link VectorGemm}), depthwise vectorized over channels ({@link
- * VectorDepthwiseConv2d}); hybrid CONV_2D through {@link VectorProduct}. Integer results equal the
- * reference bit for bit (exact float sums, TFLite's requantization); float sums keep the
- * reference's order per output but use fused multiply-adds, so they differ from it by rounding only
- * (the differential test holds them to 1e-4, the conformance tests to 1e-5). An earlier vector
- * FULLY_CONNECTED was left out: in the timing harness (after other kernels had run) it was 50-100x
- * slower than the plain-Java one on Java 17 and 25. The present one uses only the convolutions'
- * float species and was timed inside whole models.
+ * DEPTHWISE_CONV_2D in explicit SIMD, float32, int8 and uint8 (held as int8), and FULLY_CONNECTED
+ * ({@link VectorFullyConnected}: float32 with the reference's bits, int8 and uint8 with exact sums
+ * where 512-bit vectors are), int8 ADD, SUB and MUL ({@link VectorArithmetic}): CONV_2D as a
+ * register-tiled matrix product over NHWC rows ({@link VectorConv2d}, {@link VectorGemm}),
+ * depthwise vectorized over channels ({@link VectorDepthwiseConv2d}); hybrid CONV_2D through {@link
+ * VectorProduct}. Integer results equal the reference bit for bit (exact float sums, TFLite's
+ * requantization); float sums keep the reference's order per output but use fused multiply-adds, so
+ * they differ from it by rounding only (the differential test holds them to 1e-4, the conformance
+ * tests to 1e-5). An earlier vector FULLY_CONNECTED was left out: in the timing harness (after
+ * other kernels had run) it was 50-100x slower than the plain-Java one on Java 17 and 25. The
+ * present one uses only the convolutions' float species and was timed inside whole models.
  *
  * <p>Registered as a {@link Kernels} service; {@link KernelSelector} takes it when the JVM has the
  * incubator module in its boot layer ({@code --add-modules jdk.incubator.vector}).
@@ -30,6 +30,56 @@ public final class VectorKernels extends FastKernels {
   public UnaryOp<float[], float[]> fullyConnected(
       FloatBuffer weights, int outputs, int inputs, float[] bias, Activation activation) {
     return new VectorFullyConnected.FloatOp(weights, outputs, inputs, bias, activation);
+  }
+
+  @Override
+  public UnaryOp<byte[], byte[]> fullyConnected(
+      ByteBuffer weights,
+      int outputs,
+      int inputs,
+      float[] weightScales,
+      int[] bias,
+      Quant input,
+      Quant output,
+      Activation activation) {
+    return fullyConnected(
+        weights, 0, outputs, inputs, weightScales, bias, input, output, activation);
+  }
+
+  /**
+   * {@link VectorFullyConnected.Int8Op} where 64-bit lanes are 512 bits wide (symmetric int8
+   * weights, and asymmetric uint8 ones held as int8, which the plain kernels leave to the
+   * reference); elsewhere the plain kernels' choice.
+   */
+  @Override
+  public UnaryOp<byte[], byte[]> fullyConnected(
+      ByteBuffer weights,
+      int weightZeroPoint,
+      int outputs,
+      int inputs,
+      float[] weightScales,
+      int[] bias,
+      Quant input,
+      Quant output,
+      Activation activation) {
+    if (!VectorRequantizer.USABLE) {
+      // Kernels' default would come back here through the overload above for symmetric weights.
+      return weightZeroPoint == 0
+          ? super.fullyConnected(
+              weights, outputs, inputs, weightScales, bias, input, output, activation)
+          : super.fullyConnected(
+              weights,
+              weightZeroPoint,
+              outputs,
+              inputs,
+              weightScales,
+              bias,
+              input,
+              output,
+              activation);
+    }
+    return new VectorFullyConnected.Int8Op(
+        weights, weightZeroPoint, outputs, inputs, weightScales, bias, input, output, activation);
   }
 
   @Override

@@ -152,6 +152,28 @@ class VectorKernelsTest {
     byte[] byteSame = new byte[14 * 14 * 24];
     assertNoAllocation(
         "uint8 depthwise", () -> depthwise8.run(bytes, shape, byteSame, scratch), 30_000);
+    // A classifier's shape, small: 72 outputs (four panels and a padded one) of 12 inputs.
+    int[] denseShape = {2, 12};
+    byte[] denseOut = new byte[2 * 72];
+    UnaryOp<byte[], byte[]> dense8 =
+        vector.fullyConnected(
+            ByteBuffer.wrap(weights), 72, 12, new float[] {0.01f}, null, in, out, Activation.RELU);
+    assertNoAllocation(
+        "int8 fully connected", () -> dense8.run(bytes, denseShape, denseOut, scratch), 30_000);
+    // Uint8 weights held as int8, far from their zero point: converted, then shifted.
+    UnaryOp<byte[], byte[]> denseU8 =
+        vector.fullyConnected(
+            ByteBuffer.wrap(weights),
+            -100,
+            72,
+            12,
+            new float[] {0.01f},
+            null,
+            in,
+            out,
+            Activation.NONE);
+    assertNoAllocation(
+        "uint8 fully connected", () -> denseU8.run(bytes, denseShape, denseOut, scratch), 30_000);
     BinaryOp<byte[]> add8 = vector.add(in, new Quant(0.03f, -2), out, Activation.RELU);
     byte[] other = new byte[bytes.length];
     rnd.nextBytes(other);
