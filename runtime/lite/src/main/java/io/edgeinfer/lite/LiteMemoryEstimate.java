@@ -131,7 +131,7 @@ final class LiteMemoryEstimate {
   /**
    * What the Vector API convolutions add to their weights when they pack them at load: output
    * channels padded to whole vectors ({@link #PACKED_CHANNELS}), and per channel a padded bias and
-   * the requantization's six 64-bit constants (counted for every layer, float ones too); and the
+   * the requantization's nine 64-bit constants (counted for every layer, float ones too); and the
    * same padding of the FULLY_CONNECTED layers' weights and bias (int8 and uint8 ones with nine
    * 64-bit constants per padded output).
    */
@@ -167,7 +167,7 @@ final class LiteMemoryEstimate {
       long channels = filter.shape().dim(conv ? 0 : 3);
       long perChannel = filter.shape().elementCount() / Math.max(1, channels);
       long padded = packed(channels);
-      bytes += COPY_BYTES * (padded - channels) * perChannel + (4 + 6 * 8) * padded;
+      bytes += COPY_BYTES * (padded - channels) * perChannel + (4 + 9 * 8) * padded;
     }
     return bytes;
   }

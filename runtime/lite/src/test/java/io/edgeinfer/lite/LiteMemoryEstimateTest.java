@@ -101,9 +101,9 @@ class LiteMemoryEstimateTest {
   void countsThePaddingOfPackedConvolutionWeights() {
     LiteModel model = conv();
     // 4 output channels of 3x3x3 weights padded to 16 (12 more channels of 27 floats), and a bias
-    // and six 64-bit requantization constants for each of the 16.
+    // and nine 64-bit requantization constants for each of the 16.
     assertEquals(
-        12 * 27 * 4 + 16 * (4 + 6 * 8),
+        12 * 27 * 4 + 16 * (4 + 9 * 8),
         LiteMemoryEstimate.packedPaddingBytes(model, model.subgraphs().get(0)));
   }
 
