@@ -222,6 +222,7 @@ final class Plan {
   }
 
   private void runStep(Step step) throws ModelException {
+    scratch.nextStep();
     try {
       step.runner().run(buffers, shapes, scratch);
     } catch (RuntimeException e) {

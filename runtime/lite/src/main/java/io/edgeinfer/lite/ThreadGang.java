@@ -105,6 +105,7 @@ public final class ThreadGang implements AutoCloseable {
         int now = awaitSplit(seen);
         if (now != seen) {
           seen = now;
+          scratch.nextStep();
           takeParts(scratch, index);
         }
       }

@@ -353,22 +353,34 @@ final class VectorConv2d {
       float[] sums = scratch.floats(1, tile * ldc + VectorRequantizer.SLACK);
       int[] total = floatChunks() > 1 ? scratch.ints(0, tile * ldc) : null;
       long[] staged = scratch.longs(0, ldc);
+      // Split by channels, each part would convert the pixels again: a 1x1 layer converts the whole
+      // input once per step and thread instead (14x14 and 7x7 layers of an int8 MobileNet v2 on 2
+      // threads took 0.77-0.87 of one thread's time, converting it up to 16 times).
+      float[] converted = null;
+      if (pointwise && byChannels(w)) {
+        converted = scratch.floats(2, w.outputPixels() * inC);
+        if (!scratch.noted(this, input)) {
+          convert(input, 0, w.outputPixels() * inC, inputZeroPoint, converted, 0);
+          scratch.note(this, input);
+        }
+      }
       for (int p = p0; p < end; p += tile) {
         int n = Math.min(tile, end - p);
-        if (pointwise) {
+        float[] a = patch;
+        int aOff = 0;
+        if (converted != null) {
+          a = converted;
+          aOff = p * inC;
+        } else if (pointwise) {
           // The rows are the input's own: one flat conversion.
-          int src = p * inC;
-          int zp = inputZeroPoint;
-          for (int i = 0; i < n * inC; i++) {
-            patch[i] = input[src + i] - zp;
-          }
+          convert(input, p * inC, n * inC, inputZeroPoint, patch, 0);
         } else {
           patches(input, inputZeroPoint, w, p, n, patch);
         }
         if (total == null) {
           VectorGemm.multiply(
-              patch,
-              0,
+              a,
+              aOff,
               taps,
               n,
               packed,
@@ -394,8 +406,8 @@ final class VectorConv2d {
           }
           for (int ch = 0; ch + 1 < chunks.length; ch++) {
             VectorGemm.multiply(
-                patch,
-                chunks[ch],
+                a,
+                aOff + chunks[ch],
                 taps,
                 n,
                 packed,
@@ -421,6 +433,13 @@ final class VectorConv2d {
           }
         }
       }
+    }
+  }
+
+  /** {@code out[at + i] = in[from + i] - zp} for {@code i < n}. */
+  private static void convert(byte[] in, int from, int n, int zp, float[] out, int at) {
+    for (int i = 0; i < n; i++) {
+      out[at + i] = in[from + i] - zp;
     }
   }
 

@@ -183,6 +183,39 @@ class VectorConvolutionsTest {
     }
   }
 
+  /**
+   * An int8 1x1 layer split by channels converts its input once per step and thread ({@link
+   * Scratch#noted}): parts on one scratch in a counted step give a whole run's bytes, and the same
+   * array with new contents in the next step is converted again.
+   */
+  @Test
+  void int8PointwiseByChannelsConvertsOncePerStep() {
+    int[] shape = {1, 7, 7, 96};
+    int[] filterShape = {160, 1, 1, 96};
+    ConvOptions o = ConvOptions.of(Padding.SAME, 1, Activation.RELU6);
+    ByteBuffer w = ByteBuffer.wrap(weights(160 * 96, 0));
+    float[] scales = scales(160);
+    Quant in = new Quant(0.02f, 5);
+    Quant out = outputFor(in, scales, 96);
+    int[] bias = bias(160);
+    UnaryOp<byte[], byte[]> conv = VECTOR.conv2d(w, 0, filterShape, scales, bias, in, out, o);
+    @SuppressWarnings("unchecked")
+    SplitOp<byte[], byte[]> split = (SplitOp<byte[], byte[]>) conv;
+    byte[] q = bytes(7 * 7 * 96, -128, 127);
+    Scratch counted = new Scratch();
+    for (int step = 0; step < 3; step++) {
+      byte[] want = new byte[7 * 7 * 160];
+      run(REF.conv2d(w, 0, filterShape, scales, bias, in, out, o), q, shape, want);
+      byte[] got = new byte[want.length];
+      counted.nextStep();
+      for (int[] range : cuts(conv, shape)) {
+        split.runUnits(q, shape, got, counted, range[0], range[1]);
+      }
+      assertEquals(Arrays.toString(want), Arrays.toString(got), "step " + step);
+      rnd.nextBytes(q); // the same array, new contents
+    }
+  }
+
   @Test
   void sumsTooLargeForOneFloatAreSplitAndStayExact() {
     // 1x1 over 1100 channels of +-127 weights: 255 * 127 * 1100 > 2^24, so the taps are split.

@@ -18,6 +18,38 @@ public final class Scratch {
   private final float[][][] floatRows = new float[SLOTS][0][0];
   private final int[][][] intRows = new int[SLOTS][0][0];
 
+  // The step this scratch's thread is in (0: a caller that does not count steps, such as a test)
+  // and what was noted in it (see noted).
+  private long step;
+  private long notedStep;
+  private Object notedOwner;
+  private Object notedInput;
+
+  /**
+   * Marks the start of another step of a plan, or of another split on a gang's worker: what was
+   * {@link #note noted} before lapses.
+   */
+  public void nextStep() {
+    step++;
+  }
+
+  /**
+   * True when {@code owner} {@link #note noted} {@code input} in this step: a step split into
+   * several parts run on one thread can then do once per thread what each part would redo (an int8
+   * 1x1 convolution split by output channels converts the whole input to float). Always false where
+   * steps are not counted.
+   */
+  public boolean noted(Object owner, Object input) {
+    return step != 0 && notedStep == step && notedOwner == owner && notedInput == input;
+  }
+
+  /** Notes that {@code owner} has prepared {@code input} in this step (see {@link #noted}). */
+  public void note(Object owner, Object input) {
+    notedStep = step;
+    notedOwner = owner;
+    notedInput = input;
+  }
+
   /** A float buffer of at least {@code length} elements; its contents are unspecified. */
   public float[] floats(int slot, int length) {
     float[] buffer = floats[slot];
